@@ -1,0 +1,50 @@
+# The one place that names the project's commands.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+.PHONY: install demo test test-py test-js lint js js-check bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -U pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+js/node_modules/.installed: js/package.json js/package-lock.json
+	cd js && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(PY) -m docsync serve docsync/examples/hello.py --port 5006
+
+lint: install
+	$(PY) -m ruff check docsync tests
+	$(PY) -m mypy docsync/core
+
+test-js: js/node_modules/.installed
+	cd js && node --test test/
+
+# The shipped bundle must be what its sources build to (esbuild output is deterministic).
+js-check: js/node_modules/.installed
+	rm -rf .bundle-check && mkdir .bundle-check && cp docsync/static/docsync.js docsync/static/docsync.css .bundle-check/
+	cd js && npm run --silent build
+	cmp .bundle-check/docsync.js docsync/static/docsync.js && cmp .bundle-check/docsync.css docsync/static/docsync.css || \
+	  (echo "docsync/static is stale: run 'make js' and commit the bundle"; rm -rf .bundle-check; exit 1)
+	rm -rf .bundle-check
+
+js: js/node_modules/.installed
+	cd js && npm run --silent build
+
+test-py: install
+	$(PY) -m pytest
+
+test: lint test-js js-check test-py
+
+bench: install
+	$(PY) -m tests.bench
+
+clean:
+	rm -rf $(VENV) js/node_modules .pytest_cache .mypy_cache .ruff_cache

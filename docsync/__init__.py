@@ -1,0 +1,17 @@
+"""docsync: serve Python apps to browsers, each tab a session kept in sync over WebSockets.
+
+The common subset of Panel's API::
+
+    import docsync as ds
+
+    x = ds.widgets.IntSlider(name="x", start=0, end=10, value=3)
+    ds.Column(x, ds.bind(lambda v: f"x squared is {v * v}", x)).servable(title="Squares")
+"""
+
+from docsync import layout, pane, widgets
+from docsync.bind import bind
+from docsync.layout import Column, Row
+from docsync.serve import serve
+
+__all__ = ["Column", "Row", "bind", "layout", "pane", "serve", "widgets"]
+__version__ = "0.1.0"

@@ -1,0 +1,93 @@
+"""``docsync serve``: the command line (also ``python -m docsync``)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from docsync.apps import load_apps
+from docsync.exceptions import AppError, UsageError
+from docsync.server import Server, ServerConfig
+
+__all__ = ["main"]
+
+
+def _positive(kind: type) -> object:
+    def parse(text: str) -> object:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if value < 0:
+            raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
+        return value
+
+    return parse
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="docsync", description="Serve Python apps to browsers.")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    srv = sub.add_parser("serve", help="serve one or more app files",
+                         description="Serve app scripts; app.py is served at /app.")
+    srv.add_argument("apps", nargs="+", metavar="APP", help="app script(s) (.py)")
+    srv.add_argument("--port", type=_positive(int), default=5006,
+                     help="port to listen on (0 picks a free one; default 5006)")
+    srv.add_argument("--address", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    srv.add_argument("--show", action="store_true", help="open the app in a browser")
+    srv.add_argument("--allow-websocket-origin", action="append", default=[], metavar="HOST",
+                     help="also accept WebSockets from pages on HOST[:PORT] (repeatable; * = any)")
+    srv.add_argument("--reconnect-timeout", type=_positive(float), default=30.0, metavar="SECONDS",
+                     help="how long a disconnected session is kept (default 30)")
+    srv.add_argument("--autoreload", action="store_true",
+                     help="restart when an app file or a local module changes; pages reload")
+    srv.add_argument("--compression", action="store_true",
+                     help="enable permessage-deflate (smaller frames, ~35 KiB more per connection)")
+    srv.add_argument("--max-frame-size", type=_positive(int), default=20 * 1024 * 1024,
+                     metavar="BYTES", help="largest accepted frame (default 20 MiB)")
+    srv.add_argument("--log-level", default="info",
+                     choices=["debug", "info", "warning", "error"])
+    # Set by the autoreload supervisor on its child: announce restarts to the pages.
+    srv.add_argument("--reload-notice", action="store_true", help=argparse.SUPPRESS)
+    return top
+
+
+def _check_apps(paths: list[str]) -> None:
+    for path in paths:
+        p = Path(path)
+        if p.suffix != ".py":
+            raise UsageError(f"{path}: an app must be a Python script ending in .py")
+        if not p.is_file():
+            raise UsageError(f"{path}: no such file (give the path of an app script)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        _check_apps(args.apps)
+        if args.autoreload:
+            from docsync.server.autoreload import supervise
+
+            return supervise(args, sys.argv[1:] if argv is None else argv)
+        apps = load_apps(list(args.apps))
+    except (UsageError, AppError) as exc:
+        print(f"docsync: error: {exc}", file=sys.stderr)
+        return 2
+    config = ServerConfig(
+        address=args.address, port=args.port,
+        allow_websocket_origin=frozenset(args.allow_websocket_origin),
+        reconnect_timeout=args.reconnect_timeout, compression=args.compression,
+        max_frame_size=args.max_frame_size, reload_notice=args.reload_notice)
+    from docsync.serve import _serve_blocking
+
+    try:
+        asyncio.run(_serve_blocking(Server(apps, config), show=args.show))
+    except OSError as exc:
+        print(f"docsync: error: cannot listen on {args.address}:{args.port}: {exc.strerror}"
+              " (choose another --port)", file=sys.stderr)
+        return 1
+    return 0

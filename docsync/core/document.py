@@ -1,0 +1,331 @@
+"""A session's document: models reachable from its roots, and the RFC 6902 ops that change it.
+
+The document watches every reachable model's parameters and turns changes into ops on its
+JSON form (PROTOCOL.md §3). It keeps a *mirror*: the JSON the client will show once it has
+applied every message sent so far. Ops are computed against the mirror at flush time, so
+many changes between two flushes coalesce into one op per property, a client's own change is
+never echoed back, and the §7 convergence rule falls out of updating the mirror only when
+the client had seen the server's latest value.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import param
+
+from docsync.core.model import (
+    JSON,
+    Model,
+    affected_props,
+    check_client_value,
+    children,
+    iter_models,
+    prop_json,
+    props_json,
+    to_json,
+)
+from docsync.exceptions import BadMessage, Forbidden, Refused
+
+__all__ = ["Document"]
+
+_MISSING = object()
+_Dirty = dict[Model, dict[str, None]]
+
+
+class Document:
+    """The models of one session and their JSON form.
+
+    Thread-safety: parameters may change on any thread (changes are recorded under a lock);
+    :meth:`take_ops`, :meth:`snapshot` and :meth:`apply_client_ops` are called by one owner
+    at a time (the session's serial executor or the event loop).
+    """
+
+    def __init__(self, roots: Sequence[Model] = (), *, title: str = "") -> None:
+        self._roots: list[Model] = list(roots)
+        self._title = title
+        self._ids: dict[Model, str] = {}
+        self._models: dict[str, Model] = {}
+        self._watchers: dict[str, Any] = {}
+        self._next_id = 1
+        self._mirror: dict[str, dict[str, JSON]] = {}
+        self._mirror_top: dict[str, JSON] = {}
+        self._prop_seq: dict[tuple[str, str], int] = {}
+        self._snapshot_seq = 0
+        self._lock = threading.Lock()
+        # Insertion-ordered (dicts, not sets) so ops come out in a deterministic order.
+        self._dirty: _Dirty = {}
+        self._forced: dict[tuple[str, str], None] = {}
+        self._structure_dirty = False
+        self._top_dirty = False
+        self._closed = False
+        #: Called (from whichever thread made the change) when the document goes from
+        #: clean to dirty; the owner then schedules a flush. Set by the transport.
+        self.on_dirty: Callable[[], None] | None = None
+        self._sync_structure()
+
+    # -- public properties -------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @title.setter
+    def title(self, value: str) -> None:
+        self._title = value
+        self._mark(top=True)
+
+    @property
+    def roots(self) -> tuple[Model, ...]:
+        return tuple(self._roots)
+
+    @roots.setter
+    def roots(self, value: Iterable[Model]) -> None:
+        self._roots = list(value)
+        self._mark(top=True, structure=True)
+
+    def get_model(self, model_id: str) -> Model | None:
+        return self._models.get(model_id)
+
+    def model_id(self, model: Model) -> str | None:
+        return self._ids.get(model)
+
+    @property
+    def models(self) -> dict[str, Model]:
+        """Id → model for every reachable model (a copy)."""
+        return dict(self._models)
+
+    # -- change recording ----------------------------------------------------------------
+
+    def _mark(self, *, top: bool = False, structure: bool = False) -> None:
+        with self._lock:
+            was_clean = not self._pending()
+            self._top_dirty |= top
+            self._structure_dirty |= structure
+        if was_clean and self.on_dirty is not None:
+            self.on_dirty()
+
+    def _on_change(self, *events: param.parameterized.Event) -> None:
+        structural = False
+        with self._lock:
+            was_clean = not self._pending()
+            for ev in events:
+                model: Model = ev.obj
+                props = affected_props(type(model)).get(str(ev.name), ())
+                self._dirty.setdefault(model, {}).update(dict.fromkeys(props))
+                if any(iter_models(ev.new)) or any(iter_models(ev.old)):
+                    structural = True
+            self._structure_dirty |= structural
+        if was_clean and self.on_dirty is not None:
+            self.on_dirty()
+
+    def _pending(self) -> bool:
+        # Called with the lock held.
+        return bool(self._dirty or self._forced or self._structure_dirty or self._top_dirty)
+
+    @property
+    def dirty(self) -> bool:
+        with self._lock:
+            return self._pending()
+
+    # -- structure -----------------------------------------------------------------------
+
+    def _ref(self, model: Model) -> str:
+        return self._ids[model]
+
+    def _walk(self) -> list[Model]:
+        """Reachable models, depth-first from the roots (so ids read top to bottom)."""
+        seen: dict[Model, None] = {}
+        stack = list(reversed(self._roots))
+        while stack:
+            model = stack.pop()
+            if model in seen:
+                continue
+            seen[model] = None
+            stack.extend(reversed(list(children(model))))
+        return list(seen)
+
+    def _sync_structure(self) -> tuple[list[Model], list[str]]:
+        """Register newly reachable models, unregister unreachable ones.
+
+        Returns (added models, removed ids). Ids are never reused (PROTOCOL.md §3).
+        """
+        reachable = self._walk()
+        added = [m for m in reachable if m not in self._ids]
+        for model in added:
+            model_id = f"m{self._next_id}"
+            self._next_id += 1
+            self._ids[model] = model_id
+            self._models[model_id] = model
+            names = list(affected_props(type(model)))
+            self._watchers[model_id] = model.param.watch(self._on_change, names)
+        live = set(reachable)
+        removed = [mid for m, mid in self._ids.items() if m not in live]
+        for model_id in removed:
+            self._forget(model_id)
+        return added, removed
+
+    def _forget(self, model_id: str) -> None:
+        model = self._models.pop(model_id)
+        del self._ids[model]
+        model.param.unwatch(self._watchers.pop(model_id))
+        self._mirror.pop(model_id, None)
+
+    def _top_json(self) -> dict[str, JSON]:
+        return {"title": self._title, "roots": [self._ids[m] for m in self._roots]}
+
+    # -- output --------------------------------------------------------------------------
+
+    def _drain(self) -> tuple[_Dirty, dict[tuple[str, str], None], bool, bool]:
+        with self._lock:
+            drained = (self._dirty, self._forced, self._structure_dirty, self._top_dirty)
+            self._dirty, self._forced = {}, {}
+            self._structure_dirty = self._top_dirty = False
+        return drained
+
+    def snapshot(self, seq: int) -> dict[str, JSON]:
+        """The whole document as JSON, sent as ``snapshot`` number ``seq``.
+
+        Pending changes are folded in; the mirror becomes this snapshot.
+        """
+        self._drain()
+        self._sync_structure()
+        props = {mid: props_json(model, self._ref) for model, mid in self._ids.items()}
+        models = {mid: {"type": type(self._models[mid]).__name__, "props": p}
+                  for mid, p in props.items()}
+        self._mirror = {mid: dict(p) for mid, p in props.items()}
+        top = self._top_json()
+        self._mirror_top = dict(top)
+        self._prop_seq.clear()
+        self._snapshot_seq = seq
+        return {**top, "models": models}
+
+    def take_ops(self, seq: int) -> list[dict[str, JSON]]:
+        """The coalesced ops for every change since the last call, to be sent as ``seq``.
+
+        Order: new models are added first (so refs resolve), then properties replaced, then
+        unreachable models removed, all in one message (PROTOCOL.md §3).
+        """
+        dirty, forced, structure, top = self._drain()
+        ops: list[dict[str, JSON]] = []
+        added: list[Model] = []
+        removed: list[str] = []
+        if structure:
+            added, removed = self._sync_structure()
+        for model in added:
+            model_id = self._ids[model]
+            props = props_json(model, self._ref)
+            self._mirror[model_id] = dict(props)
+            ops.append({"op": "add", "path": f"/models/{model_id}",
+                        "value": {"type": type(model).__name__, "props": props}})
+        if top or structure:
+            for key, value in self._top_json().items():
+                if self._mirror_top.get(key, _MISSING) != value:
+                    self._mirror_top[key] = value
+                    ops.append({"op": "replace", "path": f"/{key}", "value": value})
+        fresh = {self._ids[m] for m in added}
+        for model, props in dirty.items():
+            mid = self._ids.get(model)
+            if mid is None or mid in fresh:
+                continue
+            for prop in props:
+                self._replace_op(ops, model, mid, prop, seq, force=(mid, prop) in forced)
+        for mid, prop in forced:
+            target = self._models.get(mid)
+            if target is not None and mid not in fresh and prop not in dirty.get(target, {}):
+                self._replace_op(ops, target, mid, prop, seq, force=True)
+        ops.extend({"op": "remove", "path": f"/models/{mid}"} for mid in removed)
+        return ops
+
+    def _replace_op(self, ops: list[dict[str, JSON]], model: Model, model_id: str, prop: str,
+                    seq: int, *, force: bool) -> None:
+        value = prop_json(model, prop, self._ref)
+        mirror = self._mirror.setdefault(model_id, {})
+        if force or mirror.get(prop, _MISSING) != value:
+            mirror[prop] = value
+            self._prop_seq[(model_id, prop)] = seq
+            path = f"/models/{model_id}/props/{prop}"
+            ops.append({"op": "replace", "path": path, "value": value})
+
+    # -- input ---------------------------------------------------------------------------
+
+    def _client_target(self, op: Any) -> tuple[str, str]:
+        if not isinstance(op, dict) or not isinstance(op.get("path"), str) or "op" not in op:
+            raise BadMessage("each op must be an object with 'op' and 'path'")
+        parts = op["path"].split("/")
+        if len(parts) != 5 or parts[0] != "" or parts[1] != "models" or parts[3] != "props":
+            raise Forbidden(f"a client may not change {op['path']!r}")
+        return parts[2], parts[4]
+
+    def apply_client_ops(self, ops: list[Any], *, base: int) -> None:
+        """Apply a client ``patch``'s ops as a whole, or refuse it as a whole.
+
+        Every op is checked (PROTOCOL.md §5: ``replace`` of a client-writable property of a
+        known model, with a value the property accepts) before any value is set; then each
+        model's values are set in one ``param.update`` batch. Raises :class:`Refused` with
+        the ``(model_id, prop)`` pairs the message named, for the caller to restore.
+        """
+        named: list[tuple[str, str]] = []
+        for op in ops:
+            try:
+                named.append(self._client_target(op))
+            except Refused:
+                continue
+        try:
+            updates = self._check_client_ops(ops)
+        except Refused as exc:
+            exc.paths = tuple(named)
+            raise
+        for (model_id, prop), (_, value) in updates.items():
+            # §7: the client shows its own value only if it had seen our latest one.
+            seen = max(self._prop_seq.get((model_id, prop), 0), self._snapshot_seq)
+            if seen <= base:
+                self._mirror.setdefault(model_id, {})[prop] = to_json(value, self._ref)
+        by_model: dict[Model, dict[str, Any]] = {}
+        for (_, prop), (model, value) in updates.items():
+            by_model.setdefault(model, {})[prop] = value
+        for model, values in by_model.items():
+            model.param.update(**values)
+
+    def _check_client_ops(self, ops: list[Any]) -> dict[tuple[str, str], tuple[Model, Any]]:
+        updates: dict[tuple[str, str], tuple[Model, Any]] = {}
+        for op in ops:
+            model_id, prop = self._client_target(op)
+            if op["op"] != "replace":
+                raise Forbidden(f"a client may only 'replace', not {op['op']!r}")
+            model = self._models.get(model_id)
+            if model is None:
+                raise Forbidden(f"unknown model {model_id!r}")
+            if prop not in type(model)._client_writable:
+                raise Forbidden(f"{type(model).__name__}.{prop} is not client-writable")
+            if "value" not in op:
+                raise BadMessage("a 'replace' op needs a 'value'")
+            updates[(model_id, prop)] = (model, check_client_value(model, prop, op["value"]))
+        return updates
+
+    def dispatch_event(self, model_id: str, name: str, data: JSON) -> None:
+        """Deliver a client ``event``; raise :class:`Forbidden` if it is not declared."""
+        model = self._models.get(model_id)
+        if model is None:
+            raise Forbidden(f"unknown model {model_id!r}")
+        if name not in type(model)._events:
+            raise Forbidden(f"{type(model).__name__} has no event {name!r}")
+        model._handle_event(name, data)
+
+    def revert(self, paths: Iterable[tuple[str, str]]) -> None:
+        """Send these properties' server values again at the next flush (PROTOCOL.md §5)."""
+        with self._lock:
+            self._forced.update(dict.fromkeys(
+                (mid, prop) for mid, prop in paths
+                if mid in self._mirror and prop in self._mirror[mid]))
+
+    def close(self) -> None:
+        """Stop watching every model; the document sends nothing more. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        for model_id in list(self._models):
+            self._forget(model_id)
+        self.on_dirty = None

@@ -1,0 +1,146 @@
+"""Wire messages (PROTOCOL.md §4): one parser for client messages, encoders for server ones."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from docsync.exceptions import BadMessage
+
+__all__ = [
+    "PROTOCOL_VERSION",
+    "Ack",
+    "ClientEvent",
+    "ClientMessage",
+    "ClientPatch",
+    "Hello",
+    "encode",
+    "parse_client_message",
+]
+
+PROTOCOL_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Hello:
+    protocol: int
+    token: str
+    last_seq: int | None
+    args: dict[str, Any]
+    location: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ClientPatch:
+    cseq: int
+    base: int
+    ops: list[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ClientEvent:
+    cseq: int
+    base: int
+    model: str
+    name: str
+    data: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Ack:
+    seq: int
+
+
+ClientMessage = Hello | ClientPatch | ClientEvent | Ack
+
+
+def _int(obj: dict[str, Any], key: str, *, nullable: bool = False) -> Any:
+    value = obj.get(key)
+    if value is None and nullable and key in obj:
+        return None
+    # bool is an int subclass in Python; JSON true is never a sequence number.
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise BadMessage(f"field {key!r} must be a non-negative integer")
+    return value
+
+
+def _typed(obj: dict[str, Any], key: str, kind: type, label: str) -> Any:
+    value = obj.get(key)
+    if not isinstance(value, kind):
+        raise BadMessage(f"field {key!r} must be {label}")
+    return value
+
+
+def _dict_or_empty(obj: dict[str, Any], key: str) -> dict[str, Any]:
+    value = obj.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadMessage(f"field {key!r} must be an object")
+    return value
+
+
+def _hello(obj: dict[str, Any]) -> Hello:
+    return Hello(
+        protocol=_int(obj, "protocol"),
+        token=_typed(obj, "token", str, "a string"),
+        last_seq=_int(obj, "last_seq", nullable=True),
+        args=_dict_or_empty(obj, "args"),
+        location=_dict_or_empty(obj, "location"),
+    )
+
+
+def _patch(obj: dict[str, Any]) -> ClientPatch:
+    return ClientPatch(
+        cseq=_int(obj, "cseq"), base=_int(obj, "base"), ops=_typed(obj, "ops", list, "a list")
+    )
+
+
+def _event(obj: dict[str, Any]) -> ClientEvent:
+    return ClientEvent(
+        cseq=_int(obj, "cseq"),
+        base=_int(obj, "base"),
+        model=_typed(obj, "model", str, "a string"),
+        name=_typed(obj, "name", str, "a string"),
+        data=obj.get("data"),
+    )
+
+
+def _ack(obj: dict[str, Any]) -> Ack:
+    return Ack(seq=_int(obj, "seq"))
+
+
+_PARSERS: dict[str, Callable[[dict[str, Any]], ClientMessage]] = {
+    "hello": _hello, "patch": _patch, "event": _event, "ack": _ack}
+
+
+def parse_client_message(text: str | bytes) -> ClientMessage:
+    """Parse one client frame.
+
+    Raises :class:`BadMessage` for anything that is not one JSON object of a known ``type``
+    with well-typed fields. The error's ``cseq`` attribute holds the message's ``cseq`` when
+    one could be read, so the refusal can name it (PROTOCOL.md §4, ``error.cseq``).
+    """
+    try:
+        obj = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadMessage(f"not JSON: {exc}") from None
+    if not isinstance(obj, dict):
+        raise BadMessage("a message must be a JSON object")
+    parser = _PARSERS.get(obj.get("type"))  # type: ignore[arg-type]
+    try:
+        if parser is None:
+            raise BadMessage(f"unknown message type {obj.get('type')!r}")
+        return parser(obj)
+    except BadMessage as exc:
+        cseq = obj.get("cseq")
+        readable = isinstance(cseq, int) and not isinstance(cseq, bool)
+        exc.cseq = cseq if readable else None  # type: ignore[attr-defined]
+        raise
+
+
+def encode(message: dict[str, Any]) -> str:
+    """Encode a server message as one compact JSON text frame."""
+    return json.dumps(message, separators=(",", ":"), ensure_ascii=False, allow_nan=False)

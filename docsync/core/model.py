@@ -1,0 +1,157 @@
+"""The model base: a ``param.Parameterized`` whose parameters are its wire properties.
+
+A model type declares which properties a client may write (``_client_writable``) and which
+events a client may send (``_events``); everything else is read-only to the browser
+(PROTOCOL.md §5). It knows nothing of documents, sessions or transports.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any, ClassVar
+
+import param
+
+from docsync.exceptions import Invalid
+
+__all__ = ["Model", "iter_models", "to_json"]
+
+JSON = Any
+
+
+class Model(param.Parameterized):
+    """Base of every component. Subclasses are model *types* (PROTOCOL.md §3)."""
+
+    #: Properties a client ``patch`` may ``replace`` (PROTOCOL.md §5).
+    _client_writable: ClassVar[frozenset[str]] = frozenset()
+    #: Event names a client ``event`` may carry.
+    _events: ClassVar[frozenset[str]] = frozenset()
+    #: Parameters that are not sent (not JSON, or server-only).
+    _wire_exclude: ClassVar[frozenset[str]] = frozenset({"name"})
+    #: Derived props: wire name → the parameters it is computed from (see ``_derived``).
+    _derived_props: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    visible = param.Boolean(default=True, doc="Whether the component is shown.")
+    css_classes = param.List(default=[], item_type=str, doc="Extra CSS classes.")
+    styles = param.Dict(default={}, doc="Inline CSS properties.")
+    width = param.Integer(default=None, allow_None=True, bounds=(0, None))
+    height = param.Integer(default=None, allow_None=True, bounds=(0, None))
+    margin = param.Parameter(default=None, doc="An int or [top, right, bottom, left] in px.")
+    sizing_mode: param.Selector[Any] = param.Selector(
+        default=None,
+        objects=[None, "fixed", "stretch_width", "stretch_height", "stretch_both",
+                 "scale_width", "scale_height", "scale_both"],
+    )
+
+    def _derived(self, prop: str, ref: Callable[[Model], str]) -> JSON:
+        """The JSON value of derived prop ``prop`` (declared in ``_derived_props``).
+
+        ``ref`` gives a referenced model's id, as in :func:`to_json`.
+        """
+        raise KeyError(prop)
+
+    def _handle_event(self, name: str, data: JSON) -> None:
+        """Act on a client event already checked against ``_events``."""
+
+    def _coerce_client_value(self, prop: str, value: JSON) -> Any:
+        """Turn a client's JSON value for ``prop`` into the Python value to set.
+
+        Raise :class:`Invalid` for values no parameter rule would catch; the parameter's
+        own validation runs after this.
+        """
+        return value
+
+    def servable(self, title: str | None = None) -> Model:
+        """Mark this model as what the app being built shows (see ``docsync.core.build``)."""
+        from docsync.core.build import mark_servable
+
+        mark_servable(self, title)
+        return self
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(name={self.name!r})"
+
+
+@cache
+def wire_params(cls: type[Model]) -> tuple[str, ...]:
+    """The parameter names of ``cls`` that are sent as props, in declaration order."""
+    return tuple(n for n in cls.param if n not in cls._wire_exclude)
+
+
+@cache
+def affected_props(cls: type[Model]) -> dict[str, tuple[str, ...]]:
+    """Parameter name → the wire props whose value it determines."""
+    out: dict[str, list[str]] = {n: [n] for n in wire_params(cls)}
+    for prop, sources in cls._derived_props.items():
+        for source in sources:
+            out.setdefault(source, []).append(prop)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def to_json(value: Any, ref: Callable[[Model], str]) -> JSON:
+    """The JSON form of a property value; models become ``{"ref": id}`` (PROTOCOL.md §3)."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, Model):
+        return {"ref": ref(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v, ref) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json(v, ref) for k, v in value.items()}
+    raise TypeError(f"{type(value).__name__} value cannot be sent to the browser")
+
+
+def iter_models(value: Any) -> Iterator[Model]:
+    """Every model directly referenced by a property value."""
+    if isinstance(value, Model):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from iter_models(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from iter_models(v)
+
+
+def props_json(model: Model, ref: Callable[[Model], str]) -> dict[str, JSON]:
+    """All wire props of ``model`` (parameters then derived), as JSON."""
+    cls = type(model)
+    out = {n: to_json(getattr(model, n), ref) for n in wire_params(cls)}
+    for prop in cls._derived_props:
+        out[prop] = model._derived(prop, ref)
+    return out
+
+
+def prop_json(model: Model, prop: str, ref: Callable[[Model], str]) -> JSON:
+    """The JSON value of one wire prop of ``model``."""
+    if prop in type(model)._derived_props:
+        return model._derived(prop, ref)
+    return to_json(getattr(model, prop), ref)
+
+
+def children(model: Model) -> Iterator[Model]:
+    """Models referenced by any parameter of ``model``: what makes them reachable (§3)."""
+    for n in model.param:
+        if n != "name":
+            yield from iter_models(getattr(model, n))
+
+
+def check_client_value(model: Model, prop: str, value: JSON) -> Any:
+    """Validate a client's value for ``prop`` with the parameter's own rules.
+
+    Returns the Python value; raises :class:`Invalid` naming the widget and the rule.
+    Nothing is changed on ``model`` (events are discarded while trying the value).
+    """
+    py = model._coerce_client_value(prop, value)
+    old = getattr(model, prop)
+    try:
+        with param.parameterized.discard_events(model):
+            setattr(model, prop, py)
+            setattr(model, prop, old)
+    except (ValueError, TypeError) as exc:
+        raise Invalid(f"{type(model).__name__} {model.name!r}: {exc}") from None
+    return py

@@ -1,0 +1,118 @@
+"""The sessions of one app, and the rules that answer a ``hello`` (PROTOCOL.md §2, §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from docsync.core.messages import PROTOCOL_VERSION, Hello
+from docsync.core.session import LogLimits, Session, SessionState
+from docsync.core.tokens import verify_token
+from docsync.exceptions import BadToken, ProtocolViolation, SessionInUse, UnknownSession
+
+__all__ = ["Joined", "RegistryConfig", "SessionRegistry"]
+
+#: Builds a new session for ``(session_id, hello)``; app code runs inside it.
+SessionFactory = Callable[[str, Hello], Session]
+
+
+@dataclass(frozen=True)
+class RegistryConfig:
+    reconnect_timeout: float = 30.0  # seconds a detached session lives (§6)
+    token_lifetime: float = 300.0  # seconds a token may create a session (§2)
+    log_limits: LogLimits = field(default_factory=LogLimits)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """The outcome of a successful ``hello``."""
+
+    session: Session
+    created: bool
+    #: Frames to send, in order: ``welcome`` then a replay or a snapshot.
+    send: list[str]
+    #: A connection that held the session and must now be closed with 4409, or None.
+    evicted: Any = None
+
+
+class SessionRegistry:
+    """Live and detached sessions by id, their expiry, and the ids already destroyed."""
+
+    def __init__(self, *, secret: bytes, factory: SessionFactory,
+                 config: RegistryConfig = RegistryConfig()) -> None:
+        self.secret = secret
+        self.config = config
+        self._factory = factory
+        self.sessions: dict[str, Session] = {}
+        self._destroyed: dict[str, float] = {}
+        #: Called with each destroyed session, after its own hooks ran.
+        self.on_destroyed: list[Callable[[Session], None]] = []
+
+    def join(self, hello: Hello, handle: Any, *, now: float) -> Joined:
+        """Attach connection ``handle`` to the session ``hello`` names, creating it if new.
+
+        Raises :class:`CloseConnection` subclasses with the close code to use (§2, §6, §8).
+        """
+        if hello.protocol != PROTOCOL_VERSION:
+            raise ProtocolViolation(
+                f"protocol {hello.protocol} is not supported; this server speaks "
+                f"{PROTOCOL_VERSION}: reload the page")
+        info = verify_token(self.secret, hello.token, now=now,
+                            lifetime=self.config.token_lifetime)
+        session = self.sessions.get(info.session_id)
+        if session is None:
+            if info.session_id in self._destroyed or hello.last_seq is not None:
+                raise UnknownSession("this session has expired: reload the page")
+            if not info.fresh:
+                raise BadToken("the session token has expired: reload the page")
+            session = self._factory(info.session_id, hello)
+            self.sessions[session.id] = session
+            session.attach(handle)
+            return Joined(session, True, [session.welcome(resumed=False), *session.sync(None)])
+        if session.connection is not None and hello.last_seq is None:
+            raise SessionInUse("this session is open in another tab")
+        send = [session.welcome(resumed=True), *session.sync(hello.last_seq)]
+        evicted = session.attach(handle)
+        return Joined(session, False, send, evicted)
+
+    def leave(self, session: Session, handle: Any, *, now: float) -> None:
+        """Connection ``handle`` closed; its session, if still its own, is now detached."""
+        session.detach(handle, now=now)
+
+    def destroy(self, session: Session, *, now: float) -> None:
+        """Destroy ``session`` now (expiry, shutdown, reload); hooks run exactly once."""
+        if self.sessions.pop(session.id, None) is None:
+            return
+        self._destroyed[session.id] = now
+        session.destroy()
+        for hook in self.on_destroyed:
+            try:
+                hook(session)
+            except Exception as exc:
+                session.on_error(exc)
+
+    def expire(self, *, now: float) -> list[Session]:
+        """Destroy sessions detached for longer than the reconnect timeout; return them."""
+        timeout = self.config.reconnect_timeout
+        expired = [s for s in self.sessions.values()
+                   if s.state is SessionState.DETACHED and s.detached_at is not None
+                   and now - s.detached_at >= timeout]
+        for session in expired:
+            self.destroy(session, now=now)
+        # A destroyed id only needs remembering while its token could still create it.
+        horizon = now - self.config.token_lifetime
+        for sid in [sid for sid, t in self._destroyed.items() if t < horizon]:
+            del self._destroyed[sid]
+        return expired
+
+    def next_deadline(self) -> float | None:
+        """When :meth:`expire` next has work, or None if no session is detached."""
+        times = [s.detached_at + self.config.reconnect_timeout
+                 for s in self.sessions.values() if s.detached_at is not None]
+        return min(times, default=None)
+
+    def destroy_all(self, *, now: float) -> None:
+        """Destroy every session (server shutdown)."""
+        for session in list(self.sessions.values()):
+            self.destroy(session, now=now)

@@ -1,0 +1,222 @@
+"""One session's protocol state: outgoing ``seq``, the replay log, applied ``cseq`` (§4, §6)."""
+
+from __future__ import annotations
+
+import enum
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from docsync.core.document import Document
+from docsync.core.messages import Ack, ClientEvent, ClientPatch, Hello, encode
+from docsync.exceptions import BadMessage, ProtocolViolation, Refused
+
+__all__ = ["LogLimits", "Session", "SessionState"]
+
+
+class SessionState(enum.Enum):
+    LIVE = "live"
+    DETACHED = "detached"
+    DESTROYED = "destroyed"
+
+
+@dataclass(frozen=True)
+class LogLimits:
+    """Bounds of the replay log; past either, the oldest messages are dropped (§6)."""
+
+    max_messages: int = 1024
+    max_bytes: int = 1 << 20
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc
+
+
+class Session:
+    """A document and the numbered stream of messages that keeps a client in sync with it.
+
+    Every method returns the text frames to send, in order, to the attached connection
+    (if any); they are already in the replay log, so a detached session loses nothing.
+    """
+
+    def __init__(
+        self,
+        session_id: str,
+        document: Document,
+        *,
+        hello: Hello | None = None,
+        limits: LogLimits = LogLimits(),
+        on_error: Callable[[BaseException], None] = _raise,
+    ) -> None:
+        self.id = session_id
+        self.document = document
+        self.hello = hello
+        self.state = SessionState.LIVE
+        #: The transport's handle of the attached connection, or None while detached.
+        self.connection: Any = None
+        self.detached_at: float | None = None
+        self.seq = 0
+        self.applied_cseq = 0
+        #: Called with an exception raised by app code during a client message.
+        self.on_error = on_error
+        #: Arbitrary per-session values owned by layers above the core (``state``).
+        self.extras: dict[str, Any] = {}
+        self._limits = limits
+        self._log: deque[tuple[int, str]] = deque()
+        self._log_bytes = 0
+        self._ack_due = False
+        self._destroy_hooks: list[Callable[[Session], None]] = []
+
+    # -- outgoing ------------------------------------------------------------------------
+
+    def _emit(self, message: dict[str, Any]) -> str:
+        self.seq += 1
+        text = encode({"seq": self.seq, **message})
+        self._log.append((self.seq, text))
+        self._log_bytes += len(text)
+        limits = self._limits
+        while len(self._log) > limits.max_messages or (
+            self._log_bytes > limits.max_bytes and len(self._log) > 1
+        ):
+            self._log_bytes -= len(self._log.popleft()[1])
+        return text
+
+    def flush(self) -> list[str]:
+        """A ``patch`` of everything changed since the last flush, acking the last ``cseq``.
+
+        Returns ``[]`` when there is nothing to say.
+        """
+        if self.state is SessionState.DESTROYED:
+            return []
+        ops = self.document.take_ops(self.seq + 1)
+        if not ops and not self._ack_due:
+            return []
+        message: dict[str, Any] = {"type": "patch", "ops": ops}
+        if self._ack_due:
+            message["cseq"] = self.applied_cseq
+            self._ack_due = False
+        return [self._emit(message)]
+
+    def snapshot(self) -> str:
+        """A ``snapshot`` of the whole document; the log restarts from it."""
+        self._log.clear()
+        self._log_bytes = 0
+        seq = self.seq + 1
+        return self._emit({"type": "snapshot", "doc": self.document.snapshot(seq)})
+
+    def welcome(self, *, resumed: bool) -> str:
+        return encode({"type": "welcome", "session_id": self.id, "resumed": resumed,
+                       "cseq": self.applied_cseq})
+
+    def sync(self, last_seq: int | None) -> list[str]:
+        """What follows ``welcome`` for a client that applied up to ``last_seq`` (§6).
+
+        Replays the log after ``last_seq`` when it reaches back that far, else one snapshot.
+        ``None`` (a new client, or one that lost everything) always gets a snapshot.
+        """
+        if last_seq is not None and last_seq > self.seq:
+            raise ProtocolViolation(f"last_seq {last_seq} is ahead of the server's {self.seq}")
+        self.flush()  # pending changes go into the log first, so the replay includes them
+        if last_seq is None or (last_seq < self.seq and (
+                not self._log or self._log[0][0] > last_seq + 1)):
+            return [self.snapshot()]
+        return [text for seq, text in self._log if seq > last_seq]
+
+    @property
+    def log_range(self) -> tuple[int, int] | None:
+        """(first, last) ``seq`` held in the replay log, or None when it is empty."""
+        return (self._log[0][0], self._log[-1][0]) if self._log else None
+
+    # -- incoming ------------------------------------------------------------------------
+
+    def receive(self, message: ClientPatch | ClientEvent | Ack) -> list[str]:
+        """Apply one client message (after ``hello``) and return what to send back.
+
+        A ``cseq`` already applied is ignored (a resend after resume, §6); a gap is a
+        protocol violation. A refused message still uses up its ``cseq``; it is answered
+        with an ``error`` and a patch restoring the values it named (§5).
+        """
+        if isinstance(message, Ack):
+            self._acknowledge(message.seq)
+            return []
+        if message.cseq <= self.applied_cseq:
+            return []
+        if message.cseq != self.applied_cseq + 1:
+            raise ProtocolViolation(
+                f"cseq {message.cseq} skips ahead of {self.applied_cseq + 1}")
+        self.applied_cseq = message.cseq
+        self._ack_due = True
+        out: list[str] = []
+        try:
+            if message.base > self.seq:
+                raise BadMessage(f"base {message.base} is ahead of the server's {self.seq}")
+            if isinstance(message, ClientPatch):
+                self.document.apply_client_ops(message.ops, base=message.base)
+            else:
+                self.document.dispatch_event(message.model, message.name, message.data)
+        except Refused as exc:
+            out.append(self.refuse(message.cseq, exc))
+            self.document.revert(exc.paths)
+        except Exception as exc:  # app code raised inside a watcher: the session goes on
+            self.on_error(exc)
+        out.extend(self.flush())
+        return out
+
+    def refuse(self, cseq: int | None, exc: Refused) -> str:
+        """An ``error`` message refusing client message ``cseq`` (§4)."""
+        return self._emit({"type": "error", "cseq": cseq, "code": exc.code, "message": str(exc)})
+
+    def consume_refused(self, cseq: int | None) -> bool:
+        """Count a malformed message as applied if it carried the next ``cseq``."""
+        if cseq is not None and cseq == self.applied_cseq + 1:
+            self.applied_cseq = cseq
+            self._ack_due = True
+            return True
+        return False
+
+    def _acknowledge(self, seq: int) -> None:
+        if seq > self.seq:
+            raise ProtocolViolation(f"ack {seq} is ahead of the server's {self.seq}")
+        while self._log and self._log[0][0] <= seq:
+            self._log_bytes -= len(self._log.popleft()[1])
+
+    def command(self, name: str, data: Any = None) -> str:
+        """A one-off browser action (``command``, §4), logged like any message."""
+        return self._emit({"type": "command", "name": name, "data": data})
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def attach(self, handle: Any) -> Any:
+        """Attach a connection; returns the previously attached one (to close with 4409)."""
+        previous, self.connection = self.connection, handle
+        self.state = SessionState.LIVE
+        self.detached_at = None
+        return previous
+
+    def detach(self, handle: Any, *, now: float) -> None:
+        """The connection ``handle`` is gone; keep running, detached, from ``now``."""
+        if self.connection is handle and self.state is SessionState.LIVE:
+            self.connection = None
+            self.state = SessionState.DETACHED
+            self.detached_at = now
+
+    def on_destroy(self, hook: Callable[[Session], None]) -> None:
+        """Call ``hook(session)`` once, when the session is destroyed."""
+        self._destroy_hooks.append(hook)
+
+    def destroy(self) -> None:
+        """Stop the document and run destroy hooks, exactly once. Errors go to ``on_error``."""
+        if self.state is SessionState.DESTROYED:
+            return
+        self.state = SessionState.DESTROYED
+        self.connection = None
+        hooks, self._destroy_hooks = self._destroy_hooks, []
+        for hook in hooks:
+            try:
+                hook(self)
+            except Exception as exc:
+                self.on_error(exc)
+        self.document.close()
+        self._log.clear()
+        self._log_bytes = 0

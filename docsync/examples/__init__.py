@@ -1,0 +1,1 @@
+"""Example apps shipped with docsync (``make demo`` serves them)."""

@@ -1,0 +1,99 @@
+"""docsync's one exception tree.
+
+::
+
+    DocsyncError
+    ├── Refused                  a client message refused; the session goes on (PROTOCOL.md §5)
+    │   ├── BadMessage           code "bad-message": not JSON, not an object, wrong fields
+    │   ├── Forbidden            code "forbidden": op, path, model, property or event not allowed
+    │   └── Invalid              code "invalid": the value breaks the property's own rules
+    ├── CloseConnection          fatal for one connection; carries its close code (§8)
+    │   ├── ProtocolViolation    4400
+    │   ├── BadToken             4401
+    │   ├── OriginRefused        4403
+    │   ├── UnknownSession       4404
+    │   └── SessionInUse         4409
+    ├── AppError                 app code could not be loaded or run
+    └── UsageError               bad CLI arguments or options, with what to fix
+
+Each error's message is written for the person who has to act on it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AppError",
+    "BadMessage",
+    "BadToken",
+    "CloseConnection",
+    "DocsyncError",
+    "Forbidden",
+    "Invalid",
+    "OriginRefused",
+    "ProtocolViolation",
+    "Refused",
+    "SessionInUse",
+    "UnknownSession",
+    "UsageError",
+]
+
+
+class DocsyncError(Exception):
+    """Base of every error docsync raises on purpose."""
+
+
+class Refused(DocsyncError):
+    """A client message was refused as a whole; answered with an ``error`` message."""
+
+    code = "refused"
+
+    def __init__(self, message: str, *, paths: tuple[tuple[str, str], ...] = ()) -> None:
+        super().__init__(message)
+        #: ``(model_id, prop)`` pairs the refused message named, to be restored in the browser.
+        self.paths = paths
+
+
+class BadMessage(Refused):
+    code = "bad-message"
+
+
+class Forbidden(Refused):
+    code = "forbidden"
+
+
+class Invalid(Refused):
+    code = "invalid"
+
+
+class CloseConnection(DocsyncError):
+    """The connection must be closed with :attr:`close_code`; the session (if any) lives on."""
+
+    close_code = 4400
+
+
+class ProtocolViolation(CloseConnection):
+    close_code = 4400
+
+
+class BadToken(CloseConnection):
+    close_code = 4401
+
+
+class OriginRefused(CloseConnection):
+    close_code = 4403
+
+
+class UnknownSession(CloseConnection):
+    close_code = 4404
+
+
+class SessionInUse(CloseConnection):
+    close_code = 4409
+
+
+class AppError(DocsyncError):
+    """An app file could not be found, loaded or run."""
+
+
+class UsageError(DocsyncError):
+    """Bad command-line arguments or options; the message says what to fix."""

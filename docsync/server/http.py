@@ -1,0 +1,81 @@
+"""HTTP side of the server: routes, origin check (PROTOCOL.md §9), static files."""
+
+from __future__ import annotations
+
+import http
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from websockets.datastructures import Headers
+from websockets.http11 import Response
+
+__all__ = ["Route", "origin_allowed", "response", "route", "static_file"]
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_MARK = "/_docsync/static/"
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: str  # "index" | "page" | "ws" | "static" | "redirect" | "none"
+    target: str = ""
+
+
+def route(path: str, apps: frozenset[str]) -> Route:
+    """What a request path asks for, given the served app paths (no leading slash)."""
+    path = path.split("?", 1)[0]
+    if STATIC_MARK in path:
+        return Route("static", path.rsplit(STATIC_MARK, 1)[1])
+    if path == "/":
+        if len(apps) == 1:
+            return Route("redirect", next(iter(apps)))
+        return Route("index")
+    name = path.strip("/")
+    if path.endswith("/ws") and name[:-3] in apps:
+        return Route("ws", name[:-3])
+    if name in apps:
+        if path.endswith("/"):
+            return Route("redirect", "../" + name.rsplit("/", 1)[-1])
+        return Route("page", name)
+    return Route("none")
+
+
+def origin_allowed(origin: str | None, host: str | None, allowed: frozenset[str]) -> bool:
+    """PROTOCOL.md §9: the page's own host, or one of ``allowed`` (``host[:port]`` or ``*``).
+
+    A request without ``Origin`` comes from a program, not a browser page, and is allowed.
+    """
+    if origin is None:
+        return True
+    netloc = urlsplit(origin).netloc.lower()
+    if host is not None and netloc == host.lower():
+        return True
+    hostname = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
+    return "*" in allowed or netloc in allowed or hostname in allowed
+
+
+def response(status: int, body: str | bytes = b"", *, content_type: str = "text/html",
+             headers: dict[str, str] | None = None) -> Response:
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    hdrs = Headers()
+    hdrs["Content-Type"] = (f"{content_type}; charset=utf-8"
+                            if content_type.startswith("text/") else content_type)
+    hdrs["Content-Length"] = str(len(data))
+    hdrs["Cache-Control"] = "no-cache"
+    hdrs["X-Content-Type-Options"] = "nosniff"
+    for key, value in (headers or {}).items():
+        hdrs[key] = value
+    return Response(status, http.HTTPStatus(status).phrase, hdrs, data)
+
+
+def static_file(name: str) -> Response:
+    """A file shipped in ``docsync/static`` by exact name; anything else is a 404."""
+    path = STATIC_DIR / name
+    if "/" in name or name.startswith(".") or not path.is_file():
+        return response(404, "not found", content_type="text/plain")
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if kind == "text/javascript":
+        kind = "application/javascript"
+    return response(200, path.read_bytes(), content_type=kind)

@@ -1,0 +1,48 @@
+"""HTML the server sends: the bootstrap page (PROTOCOL.md §2) and the app index."""
+
+from __future__ import annotations
+
+import html
+import json
+
+__all__ = ["bootstrap_page", "index_page"]
+
+
+def _script_json(obj: object) -> str:
+    # "</" must not appear inside a <script> element; escaping "<" keeps the JSON valid.
+    return json.dumps(obj).replace("<", "\\u003c")
+
+
+def bootstrap_page(*, app: str, token: str, title: str, static: str) -> str:
+    """The page for one app: bootstrap object, client bundle; no app code has run."""
+    ws = app.rsplit("/", 1)[-1] + "/ws"  # relative to the page, so a path prefix survives
+    boot = {"protocol": 1, "app": app, "token": token, "ws": ws}
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<link rel="stylesheet" href="{static}docsync.css">
+</head>
+<body>
+<div id="docsync-root"></div>
+<script type="application/json" id="docsync-bootstrap">{_script_json(boot)}</script>
+<script src="{static}docsync.js"></script>
+</body>
+</html>
+"""
+
+
+def index_page(apps: list[str]) -> str:
+    """A list of links to every app, for ``/`` when several apps are served."""
+    items = "\n".join(
+        f'<li><a href="{html.escape(a)}">{html.escape(a)}</a></li>' for a in sorted(apps))
+    return f"""<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>docsync apps</title>
+<link rel="stylesheet" href="_docsync/static/docsync.css"></head>
+<body class="docsync-index"><h1>Apps</h1><ul>
+{items}
+</ul></body></html>
+"""

@@ -1,0 +1,193 @@
+"""The server: apps, their session registries, the WebSocket listener, expiry, shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import secrets
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.http11 import Request, Response
+
+from docsync.apps import App
+from docsync.core.document import Document
+from docsync.core.messages import Hello
+from docsync.core.registry import RegistryConfig, SessionRegistry
+from docsync.core.session import LogLimits, Session
+from docsync.core.tokens import issue_token, new_session_id
+from docsync.server import http
+from docsync.server.pages import bootstrap_page, index_page
+from docsync.server.pump import Writer, pump
+
+__all__ = ["Server", "ServerConfig"]
+
+log = logging.getLogger("docsync.server")
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    address: str = "127.0.0.1"
+    port: int = 0
+    allow_websocket_origin: frozenset[str] = frozenset()
+    reconnect_timeout: float = 30.0  # seconds (PROTOCOL.md §6)
+    token_lifetime: float = 300.0  # seconds (§2)
+    max_frame_size: int = 20 * 1024 * 1024  # bytes (§1)
+    ping_interval: float | None = 20.0  # seconds between pings that detect dead peers
+    ping_timeout: float | None = 20.0
+    compression: bool = False  # permessage-deflate costs ~35 KiB per connection
+    secret: bytes | None = None  # DOCSYNC_SECRET_KEY, else random per process
+    #: Announce a restart to every page before a graceful stop (used by --autoreload).
+    reload_notice: bool = False
+    log_limits: LogLimits = field(default_factory=LogLimits)
+
+
+def _secret(config: ServerConfig) -> bytes:
+    if config.secret:
+        return config.secret
+    env = os.environ.get("DOCSYNC_SECRET_KEY")
+    return env.encode("utf-8") if env else secrets.token_bytes(32)
+
+
+class Server:
+    """Serves ``apps`` (URL path → app). Use ``await start()`` then ``await stop()``."""
+
+    def __init__(self, apps: Mapping[str, App], config: ServerConfig = ServerConfig()) -> None:
+        self.apps = dict(apps)
+        self.config = config
+        self.secret = _secret(config)
+        registry_config = RegistryConfig(reconnect_timeout=config.reconnect_timeout,
+                                         token_lifetime=config.token_lifetime,
+                                         log_limits=config.log_limits)
+        self.registries = {
+            path: SessionRegistry(secret=self.secret, factory=self._factory(app),
+                                  config=registry_config)
+            for path, app in self.apps.items()}
+        self._paths = frozenset(self.apps)
+        self._listener: object | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread = 0
+        self._expiry: asyncio.Task[None] | None = None
+        self.port = config.port
+
+    # -- sessions ------------------------------------------------------------------------
+
+    def _factory(self, app: App) -> Callable[[str, Hello], Session]:
+        def create(session_id: str, hello: Hello) -> Session:
+            built = app.build()
+            document = Document(built.roots, title=built.title)
+            session = Session(session_id, document, hello=hello,
+                              limits=self.config.log_limits, on_error=self._on_error)
+            document.on_dirty = lambda: self._schedule_flush(session)
+            return session
+
+        return create
+
+    def _on_error(self, exc: BaseException) -> None:
+        log.error("app code raised", exc_info=exc)
+
+    def _schedule_flush(self, session: Session) -> None:
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        if threading.get_ident() == self._loop_thread:
+            loop.call_soon(self._flush, session)
+        else:
+            loop.call_soon_threadsafe(self._flush, session)
+
+    def _flush(self, session: Session) -> None:
+        texts = session.flush()
+        writer = session.connection
+        if texts and isinstance(writer, Writer):
+            writer.send_soon(texts)
+
+    async def _expire_loop(self) -> None:
+        while True:
+            now = time.time()
+            deadlines = [d for r in self.registries.values()
+                         if (d := r.next_deadline()) is not None]
+            # Sleep until the next expiry, but wake at least every second for token pruning.
+            await asyncio.sleep(min([1.0, *(max(0.0, d - now) for d in deadlines)]))
+            for registry in self.registries.values():
+                registry.expire(now=time.time())
+
+    # -- HTTP ----------------------------------------------------------------------------
+
+    def _process_request(self, ws: ServerConnection, request: Request) -> Response | None:
+        where = http.route(request.path, self._paths)
+        if where.kind == "ws":
+            origin = request.headers.get("Origin")
+            if not http.origin_allowed(origin, request.headers.get("Host"),
+                                       self.config.allow_websocket_origin):
+                log.warning("refused WebSocket from origin %s (see --allow-websocket-origin)",
+                            origin)
+                return http.response(403, "origin not allowed", content_type="text/plain")
+            return None
+        if where.kind == "page":
+            return self._page(where.target)
+        if where.kind == "static":
+            return http.static_file(where.target)
+        if where.kind == "redirect":
+            return http.response(302, "", headers={"Location": where.target})
+        if where.kind == "index":
+            return http.response(200, index_page(list(self.apps)))
+        return http.response(404, "not found", content_type="text/plain")
+
+    def _page(self, path: str) -> Response:
+        session_id = new_session_id(secrets.token_bytes(16))
+        token = issue_token(self.secret, session_id, time.time())
+        depth = path.count("/")
+        static = "../" * depth + http.STATIC_MARK.lstrip("/")
+        return http.response(200, bootstrap_page(app=path, token=token,
+                                                 title=self.apps[path].title, static=static))
+
+    async def _handler(self, ws: ServerConnection) -> None:
+        assert ws.request is not None
+        where = http.route(ws.request.path, self._paths)
+        await pump(ws, self.registries[where.target])
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        host = self.config.address
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.port}/"
+
+    async def start(self) -> None:
+        """Listen; afterwards :attr:`port` is the bound port."""
+        self._loop = asyncio.get_running_loop()
+        self._loop_thread = threading.get_ident()
+        listener = await serve(
+            self._handler, self.config.address, self.config.port,
+            process_request=self._process_request,
+            max_size=self.config.max_frame_size,
+            compression="deflate" if self.config.compression else None,
+            ping_interval=self.config.ping_interval, ping_timeout=self.config.ping_timeout,
+            server_header="docsync", logger=logging.getLogger("docsync.websockets"))
+        self._listener = listener
+        self.port = listener.sockets[0].getsockname()[1]
+        self._expiry = asyncio.create_task(self._expire_loop())
+
+    async def stop(self) -> None:
+        """Graceful stop: pages told (1001, or a reload notice), every session destroyed."""
+        if self._expiry is not None:
+            self._expiry.cancel()
+        for registry in self.registries.values():
+            for session in list(registry.sessions.values()):
+                writer = session.connection
+                if self.config.reload_notice and isinstance(writer, Writer):
+                    writer.send_soon([session.command("reload")])
+                    await writer.drain()
+        listener = self._listener
+        if listener is not None:
+            listener.close()  # type: ignore[attr-defined]
+            await listener.wait_closed()  # type: ignore[attr-defined]
+        now = time.time()
+        for registry in self.registries.values():
+            registry.destroy_all(now=now)
+        self._listener = None

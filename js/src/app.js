@@ -1,0 +1,198 @@
+/**
+ * Wires the pieces together for one page: document store, protocol, views, banner and
+ * transport. `startApp` is the only function here that reads `window`/`document`/`location`
+ * state; the modules it wires stay testable on their own.
+ */
+
+import { DocumentStore } from "./document.js";
+import { EditQueue } from "./edits.js";
+import { ClientProtocol, PROTOCOL_VERSION } from "./protocol.js";
+import { Transport, resolveWebSocketUrl } from "./transport.js";
+import { Banner } from "./views/banner.js";
+import { ViewManager } from "./views/registry.js";
+
+/** Query args as sent in `hello`: name -> list of values (repeated names are kept). */
+export function queryArgs(search) {
+  const args = {};
+  for (const [key, value] of new URLSearchParams(search)) (args[key] ??= []).push(value);
+  return args;
+}
+
+/** Model ids that a refused client message touched, for error styling. */
+function refusedModelIds(msg) {
+  if (!msg) return [];
+  if (msg.type === "event") return [msg.model];
+  return (msg.ops ?? []).map((op) => /^\/models\/([^/]+)\//.exec(op.path ?? "")?.[1]).filter(Boolean).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** Poll `url` until it answers 200 or `timeoutMs` passes; resolves to whether it did. */
+export async function waitForServer(url, { timeoutMs = 30000, intervalMs = 300 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { cache: "no-store" });
+      if (response.status === 200) return true;
+    } catch {
+      // The server is still down; keep polling.
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  return false;
+}
+
+function nextFrame(fn) {
+  // Hidden tabs get no animation frames; edits must still go out.
+  if (document.visibilityState === "hidden") setTimeout(fn, 0);
+  else requestAnimationFrame(fn);
+}
+
+/**
+ * Start the client for `bootstrap` ({protocol, app, token, ws}, PROTOCOL.md §2) in `root`.
+ * Returns the wired parts, or null when the page speaks another protocol version.
+ */
+export function startApp(bootstrap, root) {
+  const store = new DocumentStore();
+  const banner = new Banner(document.body);
+  if (bootstrap.protocol !== PROTOCOL_VERSION) {
+    banner.show(`This page speaks docsync protocol ${bootstrap.protocol}; this client speaks ${PROTOCOL_VERSION}. Reload the page.`, { kind: "error" });
+    return null;
+  }
+  const reload = () => location.reload();
+  // PROTOCOL.md §6: a hello with last_seq null refused with 4409 means another tab holds
+  // this page's token; a reload fetches a fresh one. Guard against a reload loop when the
+  // page comes back from a cache with the same token.
+  const reloadForFreshSession = () => {
+    const key = "docsync-reloaded-for-4409";
+    let last = 0;
+    try {
+      last = Number(sessionStorage.getItem(key) ?? 0);
+      sessionStorage.setItem(key, String(Date.now()));
+    } catch {
+      // No sessionStorage (sandboxed frame): reload anyway.
+    }
+    if (Date.now() - last < 10000) {
+      banner.show("This session is open in another tab.", { kind: "error", action: { label: "Reload", onClick: reload } });
+    } else {
+      reload();
+    }
+  };
+  const protocol = new ClientProtocol({
+    token: bootstrap.token,
+    args: queryArgs(location.search),
+    location: { href: location.href, origin: location.origin, pathname: location.pathname, search: location.search, hash: location.hash },
+  });
+
+  const edits = new EditQueue({
+    schedule: nextFrame,
+    flush: (triples) => {
+      const ops = [];
+      for (const [id, name, value] of triples) {
+        try {
+          const { op, changes } = store.setProp(id, name, value);
+          ops.push(op);
+          views.apply(changes);
+        } catch (err) {
+          console.warn(`docsync: dropped edit of ${id}.${name}`, err);
+        }
+      }
+      if (ops.length > 0) transport.send(protocol.patch(ops));
+    },
+  });
+
+  const views = new ViewManager({
+    root,
+    store,
+    onEdit: (id, name, value) => edits.set(id, name, value),
+    onEvent: (id, name, data) => {
+      edits.flush();
+      transport.send(protocol.event(id, name, data));
+    },
+  });
+
+  const applyChanges = (changes) => {
+    views.apply(changes);
+    if (changes.title && typeof store.doc.title === "string") document.title = store.doc.title;
+  };
+
+  const onEvent = (event) => {
+    switch (event.type) {
+      case "snapshot":
+        applyChanges(store.replace(event.doc));
+        break;
+      case "patch":
+        applyChanges(store.apply(event.ops));
+        break;
+      case "error":
+        // PROTOCOL.md §5: a corrective patch follows and restores the server's values.
+        banner.toast(event.message || `The server refused a change (${event.code}).`);
+        views.flagError(refusedModelIds(event.refused));
+        break;
+      case "command":
+        runCommand(event);
+        break;
+      default:
+        break;
+    }
+  };
+
+  const runCommand = ({ name, data }) => {
+    if (name === "reload") {
+      transport.expectRestart();
+      banner.show("The server is restarting…", { kind: "info" });
+    } else if (name === "open_url" && typeof data.url === "string") {
+      window.open(data.url, typeof data.target === "string" ? data.target : "_blank");
+    } else {
+      console.warn(`docsync: unknown command ${JSON.stringify(name)}`, data);
+    }
+  };
+
+  const setState = (state) => {
+    root.dataset.docsyncState = state;
+  };
+
+  const onStatus = (status, detail) => {
+    setState(status);
+    root.classList.toggle("docsync-disconnected", !["open", "restored", "connecting"].includes(status));
+    switch (status) {
+      case "open":
+        banner.hide();
+        break;
+      case "restored":
+        banner.show("Connection restored", { kind: "ok", hideAfterMs: 2000 });
+        break;
+      case "reconnecting":
+        banner.show(`Reconnecting… (attempt ${detail.attempt})`, { kind: "warning" });
+        break;
+      case "expired":
+        banner.show("Session expired", { kind: "error", action: { label: "Reload", onClick: reload } });
+        break;
+      case "taken-over":
+        banner.show("This session was opened in another window.", { kind: "error", action: { label: "Reload", onClick: reload } });
+        break;
+      case "forbidden":
+        banner.show(detail.message || "The server refused the connection.", { kind: "error" });
+        break;
+      case "reload":
+        reloadForFreshSession();
+        break;
+      case "restarting":
+        banner.show("The server is restarting…", { kind: "info" });
+        waitForServer(location.href).then((up) => {
+          if (up) reload();
+          else banner.show("The server did not come back.", { kind: "error", action: { label: "Reload", onClick: reload } });
+        });
+        break;
+      default:
+        break;
+    }
+  };
+
+  const transport = new Transport({
+    url: resolveWebSocketUrl(bootstrap.ws, location.href),
+    protocol,
+    onEvent,
+    onStatus,
+  });
+  transport.start();
+  return { store, protocol, transport, views };
+}

@@ -1,0 +1,128 @@
+/**
+ * What every view shares: the layout props all models have, and small DOM helpers.
+ *
+ * A view subclass implements `createElement()` (called once, returns the root element) and
+ * `render(props, changed)`, where `changed` is a Set of prop names or null for "all"
+ * (first render). The view context `ctx` passed to every view offers:
+ *
+ *   ctx.child(ref)                 the element of the model named by `{"ref": id}`
+ *   ctx.edit(id, name, value)      the user changed a client-writable prop
+ *   ctx.event(id, name, data)      the user fired a stateless event (a click)
+ */
+
+/** Props every model has; applied by `BaseView`, never by subclasses. */
+export const COMMON_PROPS = ["visible", "css_classes", "styles", "width", "height", "margin", "sizing_mode"];
+
+/** Create an element: `h("label", {className: "x", htmlFor: "y"}, child, "text")`. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key.startsWith("data-") || key.startsWith("aria-") || key === "role") el.setAttribute(key, value);
+    else el[key] = value;
+  }
+  el.append(...children);
+  return el;
+}
+
+/** A DOM id for a model's form control; model ids are unique within a session (§3). */
+export function controlId(modelId) {
+  return `docsync-${String(modelId).replace(/[^A-Za-z0-9_-]/g, "_")}`;
+}
+
+const px = (v) => (typeof v === "number" ? `${v}px` : "");
+const kebab = (name) => (name.startsWith("--") || name.includes("-") ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+
+function marginValue(margin) {
+  if (typeof margin === "number") return px(margin);
+  if (Array.isArray(margin)) return margin.map((m) => px(m) || "0").join(" ");
+  return "";
+}
+
+export class BaseView {
+  constructor(ctx, id, model) {
+    this.ctx = ctx;
+    this.id = id;
+    this.type = model.type;
+    this.el = this.createElement();
+    this.el.classList.add("docsync-model", `docsync-${this.type.toLowerCase()}`);
+    this.el.dataset.docsyncId = id;
+    this._extraClasses = [];
+    this._styleKeys = [];
+    this._sizingClass = null;
+    this.update(model.props, null);
+  }
+
+  /** Re-render after `changed` props (a Set, or null for all) took the values in `props`. */
+  update(props, changed) {
+    const has = (name) => changed === null || changed.has(name);
+    this._applyCommon(props, has);
+    this.render(props, has);
+  }
+
+  /** Take the view out of the page. */
+  destroy() {
+    this.el.remove();
+  }
+
+  /** Show that the server refused an edit of this model (PROTOCOL.md §5), for a while. */
+  flagError(ms = 2500) {
+    this.el.classList.add("docsync-error");
+    clearTimeout(this._errorTimer);
+    this._errorTimer = setTimeout(() => this.el.classList.remove("docsync-error"), ms);
+  }
+
+  _applyCommon(props, has) {
+    const el = this.el;
+    if (has("visible")) el.hidden = props.visible === false;
+    if (has("css_classes")) {
+      el.classList.remove(...this._extraClasses);
+      this._extraClasses = Array.isArray(props.css_classes) ? props.css_classes.filter((c) => typeof c === "string" && c && !/\s/.test(c)) : [];
+      el.classList.add(...this._extraClasses);
+    }
+    if (has("styles")) {
+      for (const key of this._styleKeys) el.style.removeProperty(key);
+      const styles = props.styles && typeof props.styles === "object" ? props.styles : {};
+      this._styleKeys = Object.keys(styles).map(kebab);
+      for (const [name, value] of Object.entries(styles)) el.style.setProperty(kebab(name), String(value));
+    }
+    if (has("width")) el.style.width = px(props.width);
+    if (has("height")) el.style.height = px(props.height);
+    if (has("margin")) el.style.margin = marginValue(props.margin);
+    if (has("sizing_mode")) {
+      if (this._sizingClass) el.classList.remove(this._sizingClass);
+      this._sizingClass = typeof props.sizing_mode === "string" ? `docsync-sizing-${props.sizing_mode.replace(/_/g, "-")}` : null;
+      if (this._sizingClass) el.classList.add(this._sizingClass);
+    }
+  }
+}
+
+/** Put the elements of `refs` (a list of `{"ref": id}`) into `el`, in order. */
+export function renderChildren(ctx, el, refs) {
+  el.replaceChildren(...(Array.isArray(refs) ? refs : []).map((ref) => ctx.child(ref)));
+}
+
+/**
+ * A labelled form control: `<div><label for=..>name</label> control</div>`. Native elements
+ * with a `<label>` give the accessible name (role queries find them by `name`).
+ */
+export class ControlView extends BaseView {
+  createElement() {
+    this.label = h("label", { className: "docsync-label", htmlFor: controlId(this.id) });
+    this.control = this.createControl();
+    this.control.id = controlId(this.id);
+    this.control.classList.add("docsync-control");
+    return h("div", { className: "docsync-widget" }, this.label, this.control);
+  }
+
+  /** Render `name` and `disabled`; subclasses call this from `render`. */
+  renderLabel(props, has) {
+    if (has("name")) {
+      this.label.textContent = props.name ?? "";
+      this.label.hidden = !props.name;
+      // Without a visible label, keep an accessible name.
+      if (props.name) this.control.removeAttribute("aria-label");
+      else this.control.setAttribute("aria-label", this.type);
+    }
+    if (has("disabled")) this.control.disabled = Boolean(props.disabled);
+  }
+}

@@ -1,0 +1,16 @@
+/** `ParamFunction`: the latest output of a bound function, its `child` (a ref or null). */
+
+import { BaseView, h } from "./base.js";
+
+export class ParamFunctionView extends BaseView {
+  createElement() {
+    return h("div");
+  }
+
+  render(props, has) {
+    if (has("child")) {
+      if (props.child) this.el.replaceChildren(this.ctx.child(props.child));
+      else this.el.replaceChildren();
+    }
+  }
+}

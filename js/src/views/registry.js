@@ -1,0 +1,107 @@
+/**
+ * Model type -> view class, and the `ViewManager` that keeps one view per rendered model
+ * and turns the document store's `Changes` (document.js) into view updates.
+ */
+
+import { ButtonView } from "./button.js";
+import { CheckboxView } from "./checkbox.js";
+import { ColumnView } from "./column.js";
+import { HTMLView } from "./html.js";
+import { MarkdownView } from "./markdown.js";
+import { ParamFunctionView } from "./param_function.js";
+import { RowView } from "./row.js";
+import { SelectView } from "./select.js";
+import { SliderView } from "./slider.js";
+import { StrView } from "./str.js";
+import { TextInputView } from "./text_input.js";
+import { UnknownView } from "./unknown.js";
+import { h } from "./base.js";
+
+/** The view class for each model type (PROTOCOL.md §3: the Python class name). */
+export const VIEW_TYPES = Object.freeze({
+  Column: ColumnView,
+  Row: RowView,
+  ParamFunction: ParamFunctionView,
+  Markdown: MarkdownView,
+  HTML: HTMLView,
+  Str: StrView,
+  IntSlider: SliderView,
+  FloatSlider: SliderView,
+  TextInput: TextInputView,
+  Select: SelectView,
+  Checkbox: CheckboxView,
+  Button: ButtonView,
+});
+
+export class ViewManager {
+  /**
+   * @param {object} options
+   * @param {HTMLElement} options.root  the element the document's roots render into
+   * @param {DocumentStore} options.store
+   * @param {(id, name, value) => void} options.onEdit
+   * @param {(id, name, data) => void} options.onEvent
+   */
+  constructor({ root, store, onEdit, onEvent }) {
+    this.root = root;
+    this.store = store;
+    this.views = new Map();
+    this.ctx = {
+      child: (ref) => this._child(ref),
+      edit: onEdit,
+      event: onEvent,
+    };
+  }
+
+  /** Render the roots from scratch (after the first snapshot). */
+  renderRoots() {
+    this.root.replaceChildren(...this.store.doc.roots.map((id) => this._child({ ref: id })));
+  }
+
+  /** Update the page after the store reported `changes`. */
+  apply(changes) {
+    const added = new Set(changes.added);
+    // A model whose type changed under the same id: swap its view in place.
+    for (const id of changes.removed) {
+      const old = this.views.get(id);
+      if (!old || !added.has(id)) continue;
+      this.views.delete(id);
+      const replacement = this._child({ ref: id });
+      if (old.el.isConnected) old.el.replaceWith(replacement);
+    }
+    for (const [id, names] of changes.changed) {
+      const view = this.views.get(id);
+      const model = this.store.model(id);
+      if (view && model) view.update(model.props, names);
+    }
+    if (changes.roots) this.renderRoots();
+    for (const id of changes.removed) {
+      if (added.has(id)) continue;
+      this.views.get(id)?.destroy();
+      this.views.delete(id);
+    }
+  }
+
+  /** Mark the views of these model ids as refused by the server (PROTOCOL.md §5). */
+  flagError(ids) {
+    for (const id of ids) this.views.get(id)?.flagError();
+  }
+
+  _child(ref) {
+    const id = ref && typeof ref === "object" ? ref.ref : undefined;
+    const existing = this.views.get(id);
+    if (existing) return existing.el;
+    const model = this.store.model(id);
+    if (!model) return h("div", { className: "docsync-unknown", textContent: `missing model ${String(id)}` });
+    const ViewClass = Object.hasOwn(VIEW_TYPES, model.type) ? VIEW_TYPES[model.type] : UnknownView;
+    let view;
+    try {
+      view = new ViewClass(this.ctx, id, model);
+    } catch (err) {
+      // A view must never take the page down with it.
+      console.error(`docsync: cannot render ${model.type} ${id}`, err);
+      view = new UnknownView(this.ctx, id, { type: model.type, props: {} });
+    }
+    this.views.set(id, view);
+    return view.el;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * `IntSlider` / `FloatSlider`: a native range input with a label and a value readout.
+ * Client-writable: `value` (a number; an integer for IntSlider), sent while dragging.
+ */
+
+import { ControlView, h } from "./base.js";
+
+export class SliderView extends ControlView {
+  createControl() {
+    const input = h("input", { type: "range" });
+    input.addEventListener("input", () => {
+      const value = this.type === "IntSlider" ? Math.round(input.valueAsNumber) : input.valueAsNumber;
+      if (!Number.isFinite(value)) return;
+      this.readout.textContent = String(value);
+      this.ctx.edit(this.id, "value", value);
+    });
+    return input;
+  }
+
+  createElement() {
+    const el = super.createElement();
+    this.readout = h("output", { className: "docsync-readout" });
+    this.label.after(this.readout);
+    return el;
+  }
+
+  render(props, has) {
+    this.renderLabel(props, has);
+    const input = this.control;
+    // Bounds first: the browser clamps `value` to them.
+    if (has("start")) input.min = String(props.start ?? 0);
+    if (has("end")) input.max = String(props.end ?? 100);
+    if (has("step")) input.step = props.step == null ? (this.type === "IntSlider" ? "1" : "any") : String(props.step);
+    if (has("value") || has("start") || has("end") || has("step")) {
+      const value = Number(props.value);
+      if (Number(input.value) !== value) input.value = String(value);
+      this.readout.textContent = props.value == null ? "" : String(props.value);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/** `TextInput`: a native text input with a label. Client-writable: `value`, sent while typing. */
+
+import { ControlView, h } from "./base.js";
+
+export class TextInputView extends ControlView {
+  createControl() {
+    const input = h("input", { type: "text" });
+    input.addEventListener("input", () => this.ctx.edit(this.id, "value", input.value));
+    return input;
+  }
+
+  render(props, has) {
+    this.renderLabel(props, has);
+    if (has("placeholder")) this.control.placeholder = props.placeholder ?? "";
+    // Only touch the DOM value when it differs, so the caret stays where the user left it.
+    const value = props.value == null ? "" : String(props.value);
+    if (has("value") && this.control.value !== value) this.control.value = value;
+  }
+}

@@ -1,0 +1,3 @@
+"""A local module imported by greeting.py."""
+
+GREETING = "Helper says hi"

@@ -1,0 +1,77 @@
+"""Shared fixtures: a free port, `docsync serve` subprocesses, threaded in-process servers,
+and network clients that are closed at teardown."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import docsync as ds
+from docsync.serve import ServerHandle
+from docsync.testing import NetworkClient
+from tests.server.support import ServeProcess, subprocess_env
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def docsync_serve(tmp_path: Path) -> Iterator[Callable[..., ServeProcess]]:
+    """Start ``python -m docsync serve ARGS...`` (cwd: a temp dir); SIGTERM/kill at teardown.
+
+    ``docsync_serve("app.py", "--port", "0", env={...})``; then ``await p.wait_serving()``.
+    """
+    started: list[ServeProcess] = []
+
+    def start(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+              ) -> ServeProcess:
+        process = ServeProcess([str(a) for a in args], cwd=cwd or tmp_path,
+                               env=subprocess_env(**(env or {})), logs=tmp_path / "logs")
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.terminate()
+
+
+@pytest.fixture
+def serve_app() -> Iterator[Callable[..., ServerHandle]]:
+    """``serve_app(target, **ServerConfig options)``: ``ds.serve(threaded=True)`` on a free
+    loopback port; stopped at teardown."""
+    handles: list[ServerHandle] = []
+
+    def start(target: Any, **options: Any) -> ServerHandle:
+        handle = ds.serve(target, port=0, address="127.0.0.1", threaded=True, **options)
+        assert handle is not None
+        handles.append(handle)
+        return handle
+
+    yield start
+    for handle in handles:
+        handle.stop()
+
+
+@pytest.fixture
+async def clients() -> AsyncIterator[Callable[..., NetworkClient]]:
+    """``clients(page_url, **kw)`` makes a :class:`NetworkClient` closed at teardown."""
+    made: list[NetworkClient] = []
+
+    def make(page_url: str, **kwargs: Any) -> NetworkClient:
+        client = NetworkClient(page_url, **kwargs)
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        if client.ws is not None:
+            await client.close()

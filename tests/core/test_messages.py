@@ -1,0 +1,49 @@
+import json
+
+import pytest
+
+from docsync.core.messages import Ack, ClientEvent, ClientPatch, Hello, encode, parse_client_message
+from docsync.exceptions import BadMessage
+
+
+def test_parses_each_client_message_type():
+    hello = parse_client_message(json.dumps(
+        {"type": "hello", "protocol": 1, "token": "t", "last_seq": None, "args": {"a": ["1"]},
+         "location": {"pathname": "/app"}}))
+    assert hello == Hello(1, "t", None, {"a": ["1"]}, {"pathname": "/app"})
+    patch = parse_client_message('{"type":"patch","cseq":2,"base":1,"ops":[]}')
+    assert patch == ClientPatch(2, 1, [])
+    assert parse_client_message(
+        '{"type":"event","cseq":3,"base":1,"model":"m2","name":"click","data":{}}'
+    ) == ClientEvent(3, 1, "m2", "click", {})
+    assert parse_client_message('{"type":"ack","seq":7}') == Ack(7)
+
+
+@pytest.mark.parametrize("text", [
+    "not json", "[1, 2]", '"hello"', "{}", '{"type": "nope"}',
+    '{"type":"patch","cseq":"1","base":1,"ops":[]}',
+    '{"type":"patch","cseq":1,"base":1,"ops":{}}',
+    '{"type":"patch","cseq":true,"base":1,"ops":[]}',
+    '{"type":"patch","cseq":-1,"base":1,"ops":[]}',
+    '{"type":"event","cseq":1,"base":1,"model":2,"name":"click"}',
+    '{"type":"hello","protocol":1,"token":5,"last_seq":null}',
+    '{"type":"hello","protocol":1,"token":"t"}',
+    '{"type":"ack"}',
+    b"\xff\xfe",
+])
+def test_refuses_malformed_input_as_bad_message(text):
+    with pytest.raises(BadMessage) as info:
+        parse_client_message(text)
+    assert info.value.code == "bad-message"
+
+
+def test_bad_message_names_the_cseq_it_could_read():
+    with pytest.raises(BadMessage) as info:
+        parse_client_message('{"type":"patch","cseq":4,"base":1}')
+    assert info.value.cseq == 4  # type: ignore[attr-defined]
+
+
+def test_encode_is_compact_and_refuses_nan():
+    assert encode({"type": "ack", "seq": 1}) == '{"type":"ack","seq":1}'
+    with pytest.raises(ValueError):
+        encode({"x": float("nan")})
