@@ -8,6 +8,7 @@ server and other sessions go on.
 from __future__ import annotations
 
 import logging
+import secrets
 import sys
 import traceback
 import types
@@ -90,10 +91,16 @@ class ScriptApp(App):
         if self._code is None:
             return _error_page(f"The app **{self.name}** has a syntax error",
                                self._compile_error or "")
-        module = types.ModuleType("__docsync_app__")
+        # A unique name, in sys.modules while the script runs: code that looks its own
+        # module up (dataclasses, typing.get_type_hints) works as under ``python app.py``.
+        module = types.ModuleType(f"__docsync_app_{secrets.token_hex(8)}__")
         module.__file__ = str(self.path)
-        with building() as build:
-            exec(self._code, module.__dict__)
+        sys.modules[module.__name__] = module
+        try:
+            with building() as build:
+                exec(self._code, module.__dict__)
+        finally:
+            sys.modules.pop(module.__name__, None)
         if not build.servables:
             return _error_page(
                 f"The app **{self.name}** shows nothing",

@@ -68,7 +68,8 @@ class ParamFunction(Model):
 
     _wire_exclude = Model._wire_exclude | {"object"}
 
-    object = param.Callable(doc="A function of no arguments, usually from ``bind``.")
+    object = param.Callable(allow_refs=False,
+                            doc="A function of no arguments, usually from ``bind``.")
     child = param.ClassSelector(class_=Model, default=None, allow_None=True)
 
     def __init__(self, object: Callable[..., Any], **params: Any) -> None:

@@ -180,7 +180,7 @@ class LocalClient:
         self.held: list[str] | None = None  # frames delayed on their way to the client
         self._session: Session | None = None
 
-    def _create(self, session_id: str, hello: Hello) -> Session:
+    def _create(self, session_id: str, hello: Hello, handle: Any) -> Session:
         built = self.app.build()
         return Session(session_id, Document(built.roots, title=built.title), hello=hello,
                        on_error=self.errors_raised.append)
@@ -295,6 +295,8 @@ class NetworkClient:
         self.close_code: int | None = None
         self._reader: asyncio.Task[None] | None = None
         self._changed = asyncio.Event()
+        #: What the server did wrong, if the reader stopped on a ProtocolMismatch.
+        self.mismatch: ProtocolMismatch | None = None
 
     async def load_page(self) -> dict[str, Any]:
         status, _, body = await fetch(self.page_url)
@@ -337,6 +339,8 @@ class NetworkClient:
                     await self.ws.send(self.client.ack())
                     since_ack = 0
                 self._changed.set()
+        except ProtocolMismatch as exc:  # not a dead connection: wait_for raises it
+            self.mismatch = exc
         except Exception:  # the connection died: the waiters see close_code
             pass
         finally:
@@ -349,6 +353,8 @@ class NetworkClient:
         assert self.client is not None
         deadline = time.monotonic() + timeout
         while not predicate(self.client):
+            if self.mismatch is not None:
+                raise self.mismatch
             if self._reader is not None and self._reader.done() and not predicate(self.client):
                 raise ConnectionError(f"connection closed with {self.close_code}")
             remaining = deadline - time.monotonic()

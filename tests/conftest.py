@@ -3,8 +3,9 @@ and network clients that are closed at teardown."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def docsync_serve(tmp_path: Path) -> Iterator[Callable[..., ServeProcess]]:
+async def docsync_serve(tmp_path: Path) -> AsyncIterator[Callable[..., ServeProcess]]:
     """Start ``python -m docsync serve ARGS...`` (cwd: a temp dir); SIGTERM/kill at teardown.
 
     ``docsync_serve("app.py", "--port", "0", env={...})``; then ``await p.wait_serving()``.
@@ -41,11 +42,12 @@ def docsync_serve(tmp_path: Path) -> Iterator[Callable[..., ServeProcess]]:
 
     yield start
     for process in started:
-        process.terminate()
+        # Off the loop: open clients must be able to answer the server's closing handshake.
+        await asyncio.to_thread(process.terminate)
 
 
 @pytest.fixture
-def serve_app() -> Iterator[Callable[..., ServerHandle]]:
+async def serve_app() -> AsyncIterator[Callable[..., ServerHandle]]:
     """``serve_app(target, **ServerConfig options)``: ``ds.serve(threaded=True)`` on a free
     loopback port; stopped at teardown."""
     handles: list[ServerHandle] = []
@@ -58,7 +60,7 @@ def serve_app() -> Iterator[Callable[..., ServerHandle]]:
 
     yield start
     for handle in handles:
-        handle.stop()
+        await asyncio.to_thread(handle.stop)
 
 
 @pytest.fixture

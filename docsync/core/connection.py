@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docsync.core.messages import Hello, parse_client_message
-from docsync.core.registry import SessionRegistry
+from docsync.core.registry import Joined, SessionRegistry
 from docsync.core.session import Session
 from docsync.exceptions import BadMessage, ProtocolViolation
 
@@ -44,6 +44,8 @@ class Connection:
         self.state = ConnectionState.AWAITING_HELLO
         self.session: Session | None = None
         self.created = False
+        #: The outcome of this connection's ``hello``, once joined.
+        self.joined: Joined | None = None
         self._bad = 0
 
     def receive(self, text: str | bytes, *, now: float) -> Output:
@@ -58,7 +60,7 @@ class Connection:
             if not isinstance(message, Hello):
                 raise ProtocolViolation("the first message must be 'hello'")
             joined = self.registry.join(message, self.handle, now=now)
-            self.session, self.created = joined.session, joined.created
+            self.session, self.created, self.joined = joined.session, joined.created, joined
             self.state = ConnectionState.OPEN
             return Output(joined.send, joined.evicted)
         if isinstance(message, Hello):

@@ -38,9 +38,11 @@ _Dirty = dict[Model, dict[str, None]]
 class Document:
     """The models of one session and their JSON form.
 
-    Thread-safety: parameters may change on any thread (changes are recorded under a lock);
-    :meth:`take_ops`, :meth:`snapshot` and :meth:`apply_client_ops` are called by one owner
-    at a time (the session's serial executor or the event loop).
+    Thread-safety: parameters may change on any thread (changes are recorded under a
+    lock). :meth:`take_ops`, :meth:`snapshot` and the checking half of
+    :meth:`apply_client_ops` hold a second lock, which is never held while app code runs
+    (the watchers run after it is released), so a flush on the event loop never waits for a
+    slow callback in a worker thread.
     """
 
     def __init__(self, roots: Sequence[Model] = (), *, title: str = "") -> None:
@@ -54,7 +56,8 @@ class Document:
         self._mirror_top: dict[str, JSON] = {}
         self._prop_seq: dict[tuple[str, str], int] = {}
         self._snapshot_seq = 0
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the recorded changes below
+        self._state = threading.RLock()  # guards ids, mirror and prop seqs
         # Insertion-ordered (dicts, not sets) so ops come out in a deterministic order.
         self._dirty: _Dirty = {}
         self._forced: dict[tuple[str, str], None] = {}
@@ -190,6 +193,10 @@ class Document:
 
         Pending changes are folded in; the mirror becomes this snapshot.
         """
+        with self._state:
+            return self._snapshot(seq)
+
+    def _snapshot(self, seq: int) -> dict[str, JSON]:
         self._drain()
         self._sync_structure()
         props = {mid: props_json(model, self._ref) for model, mid in self._ids.items()}
@@ -208,6 +215,10 @@ class Document:
         Order: new models are added first (so refs resolve), then properties replaced, then
         unreachable models removed, all in one message (PROTOCOL.md §3).
         """
+        with self._state:
+            return self._take_ops(seq)
+
+    def _take_ops(self, seq: int) -> list[dict[str, JSON]]:
         dirty, forced, structure, top = self._drain()
         ops: list[dict[str, JSON]] = []
         added: list[Model] = []
@@ -267,6 +278,16 @@ class Document:
         model's values are set in one ``param.update`` batch. Raises :class:`Refused` with
         the ``(model_id, prop)`` pairs the message named, for the caller to restore.
         """
+        with self._state:
+            updates = self._accept_client_ops(ops, base)
+        by_model: dict[Model, dict[str, Any]] = {}
+        for (_, prop), (model, value) in updates.items():
+            by_model.setdefault(model, {})[prop] = value
+        for model, values in by_model.items():
+            model.param.update(**values)
+
+    def _accept_client_ops(self, ops: list[Any],
+                           base: int) -> dict[tuple[str, str], tuple[Model, Any]]:
         named: list[tuple[str, str]] = []
         for op in ops:
             try:
@@ -283,11 +304,7 @@ class Document:
             seen = max(self._prop_seq.get((model_id, prop), 0), self._snapshot_seq)
             if seen <= base:
                 self._mirror.setdefault(model_id, {})[prop] = to_json(value, self._ref)
-        by_model: dict[Model, dict[str, Any]] = {}
-        for (_, prop), (model, value) in updates.items():
-            by_model.setdefault(model, {})[prop] = value
-        for model, values in by_model.items():
-            model.param.update(**values)
+        return updates
 
     def _check_client_ops(self, ops: list[Any]) -> dict[tuple[str, str], tuple[Model, Any]]:
         updates: dict[tuple[str, str], tuple[Model, Any]] = {}
@@ -307,7 +324,8 @@ class Document:
 
     def dispatch_event(self, model_id: str, name: str, data: JSON) -> None:
         """Deliver a client ``event``; raise :class:`Forbidden` if it is not declared."""
-        model = self._models.get(model_id)
+        with self._state:
+            model = self._models.get(model_id)
         if model is None:
             raise Forbidden(f"unknown model {model_id!r}")
         if name not in type(model)._events:
@@ -323,9 +341,10 @@ class Document:
 
     def close(self) -> None:
         """Stop watching every model; the document sends nothing more. Idempotent."""
-        if self._closed:
-            return
-        self._closed = True
-        for model_id in list(self._models):
-            self._forget(model_id)
-        self.on_dirty = None
+        with self._state:
+            if self._closed:
+                return
+            self._closed = True
+            for model_id in list(self._models):
+                self._forget(model_id)
+            self.on_dirty = None

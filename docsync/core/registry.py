@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,8 +14,9 @@ from docsync.exceptions import BadToken, ProtocolViolation, SessionInUse, Unknow
 
 __all__ = ["Joined", "RegistryConfig", "SessionRegistry"]
 
-#: Builds a new session for ``(session_id, hello)``; app code runs inside it.
-SessionFactory = Callable[[str, Hello], Session]
+#: Builds a new session for ``(session_id, hello, handle)``; app code runs inside it.
+#: ``handle`` is the transport's handle of the connection that asked (request headers...).
+SessionFactory = Callable[[str, Hello, Any], Session]
 
 
 @dataclass(frozen=True)
@@ -34,16 +36,26 @@ class Joined:
     send: list[str]
     #: A connection that held the session and must now be closed with 4409, or None.
     evicted: Any = None
+    #: For a resume: True if the log was replayed, False if a snapshot was sent.
+    replayed: bool = False
+    #: The connection must be sent every logged frame numbered above this, after
+    #: ``welcome`` (``send[1:]`` are those frames as of the join).
+    resume_from: int = 0
 
 
 class SessionRegistry:
-    """Live and detached sessions by id, their expiry, and the ids already destroyed."""
+    """Live and detached sessions by id, their expiry, and the ids already destroyed.
+
+    Thread-safe: :meth:`join` may run in a worker thread (app code runs in the factory),
+    and a short lock guards the tables; it is never held while app code runs.
+    """
 
     def __init__(self, *, secret: bytes, factory: SessionFactory,
                  config: RegistryConfig = RegistryConfig()) -> None:
         self.secret = secret
         self.config = config
         self._factory = factory
+        self._lock = threading.RLock()
         self.sessions: dict[str, Session] = {}
         self._destroyed: dict[str, float] = {}
         #: Called with each destroyed session, after its own hooks ran.
@@ -60,21 +72,31 @@ class SessionRegistry:
                 f"{PROTOCOL_VERSION}: reload the page")
         info = verify_token(self.secret, hello.token, now=now,
                             lifetime=self.config.token_lifetime)
-        session = self.sessions.get(info.session_id)
+        with self._lock:
+            session = self.sessions.get(info.session_id)
+            destroyed = info.session_id in self._destroyed
         if session is None:
-            if info.session_id in self._destroyed or hello.last_seq is not None:
+            if destroyed or hello.last_seq is not None:
                 raise UnknownSession("this session has expired: reload the page")
             if not info.fresh:
                 raise BadToken("the session token has expired: reload the page")
-            session = self._factory(info.session_id, hello)
-            self.sessions[session.id] = session
-            session.attach(handle)
+            session = self._factory(info.session_id, hello, handle)
+            with self._lock:
+                if info.session_id in self.sessions:  # another connection won the race
+                    session.destroy()
+                    raise SessionInUse("this session is open in another tab")
+                self.sessions[session.id] = session
+                session.attach(handle)
             return Joined(session, True, [session.welcome(resumed=False), *session.sync(None)])
-        if session.connection is not None and hello.last_seq is None:
-            raise SessionInUse("this session is open in another tab")
-        send = [session.welcome(resumed=True), *session.sync(hello.last_seq)]
-        evicted = session.attach(handle)
-        return Joined(session, False, send, evicted)
+        with self._lock:
+            if session.connection is not None and hello.last_seq is None:
+                raise SessionInUse("this session is open in another tab")
+            replayed = session.replays(hello.last_seq)
+            sent = session.sync(hello.last_seq)
+            resume_from = session.seq - len(sent)
+            evicted = session.attach(handle)
+            welcome = session.welcome(resumed=True)
+        return Joined(session, False, [welcome, *sent], evicted, replayed, resume_from)
 
     def leave(self, session: Session, handle: Any, *, now: float) -> None:
         """Connection ``handle`` closed; its session, if still its own, is now detached."""
@@ -82,9 +104,10 @@ class SessionRegistry:
 
     def destroy(self, session: Session, *, now: float) -> None:
         """Destroy ``session`` now (expiry, shutdown, reload); hooks run exactly once."""
-        if self.sessions.pop(session.id, None) is None:
-            return
-        self._destroyed[session.id] = now
+        with self._lock:
+            if self.sessions.pop(session.id, None) is None:
+                return
+            self._destroyed[session.id] = now
         session.destroy()
         for hook in self.on_destroyed:
             try:
@@ -95,24 +118,28 @@ class SessionRegistry:
     def expire(self, *, now: float) -> list[Session]:
         """Destroy sessions detached for longer than the reconnect timeout; return them."""
         timeout = self.config.reconnect_timeout
-        expired = [s for s in self.sessions.values()
-                   if s.state is SessionState.DETACHED and s.detached_at is not None
-                   and now - s.detached_at >= timeout]
+        with self._lock:
+            expired = [s for s in self.sessions.values()
+                       if s.state is SessionState.DETACHED and s.detached_at is not None
+                       and now - s.detached_at >= timeout]
+            # A destroyed id only needs remembering while its token could still create it.
+            horizon = now - self.config.token_lifetime
+            for sid in [sid for sid, t in self._destroyed.items() if t < horizon]:
+                del self._destroyed[sid]
         for session in expired:
             self.destroy(session, now=now)
-        # A destroyed id only needs remembering while its token could still create it.
-        horizon = now - self.config.token_lifetime
-        for sid in [sid for sid, t in self._destroyed.items() if t < horizon]:
-            del self._destroyed[sid]
         return expired
 
     def next_deadline(self) -> float | None:
         """When :meth:`expire` next has work, or None if no session is detached."""
-        times = [s.detached_at + self.config.reconnect_timeout
-                 for s in self.sessions.values() if s.detached_at is not None]
+        with self._lock:
+            times = [s.detached_at + self.config.reconnect_timeout
+                     for s in self.sessions.values() if s.detached_at is not None]
         return min(times, default=None)
 
     def destroy_all(self, *, now: float) -> None:
         """Destroy every session (server shutdown)."""
-        for session in list(self.sessions.values()):
+        with self._lock:
+            sessions = list(self.sessions.values())
+        for session in sessions:
             self.destroy(session, now=now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,10 @@ class Session:
 
     Every method returns the text frames to send, in order, to the attached connection
     (if any); they are already in the replay log, so a detached session loses nothing.
+
+    Thread-safety: :meth:`receive` may run in a worker thread (app callbacks run inside it)
+    while :meth:`flush` runs on the event loop; numbering and logging hold a short lock that
+    is never held while app code runs. Calls to :meth:`receive` must not overlap.
     """
 
     def __init__(
@@ -67,10 +72,19 @@ class Session:
         self._log_bytes = 0
         self._ack_due = False
         self._destroy_hooks: list[Callable[[Session], None]] = []
+        self._load_hooks: list[Callable[[Session], None]] = []
+        self._first_snapshot: int | None = None
+        #: True once the client acknowledged the first snapshot (the page is shown).
+        self.loaded = False
+        self._lock = threading.RLock()
 
     # -- outgoing ------------------------------------------------------------------------
 
     def _emit(self, message: dict[str, Any]) -> str:
+        with self._lock:
+            return self._emit_locked(message)
+
+    def _emit_locked(self, message: dict[str, Any]) -> str:
         self.seq += 1
         text = encode({"seq": self.seq, **message})
         self._log.append((self.seq, text))
@@ -87,23 +101,27 @@ class Session:
 
         Returns ``[]`` when there is nothing to say.
         """
-        if self.state is SessionState.DESTROYED:
-            return []
-        ops = self.document.take_ops(self.seq + 1)
-        if not ops and not self._ack_due:
-            return []
-        message: dict[str, Any] = {"type": "patch", "ops": ops}
-        if self._ack_due:
-            message["cseq"] = self.applied_cseq
-            self._ack_due = False
-        return [self._emit(message)]
+        with self._lock:
+            if self.state is SessionState.DESTROYED:
+                return []
+            ops = self.document.take_ops(self.seq + 1)
+            if not ops and not self._ack_due:
+                return []
+            message: dict[str, Any] = {"type": "patch", "ops": ops}
+            if self._ack_due:
+                message["cseq"] = self.applied_cseq
+                self._ack_due = False
+            return [self._emit_locked(message)]
 
     def snapshot(self) -> str:
         """A ``snapshot`` of the whole document; the log restarts from it."""
-        self._log.clear()
-        self._log_bytes = 0
-        seq = self.seq + 1
-        return self._emit({"type": "snapshot", "doc": self.document.snapshot(seq)})
+        with self._lock:
+            self._log.clear()
+            self._log_bytes = 0
+            seq = self.seq + 1
+            if self._first_snapshot is None:
+                self._first_snapshot = seq
+            return self._emit_locked({"type": "snapshot", "doc": self.document.snapshot(seq)})
 
     def welcome(self, *, resumed: bool) -> str:
         return encode({"type": "welcome", "session_id": self.id, "resumed": resumed,
@@ -115,13 +133,36 @@ class Session:
         Replays the log after ``last_seq`` when it reaches back that far, else one snapshot.
         ``None`` (a new client, or one that lost everything) always gets a snapshot.
         """
-        if last_seq is not None and last_seq > self.seq:
-            raise ProtocolViolation(f"last_seq {last_seq} is ahead of the server's {self.seq}")
-        self.flush()  # pending changes go into the log first, so the replay includes them
-        if last_seq is None or (last_seq < self.seq and (
-                not self._log or self._log[0][0] > last_seq + 1)):
-            return [self.snapshot()]
-        return [text for seq, text in self._log if seq > last_seq]
+        with self._lock:
+            if last_seq is not None and last_seq > self.seq:
+                raise ProtocolViolation(
+                    f"last_seq {last_seq} is ahead of the server's {self.seq}")
+            self.flush()  # pending changes go into the log first, so the replay includes them
+            if last_seq is None or (last_seq < self.seq and (
+                    not self._log or self._log[0][0] > last_seq + 1)):
+                return [self.snapshot()]
+            return [text for seq, text in self._log if seq > last_seq]
+
+    def replays(self, last_seq: int | None) -> bool:
+        """Whether :meth:`sync` for ``last_seq`` would replay (True) or snapshot (False)."""
+        with self._lock:
+            if last_seq is None:
+                return False
+            return last_seq == self.seq or bool(self._log and self._log[0][0] <= last_seq + 1)
+
+    def frames_after(self, seq: int) -> list[str] | None:
+        """Logged frames numbered above ``seq``, in order; None if the log no longer reaches
+        back to ``seq + 1`` (the connection is too far behind: it must resume).
+
+        A transport that sends by cursor (remembering the last ``seq`` it sent) delivers
+        frames in order however many threads emit them.
+        """
+        with self._lock:
+            if seq >= self.seq:
+                return []
+            if not self._log or self._log[0][0] > seq + 1:
+                return None
+            return [text for s, text in self._log if s > seq]
 
     @property
     def log_range(self) -> tuple[int, int] | None:
@@ -138,15 +179,17 @@ class Session:
         with an ``error`` and a patch restoring the values it named (§5).
         """
         if isinstance(message, Ack):
-            self._acknowledge(message.seq)
+            if self._acknowledge(message.seq):
+                self._run_hooks(self._load_hooks)
             return []
-        if message.cseq <= self.applied_cseq:
-            return []
-        if message.cseq != self.applied_cseq + 1:
-            raise ProtocolViolation(
-                f"cseq {message.cseq} skips ahead of {self.applied_cseq + 1}")
-        self.applied_cseq = message.cseq
-        self._ack_due = True
+        with self._lock:
+            if message.cseq <= self.applied_cseq:
+                return []
+            if message.cseq != self.applied_cseq + 1:
+                raise ProtocolViolation(
+                    f"cseq {message.cseq} skips ahead of {self.applied_cseq + 1}")
+            self.applied_cseq = message.cseq
+            self._ack_due = True
         out: list[str] = []
         try:
             if message.base > self.seq:
@@ -169,17 +212,25 @@ class Session:
 
     def consume_refused(self, cseq: int | None) -> bool:
         """Count a malformed message as applied if it carried the next ``cseq``."""
-        if cseq is not None and cseq == self.applied_cseq + 1:
-            self.applied_cseq = cseq
-            self._ack_due = True
-            return True
-        return False
+        with self._lock:
+            if cseq is not None and cseq == self.applied_cseq + 1:
+                self.applied_cseq = cseq
+                self._ack_due = True
+                return True
+            return False
 
-    def _acknowledge(self, seq: int) -> None:
-        if seq > self.seq:
-            raise ProtocolViolation(f"ack {seq} is ahead of the server's {self.seq}")
-        while self._log and self._log[0][0] <= seq:
-            self._log_bytes -= len(self._log.popleft()[1])
+    def _acknowledge(self, seq: int) -> bool:
+        """Trim the log; True when this ack is the first to cover the first snapshot."""
+        with self._lock:
+            if seq > self.seq:
+                raise ProtocolViolation(f"ack {seq} is ahead of the server's {self.seq}")
+            while self._log and self._log[0][0] <= seq:
+                self._log_bytes -= len(self._log.popleft()[1])
+            first = self._first_snapshot
+            if self.loaded or first is None or seq < first:
+                return False
+            self.loaded = True
+            return True
 
     def command(self, name: str, data: Any = None) -> str:
         """A one-off browser action (``command``, §4), logged like any message."""
@@ -201,22 +252,34 @@ class Session:
             self.state = SessionState.DETACHED
             self.detached_at = now
 
+    def on_load(self, hook: Callable[[Session], None]) -> None:
+        """Call ``hook(session)`` once, when the client acknowledges its first snapshot
+        (the browser has applied it and shows the page)."""
+        self._load_hooks.append(hook)
+
+    def _run_hooks(self, hooks: list[Callable[[Session], None]]) -> None:
+        taken = list(hooks)
+        hooks.clear()
+        for hook in taken:
+            try:
+                hook(self)
+            except Exception as exc:
+                self.on_error(exc)
+
     def on_destroy(self, hook: Callable[[Session], None]) -> None:
         """Call ``hook(session)`` once, when the session is destroyed."""
         self._destroy_hooks.append(hook)
 
     def destroy(self) -> None:
         """Stop the document and run destroy hooks, exactly once. Errors go to ``on_error``."""
-        if self.state is SessionState.DESTROYED:
-            return
-        self.state = SessionState.DESTROYED
-        self.connection = None
-        hooks, self._destroy_hooks = self._destroy_hooks, []
-        for hook in hooks:
-            try:
-                hook(self)
-            except Exception as exc:
-                self.on_error(exc)
+        with self._lock:
+            if self.state is SessionState.DESTROYED:
+                return
+            self.state = SessionState.DESTROYED
+            self.connection = None
+            self._load_hooks.clear()
+        self._run_hooks(self._destroy_hooks)
         self.document.close()
-        self._log.clear()
-        self._log_bytes = 0
+        with self._lock:
+            self._log.clear()
+            self._log_bytes = 0

@@ -76,8 +76,8 @@ class Server:
 
     # -- sessions ------------------------------------------------------------------------
 
-    def _factory(self, app: App) -> Callable[[str, Hello], Session]:
-        def create(session_id: str, hello: Hello) -> Session:
+    def _factory(self, app: App) -> Callable[[str, Hello, object], Session]:
+        def create(session_id: str, hello: Hello, handle: object) -> Session:
             built = app.build()
             document = Document(built.roots, title=built.title)
             session = Session(session_id, document, hello=hello,

@@ -151,7 +151,7 @@ export function startApp(bootstrap, root) {
   };
 
   const onStatus = (status, detail) => {
-    setState(status);
+    setState(status === "restored" ? "open" : status);
     root.classList.toggle("docsync-disconnected", !["open", "restored", "connecting"].includes(status));
     switch (status) {
       case "open":

@@ -155,7 +155,11 @@ export class ClientProtocol {
     this.state = "open";
     this.sessionId = msg.session_id;
     this._dropAcknowledged(msg.cseq);
-    if (!msg.resumed) this.lastSeq = null; // a new session starts with a snapshot
+    if (!msg.resumed) {
+      // A new session: its seqs start afresh with a snapshot.
+      this.lastSeq = null;
+      this._lastAcked = null;
+    }
     return { type: "welcome", resumed: msg.resumed, sessionId: msg.session_id, resend: this.outbox.slice() };
   }
 

@@ -44,6 +44,16 @@ describe("hello and welcome", () => {
   });
 });
 
+test("a welcome that did not resume starts seq afresh, acks included", () => {
+  const p = opened(7);
+  p.disconnected();
+  assert.equal(p.connect().last_seq, 7);
+  p.receive(welcome(0, false), 0);
+  p.receive(snapshot(1), 0);
+  assert.equal(p.ackDue(1), true);
+  assert.deepEqual(p.takeAck(), { type: "ack", seq: 1 });
+});
+
 describe("outbox", () => {
   test("patch and event carry cseq and base, and wait in the outbox", () => {
     const p = opened(4);

@@ -16,7 +16,7 @@ SECRET = secrets.token_bytes(32)
 
 @pytest.fixture
 def registry():
-    def factory(sid, hello):
+    def factory(sid, hello, handle):
         return Session(sid, Document([ds.widgets.IntSlider(end=9)]), hello=hello)
 
     return SessionRegistry(secret=SECRET, factory=factory)

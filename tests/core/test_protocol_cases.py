@@ -66,7 +66,7 @@ class Runner:
         self.session: Session | None = None
         self.in_flight: list[dict[str, Any]] = []
 
-    def _create(self, session_id: str, hello: Hello) -> Session:
+    def _create(self, session_id: str, hello: Hello, handle: Any) -> Session:
         return Session(session_id, hello_app(), hello=hello, limits=self.limits)
 
     def client(self, message: dict[str, Any]) -> None:

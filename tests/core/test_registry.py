@@ -18,7 +18,7 @@ SECRET = secrets.token_bytes(32)
 def registry():
     built = []
 
-    def factory(session_id, hello):
+    def factory(session_id, hello, handle):
         built.append(session_id)
         return Session(session_id, Document([ds.pane.Str("hi")]), hello=hello)
 
@@ -47,6 +47,17 @@ def test_resume_of_a_detached_session(registry):
     assert not again.created and registry.built == ["s" * 22]
     assert json.loads(again.send[0])["resumed"] is True
     assert again.session.connection == "c2" and again.session.state is SessionState.LIVE
+
+
+def test_joined_says_whether_a_resume_replayed(registry):
+    joined = registry.join(hello(), "c1", now=0)
+    assert not joined.replayed
+    registry.leave(joined.session, "c1", now=1)
+    again = registry.join(hello(last_seq=1), "c2", now=2)
+    assert again.replayed and again.resume_from == 1 and len(again.send) == 1
+    registry.leave(joined.session, "c2", now=3)
+    third = registry.join(hello(), "c3", now=4)
+    assert not third.replayed and third.resume_from == 1  # the snapshot is seq 2
 
 
 def test_null_last_seq_for_a_detached_session_gets_a_snapshot(registry):

@@ -165,3 +165,38 @@ def test_attach_detach():
     assert session.state is SessionState.LIVE
     session.detach(second, now=6)
     assert session.state is SessionState.DETACHED and session.detached_at == 6
+
+
+def test_on_load_fires_once_when_the_first_snapshot_is_acknowledged():
+    session, x = make()
+    loaded = []
+    session.on_load(lambda s: loaded.append(s.seq))
+    x.value = 9
+    session.flush()
+    session.receive(Ack(0))
+    assert loaded == [] and not session.loaded
+    session.receive(Ack(1))
+    session.receive(Ack(2))
+    assert loaded == [2] and session.loaded
+
+
+def test_replays_predicts_sync():
+    session, x = make(LogLimits(max_messages=2))
+    assert session.replays(1) and not session.replays(None)
+    for v in range(3):
+        x.value = v + 10
+        session.flush()
+    assert not session.replays(1) and session.replays(3) and session.replays(4)
+
+
+def test_frames_after_reads_the_log_by_cursor():
+    session, x = make(LogLimits(max_messages=3))
+    for v in range(2):
+        x.value = v + 10
+        session.flush()
+    assert [json.loads(f)["seq"] for f in session.frames_after(1)] == [2, 3]
+    assert session.frames_after(3) == []
+    for v in range(3):
+        x.value = v + 20
+        session.flush()
+    assert session.frames_after(1) is None  # fell out of the log: the client must resume

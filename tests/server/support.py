@@ -104,10 +104,8 @@ class ServeProcess:
         """SIGTERM, then SIGKILL (to the whole group) if it does not exit; the exit code."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                pass
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.proc.pid, signal.SIGKILL)  # leftover children (autoreload)
         self.proc.wait(5)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+
 import docsync as ds
 from docsync.core.session import LogLimits, SessionState
 from tests.server.support import in_server_loop, only_session, wait_until
@@ -19,7 +21,8 @@ def recording_app(history: list[Any]):
         button = ds.widgets.Button(name="button")
         clicks = ds.pane.Markdown("clicks: 0")
 
-        edited.param.watch(lambda e: history.append(e.new), "value")
+        # Every set counts, even of the same value: a repeat applied twice would show.
+        edited.param.watch(lambda e: history.append(e.new), "value", onlychanged=False)
 
         def clicked(event):
             history.append(f"click {event.new}")
@@ -42,16 +45,23 @@ def pushed_values(client, model_id: str) -> list[Any]:
             for op in m["ops"] if op["path"] == path]
 
 
-async def server_push(handle, session, model_id: str, values: list[str]) -> None:
-    """Set ``values`` one by one from the server loop, each flushed as its own message."""
+async def server_push(handle, session, model_id: str, values: list[str], *,
+                      via: str = "loop") -> None:
+    """Set ``values`` one by one, each flushed as its own message: from the server loop
+    (as a callback would) or from another thread (here, the test's own)."""
     model = session.document.get_model(model_id)
     for value in values:
         before = session.seq
-        in_server_loop(handle, lambda v=value: setattr(model, "value", v))
+        if via == "loop":
+            in_server_loop(handle, lambda v=value: setattr(model, "value", v))
+        else:
+            model.value = value  # the flush is scheduled with call_soon_threadsafe
         await wait_until(lambda b=before: session.seq > b, what="a server patch")
 
 
-async def test_resume_replays_both_directions_without_loss_or_duplication(serve_app, clients):
+@pytest.mark.parametrize("via", ["loop", "thread"])
+async def test_resume_replays_both_directions_without_loss_or_duplication(via, serve_app,
+                                                                           clients):
     history: list[Any] = []
     handle = serve_app(recording_app(history))
     client = await clients(handle.url + "app").open()
@@ -81,7 +91,8 @@ async def test_resume_replays_both_directions_without_loss_or_duplication(serve_
             clicks += 1
             expected.append(f"click {clicks}")
         assert len(doc.outbox) >= 8
-        await server_push(handle, session, pushed, [f"r{rnd} server {i}" for i in range(5)])
+        await server_push(handle, session, pushed, [f"r{rnd} server {i}" for i in range(5)],
+                          via=via)
 
         await client.open()
         assert doc.welcomes[-1]["resumed"] is True
@@ -98,19 +109,32 @@ async def test_resume_replays_both_directions_without_loss_or_duplication(serve_
     assert doc.prop(edited, "value") == session.document.get_model(edited).value == "r2 offline 3"
 
 
-async def test_resume_before_the_server_noticed_the_drop(serve_app, clients):
+async def test_takeover_resume_and_repeated_messages_are_applied_once(serve_app, clients):
     history: list[Any] = []
     handle = serve_app(recording_app(history))
     client = await clients(handle.url + "app").open()
-    edited = client.client.find("TextInput", name="edited")
+    doc = client.client
+    edited = doc.find("TextInput", name="edited")
+    button = doc.find("Button", name="button")
+    sent: list[str] = []
     for i in range(5):
-        await client.set(edited, "value", f"v{i}")
-    # Resend everything at once over a new socket while the old one may still be open.
+        sent.append(doc.set(edited, "value", f"v{i}"))
+        sent.append(doc.event(button, "click"))
+    for frame in sent:
+        await client.send(frame)
+    # Resume over a new socket while the old one may still be open: a takeover (§6).
     old = client.ws
     await client.open()
     await client.wait_for(lambda c: not c.outbox)
     await asyncio.wait_for(old.wait_closed(), 5)
-    assert history == [f"v{i}" for i in range(5)]
+    assert old.close_code == 4409  # taken over by the resume
+    # Every message again, as a client that lost the acks would resend: all ignored.
+    for frame in sent:
+        await client.send(frame)
+    await client.set(edited, "value", "last")
+    await client.wait_for(lambda c: not c.outbox)
+    assert history == [x for i in range(5) for x in (f"v{i}", f"click {i + 1}")] + ["last"]
+    assert only_session(handle).applied_cseq == doc.cseq == 11
 
 
 async def test_snapshot_when_the_replay_log_no_longer_reaches_back(serve_app, clients):

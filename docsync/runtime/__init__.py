@@ -1,0 +1,9 @@
+"""What runs app callbacks in time and in threads: shared by the server and notebook transports.
+
+- ``executor``: one session's sync callbacks, one at a time, on a shared thread pool;
+- ``periodic``: ``PeriodicCallback``;
+- ``tasks``: process-wide ``schedule_task``;
+- ``store``: the per-session ``state.session`` store;
+- ``context``: the server-wide ``Runtime`` and the per-session ``SessionContext``, and the
+  context variables the ``state`` facade reads.
+"""

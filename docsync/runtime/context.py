@@ -1,0 +1,263 @@
+"""The server-wide ``Runtime`` and the per-session ``SessionContext`` that ``state`` reads.
+
+There is no module-level mutable state: a transport creates one ``Runtime`` per server (or
+kernel) and one ``SessionContext`` per session, and sets the context variables below around
+every callback it runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import inspect
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from docsync.core.session import Session
+from docsync.runtime.executor import SerialExecutor
+from docsync.runtime.periodic import PeriodicCallback
+from docsync.runtime.store import SessionStore
+from docsync.runtime.tasks import TaskScheduler
+
+__all__ = ["CURRENT_RUNTIME", "CURRENT_SESSION", "Runtime", "RuntimeConfig", "SessionContext"]
+
+log = logging.getLogger("docsync.callbacks")
+
+CURRENT_RUNTIME: contextvars.ContextVar[Runtime | None] = contextvars.ContextVar(
+    "docsync_runtime", default=None)
+CURRENT_SESSION: contextvars.ContextVar[SessionContext | None] = contextvars.ContextVar(
+    "docsync_session", default=None)
+
+Hook = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class RuntimeConfig:
+    num_threads: int = 4  # worker threads for sync callbacks (--num-threads)
+    max_callback_errors: int = 5  # consecutive failures before a periodic callback stops
+    require_picklable: bool = False  # state.session refuses values pickle cannot save
+
+
+class CallbackOwner(Protocol):
+    """What runs a periodic callback: a session, or the runtime outside any session."""
+
+    loop: asyncio.AbstractEventLoop
+    loop_thread: int
+    max_callback_errors: int
+    closed: bool
+
+    def call(self, callback: Callable[..., Any], *args: Any) -> asyncio.Future[Any]: ...
+    def report_error(self, error: BaseException, what: str) -> None: ...
+    def report_stopped(self, message: str) -> None: ...
+
+
+class Runtime:
+    """Process-wide services: the worker pool, tasks, app-wide hooks, live sessions.
+
+    Created by a transport on its event loop thread.
+    """
+
+    def __init__(self, config: RuntimeConfig = RuntimeConfig()) -> None:
+        self.config = config
+        self.loop = asyncio.get_running_loop()
+        self.loop_thread = threading.get_ident()
+        self.pool = ThreadPoolExecutor(config.num_threads, thread_name_prefix="docsync-worker")
+        self.tasks = TaskScheduler(self)
+        self.sessions: dict[str, SessionContext] = {}
+        self.created_hooks: list[Hook] = []
+        self.destroyed_hooks: list[Hook] = []
+        #: ``state.cache``: a plain dict shared by every session of this runtime.
+        self.cache: dict[Any, Any] = {}
+        self.max_callback_errors = config.max_callback_errors
+        self.closed = False
+        self._periodic: list[PeriodicCallback] = []
+
+    def on_loop(self, fn: Callable[[], Any]) -> None:
+        """Run ``fn`` on the event loop: now if already there, else soon (thread-safe)."""
+        if threading.get_ident() == self.loop_thread:
+            fn()
+        elif not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(fn)
+
+    @contextmanager
+    def activate(self) -> Iterator[None]:
+        token = CURRENT_RUNTIME.set(self)
+        try:
+            yield
+        finally:
+            CURRENT_RUNTIME.reset(token)
+
+    def call(self, callback: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
+        """Run a callback outside any session: async on the loop, sync in the pool.
+        Call on the loop thread; returns an asyncio future."""
+        def run() -> Any:
+            with self.activate():
+                return callback(*args)
+
+        if inspect.iscoroutinefunction(callback):
+            async def run_async() -> Any:
+                with self.activate():
+                    return await callback(*args)
+            return asyncio.ensure_future(run_async())
+        return asyncio.wrap_future(self.pool.submit(run))
+
+    def add_periodic(self, callback: Callable[..., Any], **params: Any) -> PeriodicCallback:
+        pc = PeriodicCallback(owner=self, callback=callback, **params)
+        self._periodic.append(pc)
+        return pc
+
+    def report_error(self, error: BaseException, what: str) -> None:
+        log.error("%s failed", what, exc_info=error)
+
+    def report_stopped(self, message: str) -> None:
+        log.error("%s", message)
+
+    def close(self) -> None:
+        """Stop tasks and periodic callbacks; let running callbacks finish."""
+        self.closed = True
+        self.tasks.cancel_all()
+        for pc in self._periodic:
+            pc.stop()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+class SessionContext:
+    """One session as app code sees it through ``state``: its store, callbacks and hooks.
+
+    ``send`` is the transport's way to deliver the session's new frames (thread-safe).
+    """
+
+    def __init__(self, runtime: Runtime, session_id: str, *, args: dict[str, Any],
+                 location: dict[str, Any], headers: dict[str, str], cookies: dict[str, str],
+                 deliver: Callable[[], None]) -> None:
+        self.runtime = runtime
+        self.id = session_id
+        self.args = args
+        self.location = location
+        self.headers = headers
+        self.cookies = cookies
+        self.session: Session | None = None  # set once the core session exists
+        self.store = SessionStore(require_picklable=runtime.config.require_picklable)
+        self.executor = SerialExecutor(runtime.pool, wrap=self._in_context)
+        self.loop = runtime.loop
+        self.loop_thread = runtime.loop_thread
+        self.max_callback_errors = runtime.config.max_callback_errors
+        self.closed = False
+        self._deliver = deliver
+        self._periodic: list[PeriodicCallback] = []
+        self._destroyed_hooks: list[Hook] = []
+        self._resumed_hooks: list[Hook] = []
+
+    # -- context ---------------------------------------------------------------------------
+
+    @contextmanager
+    def activate(self) -> Iterator[None]:
+        """Make this the current session (and its runtime) inside the block."""
+        token_r = CURRENT_RUNTIME.set(self.runtime)
+        token_s = CURRENT_SESSION.set(self)
+        try:
+            yield
+        finally:
+            CURRENT_SESSION.reset(token_s)
+            CURRENT_RUNTIME.reset(token_r)
+
+    def _in_context(self, fn: Callable[[], Any]) -> Any:
+        with self.activate():
+            return fn()
+
+    @property
+    def busy(self) -> bool:
+        """True while one of this session's callbacks is queued or running."""
+        return self.executor.pending > 0
+
+    # -- running callbacks -------------------------------------------------------------------
+
+    def call(self, callback: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
+        """Run a callback for this session: sync ones in its serial executor, async ones on
+        the loop. Call on the loop thread; returns an asyncio future."""
+        if inspect.iscoroutinefunction(callback):
+            async def run_async() -> Any:
+                with self.activate():
+                    return await callback(*args)
+            return asyncio.ensure_future(run_async())
+        return asyncio.wrap_future(self.executor.submit(lambda: callback(*args)))
+
+    def execute(self, callback: Callable[..., Any], *, threaded: bool = False) -> None:
+        """Run ``callback`` soon for this session (thread-safe). ``threaded=True`` runs a
+        sync callback in the pool outside the session's queue. Failures are reported."""
+        def start() -> None:
+            if self.closed:
+                return
+            if threaded and not inspect.iscoroutinefunction(callback):
+                future = asyncio.wrap_future(
+                    self.runtime.pool.submit(self._in_context, callback))
+            else:
+                future = self.call(callback)
+            future.add_done_callback(lambda f: self._check(f, _name(callback)))
+
+        self.runtime.on_loop(start)
+
+    def _check(self, future: asyncio.Future[Any], what: str) -> None:
+        if not future.cancelled() and future.exception() is not None:
+            self.report_error(future.exception(), what)  # type: ignore[arg-type]
+
+    def add_periodic(self, callback: Callable[..., Any], **params: Any) -> PeriodicCallback:
+        pc = PeriodicCallback(owner=self, callback=callback, **params)
+        self._periodic.append(pc)
+        return pc
+
+    # -- telling the page ----------------------------------------------------------------------
+
+    def notify(self, level: str, message: str, duration: float = 3000) -> None:
+        """Show a toast in this session's page (a ``command``: PROTOCOL.md §4)."""
+        session = self.session
+        if session is None or self.closed:
+            return
+        session.command("notify", {"level": level, "message": message, "duration": duration})
+        self._deliver()
+
+    def report_error(self, error: BaseException, what: str) -> None:
+        log.error("%s failed in session %s", what, self.id[:8], exc_info=error)
+        self.notify("error", f"{what} failed: {type(error).__name__}: {error}", 8000)
+
+    def report_stopped(self, message: str) -> None:
+        log.error("%s (session %s)", message, self.id[:8])
+        self.notify("error", message, 0)
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def on_destroyed(self, hook: Hook) -> None:
+        self._destroyed_hooks.append(hook)
+
+    def on_resumed(self, hook: Hook) -> None:
+        self._resumed_hooks.append(hook)
+
+    def resumed(self, *, replayed: bool) -> None:
+        """The transport reconnected this session; run the resume hooks."""
+        for hook in list(self._resumed_hooks):
+            self.execute(lambda hook=hook: hook(replayed))
+
+    def destroy(self) -> None:
+        """Stop callbacks and run destroy hooks (this session's, then app-wide), once."""
+        if self.closed:
+            return
+        self.closed = True
+        for pc in self._periodic:
+            pc.stop()
+        self.executor.close()
+        with self.activate():
+            for hook in [*self._destroyed_hooks, *self.runtime.destroyed_hooks]:
+                try:
+                    hook(self)
+                except Exception as exc:
+                    log.error("on_session_destroyed hook %s failed", _name(hook), exc_info=exc)
+        self.runtime.sessions.pop(self.id, None)
+
+
+def _name(fn: Any) -> str:
+    return getattr(fn, "__qualname__", None) or repr(fn)

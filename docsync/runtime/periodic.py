@@ -1,0 +1,123 @@
+"""``PeriodicCallback``: a callback run every ``period`` milliseconds, never overlapping."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import TYPE_CHECKING, Any
+
+import param
+
+if TYPE_CHECKING:
+    from docsync.runtime.context import CallbackOwner
+
+__all__ = ["PeriodicCallback"]
+
+
+class PeriodicCallback(param.Parameterized):
+    """Runs ``callback`` every ``period`` ms until stopped (Panel's names and units).
+
+    A run starts ``period`` ms after the previous one *started*, or when it finished if it
+    took longer: runs never overlap and a slow run never stacks calls. ``count`` stops it
+    after that many runs, ``timeout`` (ms) after that long since :meth:`start`. It stops
+    when its session is destroyed, and after ``max_errors`` consecutive failures.
+    """
+
+    callback = param.Callable(allow_refs=False, doc="A sync or async function of no arguments.")
+    period = param.Integer(default=500, bounds=(1, None), doc="Milliseconds between runs.")
+    count = param.Integer(default=None, allow_None=True, bounds=(1, None))
+    timeout = param.Integer(default=None, allow_None=True, bounds=(1, None),
+                            doc="Milliseconds after start() when it stops by itself.")
+    counter = param.Integer(default=0, doc="Runs completed so far.")
+    running = param.Boolean(default=False)
+
+    def __init__(self, *, owner: CallbackOwner, **params: Any) -> None:
+        super().__init__(**params)
+        self._owner = owner
+        self._loop: asyncio.AbstractEventLoop = owner.loop
+        self._handle: asyncio.TimerHandle | None = None
+        self._inflight = False
+        self._started_at = 0.0
+        self._last_start = 0.0
+        self._errors = 0
+        self.param.watch(self._period_changed, "period")
+
+    def _on_loop(self, fn: Any) -> None:
+        if threading.get_ident() == getattr(self._owner, "loop_thread", None):
+            fn()
+        else:
+            self._loop.call_soon_threadsafe(fn)
+
+    def start(self) -> None:
+        """Start (or resume) running; thread-safe."""
+        if self.running:
+            return
+        self.running = True
+        self._on_loop(self._arm_first)
+
+    def stop(self) -> None:
+        """Stop; a run in progress finishes. Thread-safe; idempotent."""
+        self.running = False
+        self._on_loop(self._cancel_timer)
+
+    def _cancel_timer(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+    def _arm_first(self) -> None:
+        if not self.running or self._handle is not None or self._inflight:
+            return
+        now = self._loop.time()
+        self._started_at = self._last_start = now
+        self._arm(now + self.period / 1000)
+
+    def _arm(self, when: float) -> None:
+        self._handle = self._loop.call_at(when, self._fire)
+
+    def _period_changed(self, *_: Any) -> None:
+        def rearm() -> None:
+            if self._handle is not None:
+                self._handle.cancel()
+                self._arm(self._last_start + self.period / 1000)
+
+        self._on_loop(rearm)
+
+    def _fire(self) -> None:
+        self._handle = None
+        if not self.running:
+            return
+        now = self._loop.time()
+        if self.timeout is not None and now - self._started_at >= self.timeout / 1000:
+            self.running = False
+            return
+        self._inflight = True
+        self._last_start = now
+        future = self._owner.call(self.callback)
+        future.add_done_callback(self._done)
+
+    def _done(self, future: asyncio.Future[Any]) -> None:
+        self._inflight = False
+        error = None if future.cancelled() else future.exception()
+        self.counter += 1
+        if error is not None:
+            self._errors += 1
+            self._owner.report_error(error, f"periodic callback {_name(self.callback)}")
+            limit = self._owner.max_callback_errors
+            if self._errors >= limit:
+                self.running = False
+                self._owner.report_stopped(
+                    f"periodic callback {_name(self.callback)} stopped after {limit} "
+                    "failures in a row")
+                return
+        else:
+            self._errors = 0
+        if self.count is not None and self.counter >= self.count:
+            self.running = False
+            return
+        if self.running and not self._owner.closed:
+            self._arm(max(self._last_start + self.period / 1000, self._loop.time()))
+
+
+def _name(fn: Any) -> str:
+    return getattr(fn, "__qualname__", None) or repr(fn)

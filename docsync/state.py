@@ -1,0 +1,198 @@
+"""``ds.state``: the current session's context and the app-wide services (DESIGN.md §4).
+
+Every attribute reads the context variables the transport sets around each callback, so
+two sessions never see each other's values, in threads or in async tasks. Outside a
+session the per-session values are ``None`` or empty.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from docsync.core.document import Document
+from docsync.runtime.context import CURRENT_RUNTIME, CURRENT_SESSION, Runtime, SessionContext
+from docsync.runtime.periodic import PeriodicCallback
+from docsync.runtime.store import SessionStore
+
+__all__ = ["Notifications", "State", "state"]
+
+
+def _runtime(what: str) -> Runtime:
+    runtime = CURRENT_RUNTIME.get()
+    if runtime is None:
+        raise RuntimeError(f"state.{what} needs a running docsync server or notebook session: "
+                           "call it from app code or a callback")
+    return runtime
+
+
+class Notifications:
+    """Toasts in the current session's page: ``info``, ``success``, ``warning``, ``error``.
+
+    ``duration`` is in milliseconds (as in Panel); 0 keeps the toast until dismissed.
+    """
+
+    def _send(self, level: str, message: str, duration: float) -> None:
+        ctx = CURRENT_SESSION.get()
+        if ctx is None:
+            raise RuntimeError("state.notifications needs a session: call it from app code "
+                               "or a callback")
+        ctx.notify(level, str(message), duration)
+
+    def info(self, message: str, duration: float = 3000) -> None:
+        self._send("info", message, duration)
+
+    def success(self, message: str, duration: float = 3000) -> None:
+        self._send("success", message, duration)
+
+    def warning(self, message: str, duration: float = 3000) -> None:
+        self._send("warning", message, duration)
+
+    def error(self, message: str, duration: float = 0) -> None:
+        self._send("error", message, duration)
+
+
+class State:
+    """The ``ds.state`` facade. It holds nothing itself."""
+
+    notifications = Notifications()
+
+    # -- context --------------------------------------------------------------------------
+
+    @property
+    def _ctx(self) -> SessionContext | None:
+        return CURRENT_SESSION.get()
+
+    @property
+    def served(self) -> bool:
+        """True inside a session of a running server (or notebook view)."""
+        return self._ctx is not None
+
+    @property
+    def curdoc(self) -> Document | None:
+        ctx = self._ctx
+        return ctx.session.document if ctx is not None and ctx.session is not None else None
+
+    @property
+    def session_id(self) -> str | None:
+        ctx = self._ctx
+        return ctx.id if ctx is not None else None
+
+    @property
+    def session_args(self) -> dict[str, list[str]]:
+        """The page's query arguments, ``{name: [values...]}``."""
+        ctx = self._ctx
+        return dict(ctx.args) if ctx is not None else {}
+
+    @property
+    def location(self) -> dict[str, Any]:
+        """The page's location as the browser reported it (``pathname``, ``search``, ``hash``)."""
+        ctx = self._ctx
+        return dict(ctx.location) if ctx is not None else {}
+
+    @property
+    def headers(self) -> dict[str, str]:
+        ctx = self._ctx
+        return dict(ctx.headers) if ctx is not None else {}
+
+    @property
+    def cookies(self) -> dict[str, str]:
+        ctx = self._ctx
+        return dict(ctx.cookies) if ctx is not None else {}
+
+    @property
+    def busy(self) -> bool:
+        """True while one of the current session's callbacks is queued or running."""
+        ctx = self._ctx
+        return ctx.busy if ctx is not None else False
+
+    @property
+    def session(self) -> SessionStore | None:
+        """The current session's store (Streamlit's ``session_state``)."""
+        ctx = self._ctx
+        return ctx.store if ctx is not None else None
+
+    @property
+    def cache(self) -> dict[Any, Any]:
+        """A plain dict shared by every session of this server."""
+        return _runtime("cache").cache
+
+    # -- callbacks in time ------------------------------------------------------------------
+
+    def add_periodic_callback(self, callback: Callable[..., Any], period: int = 500,
+                              count: int | None = None, timeout: int | None = None,
+                              start: bool = True) -> PeriodicCallback:
+        """Run ``callback`` every ``period`` ms (``timeout`` in ms too) in the current
+        session, or app-wide outside one. See :class:`PeriodicCallback`."""
+        owner: SessionContext | Runtime = self._ctx or _runtime("add_periodic_callback")
+        pc = owner.add_periodic(callback, period=period, count=count, timeout=timeout)
+        if start:
+            pc.start()
+        return pc
+
+    def execute(self, callback: Callable[..., Any], threaded: bool = False) -> None:
+        """Run ``callback`` soon in the current session (``threaded=True``: in the worker
+        pool, outside the session's one-at-a-time queue)."""
+        ctx = self._ctx
+        if ctx is None:
+            runtime = _runtime("execute")
+            runtime.on_loop(lambda: runtime.call(callback))
+            return
+        ctx.execute(callback, threaded=threaded)
+
+    def schedule_task(self, name: str, callback: Callable[..., Any], at: Any = None,
+                      period: float | timedelta | str | None = None, cron: str | None = None,
+                      threaded: bool = False) -> None:
+        """Run ``callback`` app-wide on a schedule, once per ``name`` however often this is
+        called. ``period`` in seconds, a ``timedelta`` or ``"1h"``-style text; ``at`` a
+        datetime, an iterator of them, or a function returning the next; ``cron`` a cron
+        expression. Sync callbacks run in the worker pool (``threaded`` is accepted for
+        Panel compatibility), async ones on the loop."""
+        _runtime("schedule_task").tasks.schedule(name, callback, at=at, period=period, cron=cron)
+
+    def cancel_task(self, name: str, wait: bool = False) -> None:
+        """Cancel task ``name``; ``wait=True`` waits for a run in progress to end."""
+        _runtime("cancel_task").tasks.cancel(name, wait=wait)
+
+    # -- lifecycle hooks --------------------------------------------------------------------
+
+    def on_session_created(self, callback: Callable[[SessionContext], Any]) -> None:
+        """Call ``callback(session_context)`` for every new session of this server."""
+        _runtime("on_session_created").created_hooks.append(callback)
+
+    def on_session_destroyed(self, callback: Callable[[SessionContext], Any]) -> None:
+        """Inside a session: call ``callback(session_context)`` when it is destroyed.
+        Outside: for every session. Exactly once per session (expiry, shutdown, reload)."""
+        ctx = self._ctx
+        if ctx is not None:
+            ctx.on_destroyed(callback)
+        else:
+            _runtime("on_session_destroyed").destroyed_hooks.append(callback)
+
+    def onload(self, callback: Callable[[], Any], threaded: bool = False) -> None:
+        """Run ``callback`` once the browser shows the page (it acknowledged the first
+        snapshot). Outside a session it runs at once."""
+        ctx = self._ctx
+        if ctx is None or ctx.session is None:
+            callback()
+            return
+        if ctx.session.loaded:
+            ctx.execute(callback, threaded=threaded)
+            return
+        ctx.session.on_load(lambda _s: ctx.execute(callback, threaded=threaded))
+
+    def on_session_resumed(self, callback: Callable[[bool], Any]) -> None:
+        """Call ``callback(replayed)`` after each reconnect of the current session: True if
+        the missed messages were replayed, False if a snapshot was sent."""
+        ctx = self._ctx
+        if ctx is None:
+            raise RuntimeError("state.on_session_resumed needs a session: call it from app code")
+        if len(inspect.signature(callback).parameters) == 0:
+            ctx.on_resumed(lambda _replayed: callback())
+        else:
+            ctx.on_resumed(callback)
+
+
+state = State()

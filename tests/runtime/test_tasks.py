@@ -1,0 +1,85 @@
+import asyncio
+import threading
+import time
+from datetime import datetime, timedelta
+
+import pytest
+
+from docsync.runtime.context import Runtime, RuntimeConfig
+
+
+@pytest.fixture
+async def runtime():
+    rt = Runtime(RuntimeConfig(num_threads=2))
+    yield rt
+    rt.close()
+
+
+async def wait_until(predicate, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.005)
+
+
+async def test_period_task_runs_repeatedly_and_is_idempotent_by_name(runtime):
+    calls = []
+    assert runtime.tasks.schedule("t", lambda: calls.append(1), period=0.01)
+    assert not runtime.tasks.schedule("t", lambda: calls.append("other"), period=0.01)
+    await wait_until(lambda: len(calls) >= 3)
+    assert "other" not in calls and runtime.tasks.names() == ["t"]
+    assert runtime.tasks.cancel("t")
+    count = len(calls)
+    await asyncio.sleep(0.05)
+    assert len(calls) <= count + 1 and not runtime.tasks.cancel("t")
+
+
+async def test_at_with_an_injected_clock_runs_once(runtime):
+    calls = []
+    now = datetime(2030, 1, 1)
+    runtime.tasks.schedule("once", lambda: calls.append(1), at=now + timedelta(seconds=0.02),
+                           clock=lambda: now)
+    await wait_until(lambda: calls == [1])
+    await asyncio.sleep(0.05)
+    assert calls == [1] and runtime.tasks.names() == []
+
+
+async def test_async_task_callbacks(runtime):
+    calls = []
+
+    async def job():
+        calls.append(1)
+
+    runtime.tasks.schedule("a", job, period="10ms")
+    await wait_until(lambda: len(calls) >= 2)
+    runtime.tasks.cancel("a")
+
+
+async def test_cancel_wait_waits_for_the_run_in_progress(runtime):
+    started, finished = threading.Event(), threading.Event()
+
+    def job():
+        started.set()
+        time.sleep(0.1)
+        finished.set()
+
+    runtime.tasks.schedule("slow", job, period=0.01)
+    await wait_until(started.is_set)
+    with pytest.raises(RuntimeError, match="block the event loop"):
+        runtime.tasks.cancel("slow", wait=True)
+    runtime.tasks.schedule("slow", job, period=0.01)
+    await wait_until(lambda: "slow" in runtime.tasks.names())
+    await asyncio.to_thread(runtime.tasks.cancel, "slow", wait=True)
+
+
+async def test_bad_schedules_are_clear_errors(runtime):
+    with pytest.raises(ValueError, match="cron expression"):
+        runtime.tasks.schedule("c", lambda: None, cron="every tuesday")
+    with pytest.raises(ValueError, match="period"):
+        runtime.tasks.schedule("p", lambda: None, period="soonish")
+
+
+async def test_cron_task_is_armed(runtime):
+    runtime.tasks.schedule("c", lambda: None, cron="0 0 1 1 *")
+    assert runtime.tasks.names() == ["c"]
+    runtime.tasks.cancel("c")

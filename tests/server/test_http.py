@@ -1,0 +1,127 @@
+"""HTTP routes (PROTOCOL.md §2): the bootstrap page runs no app code; index, redirect,
+static bundle, 404."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import docsync as ds
+from docsync.testing import fetch
+from tests.server.support import APPS, texts
+
+BOOT = re.compile(r'<script type="application/json" id="docsync-bootstrap">(.*?)</script>', re.S)
+
+
+def bootstrap(body: bytes) -> dict:
+    match = BOOT.search(body.decode())
+    assert match is not None, body[:500]
+    return json.loads(match.group(1))
+
+
+async def test_page_embeds_bootstrap_and_runs_no_app_code(docsync_serve, clients, tmp_path):
+    marker = tmp_path / "marker"
+    server = docsync_serve(APPS / "marker.py", "--port", "0",
+                           env={"DOCSYNC_TEST_MARKER": str(marker)})
+    url = (await server.wait_serving())["marker"]
+    tokens = set()
+    for _ in range(3):
+        status, headers, body = await fetch(url)
+        assert status == 200
+        assert headers["content-type"].startswith("text/html")
+        boot = bootstrap(body)
+        assert boot["protocol"] == 1 and boot["app"] == "marker"
+        assert boot["ws"] in ("marker/ws", "/marker/ws", url.replace("http", "ws") + "/ws")
+        session_id, issued_at, signature = boot["token"].split(".")
+        assert len(session_id) >= 22 and issued_at.isdigit() and signature
+        tokens.add(boot["token"])
+    assert len(tokens) == 3  # a new session id per page
+    assert b"docsync.js" in body
+    assert not marker.exists()  # serving pages ran no app code (§2)
+
+    await clients(url).open()
+    assert marker.read_text() == "ran\n"  # the hello created the session: one run
+    await clients(url).open()
+    assert marker.read_text() == "ran\n" * 2
+
+
+async def test_function_app_is_not_called_for_a_page(serve_app, clients):
+    calls: list[int] = []
+
+    def app():
+        calls.append(1)
+        return ds.widgets.TextInput(name="t")
+
+    handle = serve_app(app)
+    status, _, _ = await fetch(handle.url + "app")
+    assert status == 200 and calls == []
+    await clients(handle.url + "app").open()
+    assert calls == [1]
+
+
+async def test_root_redirects_to_the_only_app(serve_app):
+    handle = serve_app({"only": lambda: ds.pane.Markdown("hi")})
+    status, headers, _ = await fetch(handle.url)
+    assert status == 302
+    assert headers["location"] in ("only", "/only")
+    # A trailing slash redirects to the page too.
+    status, headers, _ = await fetch(handle.url + "only/")
+    assert status == 302
+    assert headers["location"].rstrip("/").endswith("only")
+
+
+async def test_root_lists_several_apps(serve_app, clients):
+    handle = serve_app({"first": lambda: ds.pane.Markdown("one"),
+                        "second": lambda: ds.pane.Markdown("two")})
+    status, headers, body = await fetch(handle.url)
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    links = re.findall(r'href="([^"]+)"', body.decode())
+    assert "first" in links and "second" in links
+    for name, text in (("first", "one"), ("second", "two")):
+        client = await clients(handle.url + name).open()
+        assert any(m["props"].get("object") == text for m in client.client.doc["models"].values())
+
+
+async def test_static_bundle_is_served_with_a_javascript_type(serve_app):
+    handle = serve_app(lambda: ds.pane.Markdown("hi"))
+    shipped = Path(ds.__file__).parent / "static"
+    status, headers, body = await fetch(handle.url + "_docsync/static/docsync.js")
+    assert status == 200
+    assert headers["content-type"].split(";")[0] in ("application/javascript", "text/javascript")
+    assert body == (shipped / "docsync.js").read_bytes()
+    status, headers, body = await fetch(handle.url + "_docsync/static/docsync.css")
+    assert status == 200 and headers["content-type"].startswith("text/css")
+    # The page refers to the bundle by a path that resolves to it.
+    _, _, page = await fetch(handle.url + "app")
+    src = re.search(r'<script src="([^"]+)"', page.decode()).group(1)
+    assert src.endswith("_docsync/static/docsync.js")
+
+
+async def test_unknown_paths_are_404(serve_app):
+    handle = serve_app(lambda: ds.pane.Markdown("hi"))
+    for path in ("nope", "app/extra", "_docsync/static/missing.js",
+                 "_docsync/static/../__init__.py", "_docsync/static/.hidden"):
+        status, _, _ = await fetch(handle.url + path)
+        assert status == 404, path
+
+
+async def test_nested_app_path(serve_app, clients):
+    handle = serve_app({"group/inner": lambda: ds.pane.Markdown("nested")})
+    status, _, page = await fetch(handle.url + "group/inner")
+    assert status == 200
+    src = re.search(r'<script src="([^"]+)"', page.decode()).group(1)
+    status, _, _ = await fetch(urljoin(handle.url + "group/inner", src))
+    assert status == 200  # the relative bundle path resolves from a nested page
+    client = await clients(handle.url + "group/inner").open()
+    assert client.ws_url == handle.url.replace("http", "ws") + "group/inner/ws"
+    assert "nested" in texts(client.client)
+
+
+async def test_plain_get_of_the_websocket_path_is_not_a_page(serve_app, clients):
+    handle = serve_app(lambda: ds.pane.Markdown("hi"))
+    status, _, _ = await fetch(handle.url + "app/ws")
+    assert status >= 400
+    client = await clients(handle.url + "app").open()  # the server is fine
+    assert "hi" in texts(client.client)

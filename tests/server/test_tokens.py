@@ -1,0 +1,64 @@
+"""Session tokens over a real socket (PROTOCOL.md §2): forged → 4401, expired → 4401 unless
+it resumes a live session."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import docsync as ds
+from docsync.core.tokens import issue_token, new_session_id
+from docsync.testing import ClientProtocol
+from tests.server.support import expect_close, only_session, wait_until
+
+
+def app():
+    return ds.widgets.IntSlider(name="x", start=0, end=10, value=3)
+
+
+def _flip(text: str) -> str:
+    return text[:-1] + ("A" if text[-1] != "A" else "B")
+
+
+async def test_forged_signature_is_refused_with_4401(serve_app, clients):
+    handle = serve_app(app)
+    client = clients(handle.url + "app")
+    boot = await client.load_page()
+    client.client = ClientProtocol(_flip(boot["token"]))
+    await expect_close(client, 4401)
+    # A token signed with another key, or not a token at all, fares no better.
+    for token in (issue_token(b"another key" * 3, new_session_id(bytes(16)), time.time()),
+                  "not-a-token"):
+        other = clients(handle.url + "app")
+        await other.load_page()
+        other.client = ClientProtocol(token)
+        await expect_close(other, 4401)
+    assert handle.server.registries["app"].sessions == {}
+
+
+async def test_expired_token_cannot_create_a_session(serve_app, clients):
+    secret = b"a test secret of enough length!!"
+    handle = serve_app(app, secret=secret, token_lifetime=1.0)
+    # Crafted: issued ten minutes ago with the server's key.
+    old = clients(handle.url + "app")
+    await old.load_page()
+    old.client = ClientProtocol(issue_token(secret, new_session_id(bytes(range(16))),
+                                            time.time() - 600))
+    await expect_close(old, 4401)
+
+    # Real: the page's token, used after its lifetime; a live session's token still resumes.
+    live = await clients(handle.url + "app").open()
+    late = clients(handle.url + "app")
+    await late.load_page()
+    await asyncio.sleep(2.1)  # token lifetime 1 s, issued_at has 1 s resolution
+    await expect_close(late, 4401)
+    assert late.client.last_seq is None
+
+    session = only_session(handle)
+    await live.drop()
+    await wait_until(lambda: session.connection is None, what="detached")
+    await live.open()
+    assert live.client.welcomes[-1]["resumed"] is True
+    await live.set(live.client.find("IntSlider"), "value", 9)
+    await live.wait_for(lambda c: not c.outbox)
+    assert session.document.get_model(live.client.find("IntSlider")).value == 9
