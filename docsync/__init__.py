@@ -11,7 +11,9 @@ The common subset of Panel's API::
 from docsync import layout, pane, widgets
 from docsync.bind import bind
 from docsync.layout import Column, Row
+from docsync.location import Location
 from docsync.serve import serve
+from docsync.state import state
 
-__all__ = ["Column", "Row", "bind", "layout", "pane", "serve", "widgets"]
+__all__ = ["Column", "Location", "Row", "bind", "layout", "pane", "serve", "state", "widgets"]
 __version__ = "0.1.0"

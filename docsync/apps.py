@@ -65,6 +65,14 @@ def _error_page(headline: str, detail: str) -> Built:
     return Built([page], "Error", failed=True)
 
 
+def _nothing_shown(name: str) -> Built:
+    return _error_page(
+        f"The app **{name}** shows nothing",
+        "Mark what the page shows with .servable(), for example:\n\n"
+        "    ds.Column(slider, output).servable()\n\n"
+        "or return it from the app function.")
+
+
 class ScriptApp(App):
     """A Python script run top to bottom per session; it shows what ``.servable()`` marked."""
 
@@ -102,10 +110,7 @@ class ScriptApp(App):
         finally:
             sys.modules.pop(module.__name__, None)
         if not build.servables:
-            return _error_page(
-                f"The app **{self.name}** shows nothing",
-                "Mark what the page shows with .servable(), for example:\n\n"
-                "    ds.Column(slider, output).servable()")
+            return _nothing_shown(self.name)
         return Built(list(build.servables), build.title or self.title)
 
 
@@ -121,6 +126,8 @@ class FunctionApp(App):
         with building() as build:
             result = self.fn()
         roots = [panel(result)] if result is not None else list(build.servables)
+        if not roots:
+            return _nothing_shown(self.name)
         return Built(roots, build.title or self.title)
 
 

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from docsync.apps import load_apps
@@ -48,11 +49,33 @@ def parser() -> argparse.ArgumentParser:
                      help="enable permessage-deflate (smaller frames, ~35 KiB more per connection)")
     srv.add_argument("--max-frame-size", type=_positive(int), default=20 * 1024 * 1024,
                      metavar="BYTES", help="largest accepted frame (default 20 MiB)")
+    srv.add_argument("--num-threads", type=_positive(int), default=4, metavar="N",
+                     help="worker threads for sync callbacks (default 4)")
+    srv.add_argument("--setup", metavar="FILE.py",
+                     help="a script run once at start (state.on_session_created, "
+                          "state.schedule_task...)")
+    srv.add_argument("--require-picklable-state", action="store_true",
+                     help="state.session refuses values that pickle cannot save")
     srv.add_argument("--log-level", default="info",
                      choices=["debug", "info", "warning", "error"])
     # Set by the autoreload supervisor on its child: announce restarts to the pages.
     srv.add_argument("--reload-notice", action="store_true", help=argparse.SUPPRESS)
     return top
+
+
+def _setup(path: str | None) -> Callable[[], None] | None:
+    """The ``--setup`` script as a function run once in the server's runtime context."""
+    if path is None:
+        return None
+    file = Path(path)
+    if file.suffix != ".py" or not file.is_file():
+        raise UsageError(f"--setup {path}: give the path of a Python script")
+    code = compile(file.read_text(encoding="utf-8"), str(file), "exec")
+
+    def run() -> None:
+        exec(code, {"__name__": "__docsync_setup__", "__file__": str(file)})
+
+    return run
 
 
 def _check_apps(paths: list[str]) -> None:
@@ -74,18 +97,22 @@ def main(argv: list[str] | None = None) -> int:
 
             return supervise(args, sys.argv[1:] if argv is None else argv)
         apps = load_apps(list(args.apps))
-    except (UsageError, AppError) as exc:
+        setup = _setup(args.setup)
+        if args.num_threads < 1:
+            raise UsageError("--num-threads must be at least 1")
+    except (UsageError, AppError, SyntaxError) as exc:
         print(f"docsync: error: {exc}", file=sys.stderr)
         return 2
     config = ServerConfig(
         address=args.address, port=args.port,
         allow_websocket_origin=frozenset(args.allow_websocket_origin),
         reconnect_timeout=args.reconnect_timeout, compression=args.compression,
-        max_frame_size=args.max_frame_size, reload_notice=args.reload_notice)
+        max_frame_size=args.max_frame_size, reload_notice=args.reload_notice,
+        num_threads=args.num_threads, require_picklable=args.require_picklable_state)
     from docsync.serve import _serve_blocking
 
     try:
-        asyncio.run(_serve_blocking(Server(apps, config), show=args.show))
+        asyncio.run(_serve_blocking(Server(apps, config, setup=setup), show=args.show))
     except OSError as exc:
         print(f"docsync: error: cannot listen on {args.address}:{args.port}: {exc.strerror}"
               " (choose another --port)", file=sys.stderr)

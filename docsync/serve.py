@@ -7,6 +7,7 @@ import contextlib
 import signal
 import threading
 import webbrowser
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -64,17 +65,20 @@ async def run_server(server: Server, *, stopped: asyncio.Event,
 
 def serve(target: Any, *, port: int = 0, address: str = "127.0.0.1", show: bool = False,
           threaded: bool = False, title: str | None = None,
+          setup: Callable[[], Any] | None = None,
           **options: Any) -> ServerHandle | None:
     """Serve an object, a function (called once per session), a script path, or a dict
     mapping URL paths to any of these.
 
-    ``options`` are :class:`ServerConfig` fields (``reconnect_timeout=...``). With
+    ``setup`` runs once at start in the server's context (``state.on_session_created``,
+    ``state.schedule_task``...). ``options`` are :class:`ServerConfig` fields
+    (``reconnect_timeout=...``, ``num_threads=...``). With
     ``threaded=True`` returns a :class:`ServerHandle` at once; otherwise blocks until
     interrupted (Ctrl-C or SIGTERM).
     """
     apps = load_apps(target, title=title)
     config = replace(ServerConfig(address=address, port=port), **options)
-    server = Server(apps, config)
+    server = Server(apps, config, setup=setup)
     if threaded:
         return _serve_in_thread(server, show=show)
     asyncio.run(_serve_blocking(server, show=show))

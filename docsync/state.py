@@ -8,11 +8,12 @@ session the per-session values are ``None`` or empty.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
 from docsync.core.document import Document
+from docsync.location import Location
 from docsync.runtime.context import CURRENT_RUNTIME, CURRENT_SESSION, Runtime, SessionContext
 from docsync.runtime.periodic import PeriodicCallback
 from docsync.runtime.store import SessionStore
@@ -87,15 +88,17 @@ class State:
         return dict(ctx.args) if ctx is not None else {}
 
     @property
-    def location(self) -> dict[str, Any]:
-        """The page's location as the browser reported it (``pathname``, ``search``, ``hash``)."""
+    def location(self) -> Location | None:
+        """The page's URL (``pathname``, ``search``, ``hash``), synced both ways: set a
+        value to change the browser's URL; watch one to follow the user's navigation."""
         ctx = self._ctx
-        return dict(ctx.location) if ctx is not None else {}
+        return ctx.location if ctx is not None else None
 
     @property
-    def headers(self) -> dict[str, str]:
+    def headers(self) -> Mapping[str, str]:
+        """The WebSocket request's HTTP headers (names are case-insensitive)."""
         ctx = self._ctx
-        return dict(ctx.headers) if ctx is not None else {}
+        return ctx.headers if ctx is not None else {}
 
     @property
     def cookies(self) -> dict[str, str]:

@@ -289,6 +289,8 @@ class NetworkClient:
         self.page_url = page_url
         self.origin = origin
         self.auto_ack = auto_ack
+        #: Extra HTTP headers for the WebSocket request (a ``Cookie``, say).
+        self.extra_headers: dict[str, str] = {}
         self.client: ClientProtocol | None = None
         self.ws: ClientConnection | None = None
         self.ws_url = ""
@@ -315,7 +317,9 @@ class NetworkClient:
         if self.client is None:
             await self.load_page()
         assert self.client is not None
-        headers = {"Origin": self.origin} if self.origin else None
+        headers = dict(self.extra_headers)
+        if self.origin:
+            headers["Origin"] = self.origin
         self.ws = await connect(self.ws_url, additional_headers=headers, compression=None,
                                 max_size=None)
         self.close_code = None
@@ -333,9 +337,11 @@ class NetworkClient:
         since_ack = 0
         try:
             async for frame in self.ws:
-                self.client.receive(frame)  # type: ignore[arg-type]
+                message = self.client.receive(frame)  # type: ignore[arg-type]
                 since_ack += 1
-                if self.auto_ack and since_ack >= 50:
+                # Like the browser: at once after a snapshot (the page is shown: onload),
+                # then at least every 50 messages.
+                if self.auto_ack and (since_ack >= 50 or message["type"] == "snapshot"):
                     await self.ws.send(self.client.ack())
                     since_ack = 0
                 self._changed.set()

@@ -81,13 +81,18 @@ class SessionRegistry:
             if not info.fresh:
                 raise BadToken("the session token has expired: reload the page")
             session = self._factory(info.session_id, hello, handle)
+            try:
+                send = [session.welcome(resumed=False), *session.sync(None)]
+            except BaseException:
+                session.destroy()  # never registered: nothing is left behind
+                raise
             with self._lock:
                 if info.session_id in self.sessions:  # another connection won the race
                     session.destroy()
                     raise SessionInUse("this session is open in another tab")
                 self.sessions[session.id] = session
                 session.attach(handle)
-            return Joined(session, True, [session.welcome(resumed=False), *session.sync(None)])
+            return Joined(session, True, send, resume_from=session.seq - len(send) + 1)
         with self._lock:
             if session.connection is not None and hello.last_seq is None:
                 raise SessionInUse("this session is open in another tab")

@@ -104,7 +104,11 @@ class Session:
         with self._lock:
             if self.state is SessionState.DESTROYED:
                 return []
-            ops = self.document.take_ops(self.seq + 1)
+            try:
+                ops = self.document.take_ops(self.seq + 1)
+            except (TypeError, ValueError) as exc:  # a value that cannot be sent as JSON
+                self.on_error(exc)
+                ops = []
             if not ops and not self._ack_due:
                 return []
             message: dict[str, Any] = {"type": "patch", "ops": ops}
@@ -137,11 +141,11 @@ class Session:
             if last_seq is not None and last_seq > self.seq:
                 raise ProtocolViolation(
                     f"last_seq {last_seq} is ahead of the server's {self.seq}")
+            if last_seq is None:
+                return [self.snapshot()]  # it folds in pending changes
             self.flush()  # pending changes go into the log first, so the replay includes them
-            if last_seq is None or (last_seq < self.seq and (
-                    not self._log or self._log[0][0] > last_seq + 1)):
-                return [self.snapshot()]
-            return [text for seq, text in self._log if seq > last_seq]
+            frames = self.frames_after(last_seq)
+            return [self.snapshot()] if frames is None else frames
 
     def replays(self, last_seq: int | None) -> bool:
         """Whether :meth:`sync` for ``last_seq`` would replay (True) or snapshot (False)."""

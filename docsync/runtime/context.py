@@ -12,13 +12,14 @@ import contextvars
 import inspect
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from docsync.core.session import Session
+from docsync.location import Location
 from docsync.runtime.executor import SerialExecutor
 from docsync.runtime.periodic import PeriodicCallback
 from docsync.runtime.store import SessionStore
@@ -133,7 +134,7 @@ class SessionContext:
     """
 
     def __init__(self, runtime: Runtime, session_id: str, *, args: dict[str, Any],
-                 location: dict[str, Any], headers: dict[str, str], cookies: dict[str, str],
+                 location: Location, headers: Mapping[str, str], cookies: dict[str, str],
                  deliver: Callable[[], None]) -> None:
         self.runtime = runtime
         self.id = session_id

@@ -56,6 +56,29 @@ def origin_allowed(origin: str | None, host: str | None, allowed: frozenset[str]
     return "*" in allowed or netloc in allowed or hostname in allowed
 
 
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+
+
+def _hostname(netloc: str) -> str:
+    if netloc.startswith("["):
+        return netloc.split("]", 1)[0] + "]"
+    return netloc.rsplit(":", 1)[0]
+
+
+def host_allowed(host: str | None, address: str, allowed: frozenset[str]) -> bool:
+    """Against DNS rebinding: a server bound to loopback answers only to loopback names
+    (or hosts listed with ``--allow-websocket-origin``). A server bound to another
+    address answers to any ``Host``; the origin check still applies."""
+    if address not in ("127.0.0.1", "localhost", "::1") and not address.startswith("127."):
+        return True
+    if host is None:
+        return True
+    netloc = host.lower()
+    name = _hostname(netloc)
+    return (name in _LOOPBACK_NAMES or name.startswith("127.") or "*" in allowed
+            or netloc in allowed or name in allowed)
+
+
 def response(status: int, body: str | bytes = b"", *, content_type: str = "text/html",
              headers: dict[str, str] | None = None) -> Response:
     data = body.encode("utf-8") if isinstance(body, str) else body
@@ -64,8 +87,11 @@ def response(status: int, body: str | bytes = b"", *, content_type: str = "text/
                             if content_type.startswith("text/") else content_type)
     hdrs["Content-Length"] = str(len(data))
     hdrs["Cache-Control"] = "no-cache"
+    hdrs["X-Frame-Options"] = "SAMEORIGIN"
     hdrs["X-Content-Type-Options"] = "nosniff"
     for key, value in (headers or {}).items():
+        if key in hdrs:
+            del hdrs[key]
         hdrs[key] = value
     return Response(status, http.HTTPStatus(status).phrase, hdrs, data)
 

@@ -3,48 +3,68 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import time
 from collections import deque
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
-from docsync.core.connection import Connection
+from docsync.core.connection import Connection, ConnectionState
 from docsync.core.registry import SessionRegistry
+from docsync.core.session import Session
 from docsync.exceptions import CloseConnection
 
+if TYPE_CHECKING:
+    from docsync.runtime.context import Runtime, SessionContext
+
 __all__ = ["Writer", "pump"]
+
+log = logging.getLogger("docsync.server")
 
 MAX_QUEUED = 10_000  # frames waiting for a slow client before it is told to back off (4429)
 
 
 class Writer:
-    """Sends one connection's frames in the order they were queued, from any loop callback.
+    """Sends one session's frames to one connection, in ``seq`` order.
 
-    This is the transport handle the core attaches to a session.
+    It reads the session's replay log by cursor (:meth:`pull`), so frames emitted on any
+    thread reach the socket in the order they were numbered. This is the transport
+    handle the core attaches to a session.
     """
 
     def __init__(self, ws: ServerConnection) -> None:
         self.ws = ws
+        self.session: Session | None = None  # set once the hello is answered
+        self.sent_seq = 0
         self._queue: deque[str] = deque()
         self._draining = False
         self._task: asyncio.Task[None] | None = None
 
-    def enqueue(self, texts: list[str]) -> bool:
-        """Queue frames; False (and a 4429 close) when a slow client let too many pile up."""
-        self._queue.extend(texts)
-        if len(self._queue) > MAX_QUEUED:
-            self._queue.clear()
-            self.close(4429, "too many messages waiting: back off and resume")
-            return False
-        return True
+    def start(self, session: Session, welcome: str, resume_from: int) -> None:
+        """Queue ``welcome``, then feed the session's frames numbered after ``resume_from``."""
+        self._queue.append(welcome)
+        self.session, self.sent_seq = session, resume_from
+        self.pull()
 
-    def send_soon(self, texts: list[str]) -> None:
-        """Queue frames and make sure a drain will run."""
-        if self.enqueue(texts) and not self._draining and self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._drain_task())
+    def pull(self) -> None:
+        """Queue every frame the session numbered since the last pull (on the loop)."""
+        session = self.session
+        if session is None or session.connection is not self:
+            return
+        frames = session.frames_after(self.sent_seq)
+        if frames is None or len(self._queue) + len(frames) > MAX_QUEUED:
+            self.session = None
+            self.close(4429, "too far behind: back off and resume")
+            return
+        if frames:
+            self.sent_seq += len(frames)
+            self._queue.extend(frames)
+            if not self._draining and self._task is None:
+                self._task = asyncio.get_running_loop().create_task(self._drain_task())
 
     async def _drain_task(self) -> None:
         self._task = None
@@ -67,11 +87,21 @@ class Writer:
         asyncio.get_running_loop().create_task(self.ws.close(code, reason[:120]))
 
 
-async def pump(ws: ServerConnection, registry: SessionRegistry) -> Any:
-    """Run one connection until it closes; returns its core ``Connection``."""
+def _context(session: Session | None) -> SessionContext | None:
+    return None if session is None else session.extras.get("context")
+
+
+async def pump(ws: ServerConnection, registry: SessionRegistry, runtime: Runtime) -> None:
+    """Run one connection until it closes.
+
+    The ``hello`` is answered in the worker pool (a new session runs app code); every later
+    frame runs in its session's serial executor, so app callbacks never block the loop and
+    a session never races itself.
+    """
     sock = ws.transport.get_extra_info("socket")
     if sock is not None:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    loop = asyncio.get_running_loop()
     writer = Writer(ws)
     conn = Connection(registry, handle=writer)
     try:
@@ -79,18 +109,35 @@ async def pump(ws: ServerConnection, registry: SessionRegistry) -> Any:
             if isinstance(frame, bytes):  # PROTOCOL.md §1: binary frames are reserved
                 await ws.close(4400, "binary frames are not part of protocol v1")
                 break
+            receive = partial(conn.receive, frame, now=time.time())
             try:
-                out = conn.receive(frame, now=time.time())
+                if conn.state is ConnectionState.AWAITING_HELLO:
+                    out = await loop.run_in_executor(runtime.pool, receive)
+                    joined = conn.joined
+                    assert joined is not None
+                    if out.evict is not None:
+                        out.evict.close(4409, "this session was resumed by another connection")
+                    writer.start(joined.session, out.send[0], joined.resume_from)
+                    context = _context(joined.session)
+                    if not joined.created and context is not None:
+                        context.resumed(replayed=joined.replayed)
+                else:
+                    context = _context(conn.session)
+                    if context is None:
+                        receive()
+                    else:
+                        await context.executor.run(receive)
+                    writer.pull()
             except CloseConnection as exc:
                 await writer.drain()
                 await ws.close(exc.close_code, str(exc)[:120])
                 break
-            if out.evict is not None:
-                out.evict.close(4409, "this session was resumed by another connection")
-            if writer.enqueue(out.send):
-                await writer.drain()
+            except Exception:
+                log.exception("internal error while handling a client message")
+                await ws.close(1011, "internal error: see the server log")
+                break
+            await writer.drain()
     except ConnectionClosed:
         pass
     finally:
         conn.closed(now=time.time())
-    return conn

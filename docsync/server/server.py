@@ -6,10 +6,11 @@ import asyncio
 import logging
 import os
 import secrets
-import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from http.cookies import CookieError, SimpleCookie
+from typing import Any
 
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.http11 import Request, Response
@@ -20,6 +21,8 @@ from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
 from docsync.core.session import LogLimits, Session
 from docsync.core.tokens import issue_token, new_session_id
+from docsync.location import Location
+from docsync.runtime.context import Runtime, RuntimeConfig, SessionContext
 from docsync.server import http
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
@@ -44,6 +47,9 @@ class ServerConfig:
     #: Announce a restart to every page before a graceful stop (used by --autoreload).
     reload_notice: bool = False
     log_limits: LogLimits = field(default_factory=LogLimits)
+    num_threads: int = 4  # worker threads for sync callbacks
+    max_callback_errors: int = 5  # failures in a row before a periodic callback stops
+    require_picklable: bool = False  # state.session refuses values pickle cannot save
 
 
 def _secret(config: ServerConfig) -> bytes:
@@ -53,13 +59,28 @@ def _secret(config: ServerConfig) -> bytes:
     return env.encode("utf-8") if env else secrets.token_bytes(32)
 
 
-class Server:
-    """Serves ``apps`` (URL path → app). Use ``await start()`` then ``await stop()``."""
+def _cookies(header: str | None) -> dict[str, str]:
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(header or "")
+    except CookieError:
+        return {}
+    return {k: v.value for k, v in jar.items()}
 
-    def __init__(self, apps: Mapping[str, App], config: ServerConfig = ServerConfig()) -> None:
+
+class Server:
+    """Serves ``apps`` (URL path → app). Use ``await start()`` then ``await stop()``.
+
+    ``setup`` runs once at start, in the server's runtime context (a place for
+    ``state.on_session_created`` and ``state.schedule_task``).
+    """
+
+    def __init__(self, apps: Mapping[str, App], config: ServerConfig = ServerConfig(), *,
+                 setup: Callable[[], Any] | None = None) -> None:
         self.apps = dict(apps)
         self.config = config
         self.secret = _secret(config)
+        self.setup = setup
         registry_config = RegistryConfig(reconnect_timeout=config.reconnect_timeout,
                                          token_lifetime=config.token_lifetime,
                                          log_limits=config.log_limits)
@@ -68,42 +89,59 @@ class Server:
                                   config=registry_config)
             for path, app in self.apps.items()}
         self._paths = frozenset(self.apps)
-        self._listener: object | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._loop_thread = 0
+        self._listener: Any = None
+        self._runtime: Runtime | None = None
         self._expiry: asyncio.Task[None] | None = None
         self.port = config.port
 
+    @property
+    def runtime(self) -> Runtime:
+        assert self._runtime is not None, "the server is not started"
+        return self._runtime
+
     # -- sessions ------------------------------------------------------------------------
 
-    def _factory(self, app: App) -> Callable[[str, Hello, object], Session]:
-        def create(session_id: str, hello: Hello, handle: object) -> Session:
-            built = app.build()
-            document = Document(built.roots, title=built.title)
+    def _factory(self, app: App) -> Callable[[str, Hello, Any], Session]:
+        def create(session_id: str, hello: Hello, handle: Any) -> Session:
+            """Runs in a worker thread: app code must not block the loop."""
+            runtime = self.runtime
+            # websockets' Headers: case-insensitive, as HTTP header names are.
+            headers = handle.ws.request.headers.copy() if isinstance(handle, Writer) else {}
+            document = Document()
             session = Session(session_id, document, hello=hello,
-                              limits=self.config.log_limits, on_error=self._on_error)
-            document.on_dirty = lambda: self._schedule_flush(session)
+                              limits=self.config.log_limits)
+            context = SessionContext(
+                runtime, session_id, args=hello.args, headers=headers,
+                cookies=_cookies(headers.get("Cookie")),
+                location=Location.from_client(hello.location),
+                deliver=lambda: runtime.on_loop(lambda: self._pull(session)))
+            context.session = session
+            session.extras["context"] = context
+            session.on_error = lambda exc: context.report_error(exc, "a callback")
+            session.on_destroy(lambda _s: context.destroy())
+            runtime.sessions[session_id] = context
+            with context.activate():
+                for hook in list(runtime.created_hooks):
+                    try:
+                        hook(context)
+                    except Exception as exc:
+                        context.report_error(exc, "an on_session_created hook")
+                built = app.build()
+            document.roots = [*built.roots, context.location]
+            document.title = built.title
+            document.on_dirty = lambda: runtime.on_loop(lambda: self._flush(session))
             return session
 
         return create
 
-    def _on_error(self, exc: BaseException) -> None:
-        log.error("app code raised", exc_info=exc)
-
-    def _schedule_flush(self, session: Session) -> None:
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            return
-        if threading.get_ident() == self._loop_thread:
-            loop.call_soon(self._flush, session)
-        else:
-            loop.call_soon_threadsafe(self._flush, session)
-
     def _flush(self, session: Session) -> None:
-        texts = session.flush()
+        session.flush()
+        self._pull(session)
+
+    def _pull(self, session: Session) -> None:
         writer = session.connection
-        if texts and isinstance(writer, Writer):
-            writer.send_soon(texts)
+        if isinstance(writer, Writer):
+            writer.pull()
 
     async def _expire_loop(self) -> None:
         while True:
@@ -118,11 +156,14 @@ class Server:
     # -- HTTP ----------------------------------------------------------------------------
 
     def _process_request(self, ws: ServerConnection, request: Request) -> Response | None:
+        allowed = self.config.allow_websocket_origin
+        if not http.host_allowed(request.headers.get("Host"), self.config.address, allowed):
+            return http.response(403, "unknown host: start the server with "
+                                 "--allow-websocket-origin HOST", content_type="text/plain")
         where = http.route(request.path, self._paths)
         if where.kind == "ws":
             origin = request.headers.get("Origin")
-            if not http.origin_allowed(origin, request.headers.get("Host"),
-                                       self.config.allow_websocket_origin):
+            if not http.origin_allowed(origin, request.headers.get("Host"), allowed):
                 log.warning("refused WebSocket from origin %s (see --allow-websocket-origin)",
                             origin)
                 return http.response(403, "origin not allowed", content_type="text/plain")
@@ -142,13 +183,15 @@ class Server:
         token = issue_token(self.secret, session_id, time.time())
         depth = path.count("/")
         static = "../" * depth + http.STATIC_MARK.lstrip("/")
-        return http.response(200, bootstrap_page(app=path, token=token,
-                                                 title=self.apps[path].title, static=static))
+        page = bootstrap_page(app=path, token=token, title=self.apps[path].title, static=static)
+        # Never cached: a page carries a fresh token, and a cached one would open a session
+        # that is already in use (4409) or expired.
+        return http.response(200, page, headers={"Cache-Control": "no-store"})
 
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None
         where = http.route(ws.request.path, self._paths)
-        await pump(ws, self.registries[where.target])
+        await pump(ws, self.registries[where.target], self.runtime)
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -160,8 +203,13 @@ class Server:
 
     async def start(self) -> None:
         """Listen; afterwards :attr:`port` is the bound port."""
-        self._loop = asyncio.get_running_loop()
-        self._loop_thread = threading.get_ident()
+        self._runtime = Runtime(RuntimeConfig(
+            num_threads=self.config.num_threads,
+            max_callback_errors=self.config.max_callback_errors,
+            require_picklable=self.config.require_picklable))
+        if self.setup is not None:
+            with self._runtime.activate():
+                self.setup()
         listener = await serve(
             self._handler, self.config.address, self.config.port,
             process_request=self._process_request,
@@ -174,20 +222,24 @@ class Server:
         self._expiry = asyncio.create_task(self._expire_loop())
 
     async def stop(self) -> None:
-        """Graceful stop: pages told (1001, or a reload notice), every session destroyed."""
+        """Graceful stop: pages told (1001, or a reload notice), every session destroyed
+        (its hooks run once), then the runtime's tasks and threads stopped."""
         if self._expiry is not None:
             self._expiry.cancel()
         for registry in self.registries.values():
             for session in list(registry.sessions.values()):
                 writer = session.connection
                 if self.config.reload_notice and isinstance(writer, Writer):
-                    writer.send_soon([session.command("reload")])
+                    session.command("reload")
+                    writer.pull()
                     await writer.drain()
         listener = self._listener
         if listener is not None:
-            listener.close()  # type: ignore[attr-defined]
-            await listener.wait_closed()  # type: ignore[attr-defined]
+            listener.close()
+            await listener.wait_closed()
         now = time.time()
         for registry in self.registries.values():
             registry.destroy_all(now=now)
+        if self._runtime is not None:
+            self._runtime.close()
         self._listener = None
