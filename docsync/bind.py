@@ -80,13 +80,12 @@ class ParamFunction(Model):
         self._rerender()
 
     def _rerender(self, *_: Any) -> None:
-        from docsync.pane import PaneBase, panel
+        from docsync.pane import PaneBase, pane_type, panel
 
         result = self.object()
         current = self.child
-        if not isinstance(result, Model) and isinstance(current, PaneBase):
-            candidate_type = type(panel(result)) if not callable(result) else None
-            if candidate_type is type(current):
-                current.object = result
-                return
+        if (not isinstance(result, Model) and not callable(result)
+                and isinstance(current, PaneBase) and pane_type(result) is type(current)):
+            current.object = result
+            return
         self.child = panel(result)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+import re
+from functools import cache, lru_cache
 from typing import Any
 
 import param
@@ -29,6 +30,19 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 
+_PLAIN = re.compile(r'[^\\`*_{}\[\]<>()#+\-.!|~&"\n\r\t]*')
+
+
+@lru_cache(maxsize=1024)
+def render_markdown(source: str) -> str:
+    """Sanitized HTML for Markdown ``source``. A pure function, memoized (bounded): every
+    session of an app renders the same texts."""
+    if _PLAIN.fullmatch(source) and source.strip() == source:
+        # No Markdown syntax and nothing to escape: CommonMark gives one paragraph.
+        return f"<p>{source}</p>\n" if source else ""
+    return _markdown().render(source)
+
+
 class Markdown(PaneBase):
     """Markdown source in ``object``, rendered to sanitized HTML on the server (``html``)."""
 
@@ -37,7 +51,7 @@ class Markdown(PaneBase):
 
     def _derived(self, prop: str, ref: Callable[[Model], str]) -> JSON:
         if prop == "html":
-            return _markdown().render(self.object or "")
+            return render_markdown(self.object or "")
         return super()._derived(prop, ref)
 
 
@@ -57,6 +71,19 @@ class Str(PaneBase):
         if prop == "text":
             return "" if self.object is None else str(self.object)
         return super()._derived(prop, ref)
+
+
+def pane_type(obj: Any) -> type[Model]:
+    """The model type :func:`panel` would use for ``obj`` (nothing is built)."""
+    from docsync.bind import ParamFunction
+
+    if isinstance(obj, Model):
+        return type(obj)
+    if callable(obj):
+        return ParamFunction
+    if isinstance(obj, str):
+        return Markdown
+    return Str
 
 
 def panel(obj: Any) -> Model:

@@ -19,3 +19,18 @@ def test_panel_picks_the_pane():
     assert panel(html) is html
     assert type(panel("text")).__name__ == "Markdown"
     assert type(panel(3.5)).__name__ == "Str"
+
+
+def test_the_plain_text_fast_path_renders_exactly_like_markdown_it():
+    import random
+    import string
+
+    from docsync.pane import _markdown, render_markdown
+
+    rng = random.Random(7)
+    alphabet = string.ascii_letters + string.digits + " ,;:?@$%^=/'\"\\\t<>*_#.-!|&é–"
+    samples = ["x is 5", "", " lead", "trail ", "a < b", 'say "hi"', "1. item", "# h"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+                for _ in range(3000)]
+    for text in samples:
+        assert render_markdown(text) == _markdown().render(text), text

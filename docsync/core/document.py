@@ -284,7 +284,12 @@ class Document:
         for (_, prop), (model, value) in updates.items():
             by_model.setdefault(model, {})[prop] = value
         for model, values in by_model.items():
-            model.param.update(**values)
+            if len(values) == 1:
+                setattr(model, *next(iter(values.items())))
+            else:  # watchers see one batch of events
+                with param.parameterized.batch_call_watchers(model):
+                    for name, value in values.items():
+                        setattr(model, name, value)
 
     def _accept_client_ops(self, ops: list[Any],
                            base: int) -> dict[tuple[str, str], tuple[Model, Any]]:

@@ -133,11 +133,21 @@ def prop_json(model: Model, prop: str, ref: Callable[[Model], str]) -> JSON:
     return to_json(getattr(model, prop), ref)
 
 
+_SCALAR_PARAMS = (param.String, param.Number, param.Boolean, param.Callable, param.Date,
+                  param.Selector)
+
+
+@cache
+def ref_params(cls: type[Model]) -> tuple[str, ...]:
+    """Parameters of ``cls`` whose values may hold models (not strings, numbers...)."""
+    return tuple(n for n, p in cls.param.objects("existing").items()
+                 if n != "name" and not isinstance(p, _SCALAR_PARAMS))
+
+
 def children(model: Model) -> Iterator[Model]:
-    """Models referenced by any parameter of ``model``: what makes them reachable (§3)."""
-    for n in model.param:
-        if n != "name":
-            yield from iter_models(getattr(model, n))
+    """Models referenced by ``model``'s parameters: what makes them reachable (§3)."""
+    for n in ref_params(type(model)):
+        yield from iter_models(getattr(model, n))
 
 
 def check_client_value(model: Model, prop: str, value: JSON) -> Any:

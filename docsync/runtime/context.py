@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from docsync.core.session import Session
 from docsync.location import Location
-from docsync.runtime.executor import SerialExecutor
+from docsync.runtime.executor import SerialExecutor, Workers
 from docsync.runtime.periodic import PeriodicCallback
 from docsync.runtime.store import SessionStore
 from docsync.runtime.tasks import TaskScheduler
@@ -67,7 +67,11 @@ class Runtime:
         self.config = config
         self.loop = asyncio.get_running_loop()
         self.loop_thread = threading.get_ident()
-        self.pool = ThreadPoolExecutor(config.num_threads, thread_name_prefix="docsync-worker")
+        #: Drain the sessions' serial queues (client frames, their callbacks).
+        self.workers = Workers(config.num_threads)
+        #: Everything else that must not block the loop: new sessions (app code), tasks,
+        #: ``execute(threaded=True)``.
+        self.pool = ThreadPoolExecutor(config.num_threads, thread_name_prefix="docsync-pool")
         self.tasks = TaskScheduler(self)
         self.sessions: dict[str, SessionContext] = {}
         self.created_hooks: list[Hook] = []
@@ -124,6 +128,7 @@ class Runtime:
         self.tasks.cancel_all()
         for pc in self._periodic:
             pc.stop()
+        self.workers.shutdown()
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
@@ -144,12 +149,16 @@ class SessionContext:
         self.cookies = cookies
         self.session: Session | None = None  # set once the core session exists
         self.store = SessionStore(require_picklable=runtime.config.require_picklable)
-        self.executor = SerialExecutor(runtime.pool, wrap=self._in_context)
+        self.executor = SerialExecutor(runtime.workers, wrap=self._in_context,
+                                       on_error=lambda exc: self.report_error(exc, "a callback"))
         self.loop = runtime.loop
         self.loop_thread = runtime.loop_thread
         self.max_callback_errors = runtime.config.max_callback_errors
         self.closed = False
-        self._deliver = deliver
+        #: The transport's "send what the session has numbered"; called on the loop.
+        self.deliver = deliver
+        self._call_thread: int | None = None
+        self._flush_due = False
         self._periodic: list[PeriodicCallback] = []
         self._destroyed_hooks: list[Hook] = []
         self._resumed_hooks: list[Hook] = []
@@ -168,8 +177,34 @@ class SessionContext:
             CURRENT_RUNTIME.reset(token_r)
 
     def _in_context(self, fn: Callable[[], Any]) -> Any:
-        with self.activate():
-            return fn()
+        """Run one queued call (in a worker). Its document changes become one patch at the
+        end (DESIGN.md §2), handed to the loop with one wake-up."""
+        session = self.session
+        seq = session.seq if session is not None else 0
+        self._call_thread, self._flush_due = threading.get_ident(), False
+        try:
+            with self.activate():
+                return fn()
+        finally:
+            self._call_thread = None
+            if session is not None:
+                if self._flush_due:
+                    session.flush()
+                if session.seq != seq:
+                    self.runtime.on_loop(self.deliver)
+
+    def changed(self) -> None:
+        """The document went dirty (from any thread): flush after the running call, or
+        soon on the loop."""
+        if threading.get_ident() == self._call_thread:
+            self._flush_due = True
+        else:
+            self.runtime.on_loop(self._flush_and_deliver)
+
+    def _flush_and_deliver(self) -> None:
+        if self.session is not None:
+            self.session.flush()
+            self.deliver()
 
     @property
     def busy(self) -> bool:
@@ -186,7 +221,25 @@ class SessionContext:
                 with self.activate():
                     return await callback(*args)
             return asyncio.ensure_future(run_async())
-        return asyncio.wrap_future(self.executor.submit(lambda: callback(*args)))
+        future: asyncio.Future[Any] = self.loop.create_future()
+
+        def settle(result: Any, error: BaseException | None) -> None:
+            if not future.done():
+                if error is None:
+                    future.set_result(result)
+                else:
+                    future.set_exception(error)
+
+        def run() -> None:
+            try:
+                result, error = callback(*args), None
+            except Exception as exc:
+                result, error = None, exc
+            self.loop.call_soon_threadsafe(settle, result, error)
+
+        if not self.executor.post(run):
+            future.cancel()
+        return future
 
     def execute(self, callback: Callable[..., Any], *, threaded: bool = False) -> None:
         """Run ``callback`` soon for this session (thread-safe). ``threaded=True`` runs a
@@ -220,7 +273,8 @@ class SessionContext:
         if session is None or self.closed:
             return
         session.command("notify", {"level": level, "message": message, "duration": duration})
-        self._deliver()
+        if threading.get_ident() != self._call_thread:  # else delivered when the call ends
+            self.runtime.on_loop(self.deliver)
 
     def report_error(self, error: BaseException, what: str) -> None:
         log.error("%s failed in session %s", what, self.id[:8], exc_info=error)

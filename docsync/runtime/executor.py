@@ -1,53 +1,94 @@
-"""Run one session's sync callbacks one at a time on a shared thread pool (DESIGN.md §4)."""
+"""Run one session's sync callbacks one at a time on shared worker threads (DESIGN.md §4).
+
+The hot path (one client frame, one periodic tick) costs a deque append, a ``SimpleQueue``
+put and, when the caller wants to hear back, one ``call_soon_threadsafe``: no futures. A
+session's queue is drained by one worker at a time, so a session never races itself, while
+other sessions' queues are drained by the other workers.
+"""
 
 from __future__ import annotations
 
-import asyncio
+import queue
 import threading
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
-__all__ = ["SerialExecutor"]
+__all__ = ["SerialExecutor", "Workers"]
+
+
+class Workers:
+    """``count`` daemon threads draining whichever serial executors have work."""
+
+    def __init__(self, count: int, *, name: str = "docsync-worker") -> None:
+        self._ready: queue.SimpleQueue[SerialExecutor | None] = queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._run, name=f"{name}-{i}", daemon=True)
+                         for i in range(count)]
+        for thread in self._threads:
+            thread.start()
+
+    def _run(self) -> None:
+        while True:
+            executor = self._ready.get()
+            if executor is None:
+                return
+            executor._drain()
+
+    def schedule(self, executor: SerialExecutor) -> None:
+        self._ready.put(executor)
+
+    def shutdown(self) -> None:
+        """Let each worker finish what it is doing, then end."""
+        for _ in self._threads:
+            self._ready.put(None)
 
 
 class SerialExecutor:
-    """A queue of calls for one session, drained by one pool thread at a time.
+    """One session's queue of calls. ``wrap`` runs around every call (it sets the session
+    context); ``on_error`` receives exceptions of calls posted without a future."""
 
-    A session therefore never races itself, while other sessions' calls run on the other
-    pool threads. ``wrap`` is applied around every call (it sets the session context).
-    """
-
-    def __init__(self, pool: ThreadPoolExecutor,
-                 wrap: Callable[[Callable[[], Any]], Any] = lambda fn: fn()) -> None:
-        self._pool = pool
+    def __init__(self, workers: Workers,
+                 wrap: Callable[[Callable[[], Any]], Any] = lambda fn: fn(),
+                 on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._workers = workers
         self._wrap = wrap
-        self._queue: deque[tuple[Callable[[], Any], Future[Any]]] = deque()
+        self._on_error = on_error
+        self._queue: deque[tuple[Callable[[], Any], Future[Any] | None]] = deque()
         self._lock = threading.Lock()
         self._draining = False
         self._closed = False
         #: Calls queued or running; the session is busy while it is above zero.
         self.pending = 0
 
-    def submit(self, fn: Callable[[], Any]) -> Future[Any]:
-        """Queue ``fn``; thread-safe. The future holds its result or exception."""
-        future: Future[Any] = Future()
+    def post(self, fn: Callable[[], Any], future: Future[Any] | None = None) -> bool:
+        """Queue ``fn`` (thread-safe); False if the executor is closed. An exception it
+        raises goes to ``on_error`` (or to ``future``, which :meth:`close` cancels)."""
         with self._lock:
             if self._closed:
-                future.set_exception(RuntimeError("the session has ended"))
-                return future
+                return False
             self._queue.append((fn, future))
             self.pending += 1
             start = not self._draining
             self._draining = True
         if start:
-            self._pool.submit(self._drain)
-        return future
+            self._workers.schedule(self)
+        return True
 
-    async def run(self, fn: Callable[[], Any]) -> Any:
-        """Queue ``fn`` and wait for its result on the event loop."""
-        return await asyncio.wrap_future(self.submit(fn))
+    def submit(self, fn: Callable[[], Any]) -> Future[Any]:
+        """Queue ``fn``; the future holds its result or exception."""
+        future: Future[Any] = Future()
+
+        def call() -> None:
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(fn())
+                except BaseException as exc:
+                    future.set_exception(exc)
+
+        if not self.post(call, future):
+            future.set_exception(RuntimeError("the session has ended"))
+        return future
 
     def _drain(self) -> None:
         while True:
@@ -55,22 +96,24 @@ class SerialExecutor:
                 if not self._queue:
                     self._draining = False
                     return
-                fn, future = self._queue.popleft()
+                fn, _ = self._queue.popleft()
             try:
-                if future.set_running_or_notify_cancel():
-                    try:
-                        future.set_result(self._wrap(fn))
-                    except BaseException as exc:
-                        future.set_exception(exc)
+                self._wrap(fn)
+            except BaseException as exc:
+                if self._on_error is None:
+                    raise
+                self._on_error(exc)
             finally:
                 with self._lock:
                     self.pending -= 1
 
     def close(self) -> None:
-        """Refuse new calls and cancel queued ones; a running call finishes."""
+        """Refuse new calls and drop queued ones (their futures are cancelled)."""
         with self._lock:
             self._closed = True
-            queued = list(self._queue)
+            dropped = list(self._queue)
             self._queue.clear()
-        for _, future in queued:
-            future.cancel()
+            self.pending -= len(dropped)
+        for _, future in dropped:
+            if future is not None:
+                future.cancel()

@@ -7,6 +7,7 @@ import logging
 import socket
 import time
 from collections import deque
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ __all__ = ["Writer", "pump"]
 log = logging.getLogger("docsync.server")
 
 MAX_QUEUED = 10_000  # frames waiting for a slow client before it is told to back off (4429)
+MAX_PENDING = 1_000  # client frames waiting for their session before the client must back off
 
 
 class Writer:
@@ -86,6 +88,33 @@ class Writer:
     def close(self, code: int, reason: str) -> None:
         asyncio.get_running_loop().create_task(self.ws.close(code, reason[:120]))
 
+    def close_after_drain(self, code: int, reason: str) -> None:
+        """Send what the session numbered (an ``error``, say), then close."""
+        self.pull()
+
+        async def close() -> None:
+            await self.drain()
+            await self.ws.close(code, reason[:120])
+
+        asyncio.get_running_loop().create_task(close())
+
+
+class TooManyMessages(CloseConnection):
+    close_code = 4429
+
+
+def _receive(receive: Callable[[], object], ws: ServerConnection, writer: Writer,
+             runtime: Runtime) -> None:
+    """One client frame, in its session's worker; closes the connection if it must."""
+    try:
+        receive()
+    except CloseConnection as exc:
+        code, reason = exc.close_code, str(exc)
+        runtime.on_loop(lambda: writer.close_after_drain(code, reason))
+    except Exception:
+        log.exception("internal error while handling a client message")
+        runtime.on_loop(lambda: writer.close(1011, "internal error: see the server log"))
+
 
 def _context(session: Session | None) -> SessionContext | None:
     return None if session is None else session.extras.get("context")
@@ -125,9 +154,13 @@ async def pump(ws: ServerConnection, registry: SessionRegistry, runtime: Runtime
                     context = _context(conn.session)
                     if context is None:
                         receive()
+                        writer.pull()
+                    elif context.executor.pending >= MAX_PENDING:
+                        raise TooManyMessages("too many messages: back off and resume")
                     else:
-                        await context.executor.run(receive)
-                    writer.pull()
+                        # Handled in the session's queue; the worker asks the loop to send.
+                        context.executor.post(partial(_receive, receive, ws, writer, runtime))
+                        continue
             except CloseConnection as exc:
                 await writer.drain()
                 await ws.close(exc.close_code, str(exc)[:120])

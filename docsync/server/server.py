@@ -114,7 +114,7 @@ class Server:
                 runtime, session_id, args=hello.args, headers=headers,
                 cookies=_cookies(headers.get("Cookie")),
                 location=Location.from_client(hello.location),
-                deliver=lambda: runtime.on_loop(lambda: self._pull(session)))
+                deliver=lambda: self._pull(session))
             context.session = session
             session.extras["context"] = context
             session.on_error = lambda exc: context.report_error(exc, "a callback")
@@ -129,14 +129,10 @@ class Server:
                 built = app.build()
             document.roots = [*built.roots, context.location]
             document.title = built.title
-            document.on_dirty = lambda: runtime.on_loop(lambda: self._flush(session))
+            document.on_dirty = context.changed
             return session
 
         return create
-
-    def _flush(self, session: Session) -> None:
-        session.flush()
-        self._pull(session)
 
     def _pull(self, session: Session) -> None:
         writer = session.connection

@@ -34,6 +34,7 @@ class Bench:
     runs: int = 3
     scale: float = 1.0  # --quick shrinks sample counts
     profile_dir: str | None = None
+    pyspy_dir: str | None = None
 
     def n(self, count: int) -> int:
         return max(10, int(count * self.scale))
@@ -41,8 +42,9 @@ class Bench:
     def server(self, app: str, *options: str, tag: str = "") -> ServerProcess:
         profile = None
         if self.profile_dir:
-            profile = os.path.join(self.profile_dir, f"{tag or app}.txt")
-        return ServerProcess(app, *options, secret=self.secret, profile=profile)
+            profile = os.path.join(self.profile_dir, tag or app)
+        pyspy = os.path.join(self.pyspy_dir, tag or app) if self.pyspy_dir else None
+        return ServerProcess(app, *options, secret=self.secret, profile=profile, pyspy=pyspy)
 
     def session(self, srv: ServerProcess) -> BenchSession:
         return BenchSession(srv.ws_url, self.secret.encode())
@@ -117,14 +119,14 @@ class Bench:
                 stop_at = time.perf_counter() + duration
                 lat: list[float] = []
 
-                async def worker() -> None:
+                async def worker(stop_at: float, lat: list[float]) -> None:
                     while time.perf_counter() < stop_at:
                         s = await self.session(srv).open()
                         lat.append(s.connect_s + s.hello_s)
                         await s.close()
 
                 cpu0, ccpu0, t0 = srv.cpu(), _client_cpu(), time.perf_counter()
-                await asyncio.gather(*(worker() for _ in range(clients)))
+                await asyncio.gather(*(worker(stop_at, lat) for _ in range(clients)))
                 elapsed = time.perf_counter() - t0
                 cpu = srv.cpu() - cpu0
                 out["opens_per_s"].append(len(lat) / elapsed)
@@ -159,15 +161,22 @@ class Bench:
                 _, _, body = await fetch(f"{base}/_docsync/static/{name}")
                 bundle += len(body)
             out["static_bundle_bytes"] = [bundle]
+            # A stop within milliseconds of a plain HTTP answer waits websockets'
+            # close_timeout (10 s); let the last connection finish first.
+            await asyncio.sleep(0.3)
             return out
 
     # -- memory --------------------------------------------------------------------------
 
     async def memory(self, app: str, *, compression: bool, n: int = 500) -> dict[str, Any]:
-        """RSS growth of a fresh server over ``n`` sessions held open, per session."""
+        """RSS growth of a fresh server over ``n`` sessions held open, per session.
+
+        Measured once the clients acked the snapshot (a browser acks within 1 s, and the
+        ack frees the replay log), and also just before.
+        """
         n = self.n(n)
-        out: dict[str, list[float]] = {"kib_per_session": [], "rss_idle_kib": [],
-                                       "rss_kib": [], "ws_bytes": []}
+        out: dict[str, list[float]] = {"kib_per_session": [], "kib_per_session_unacked": [],
+                                       "rss_idle_kib": [], "rss_kib": [], "ws_bytes": []}
         options = ("--compression",) if compression else ()
         tag = f"mem_{app}{'_deflate' if compression else ''}"
         for _ in range(max(1, self.runs - 1)):
@@ -175,20 +184,14 @@ class Bench:
                 idle = srv.rss()
                 held: list[BenchSession] = []
                 comp = "deflate" if compression else None
-
-                async def open_many(count: int) -> None:
-                    sem = asyncio.Semaphore(10)
-
-                    async def one() -> None:
-                        async with sem:
-                            held.append(await self.session(srv).open(compression=comp))
-
-                    await asyncio.gather(*(one() for _ in range(count)))
-
-                await open_many(20)  # warm up: imports, caches, first arenas
+                await self._open_many(srv, held, 20, comp)  # warm up: imports, caches, arenas
+                await self._ack_all(held)
                 await asyncio.sleep(0.3)
                 rss0 = srv.rss()
-                await open_many(n)
+                await self._open_many(srv, held, n, comp)
+                await asyncio.sleep(0.5)
+                out["kib_per_session_unacked"].append((srv.rss() - rss0) / n)
+                await self._ack_all(held)
                 await asyncio.sleep(0.5)
                 rss1 = srv.rss()
                 out["kib_per_session"].append((rss1 - rss0) / n)
@@ -197,6 +200,24 @@ class Bench:
                 out["ws_bytes"].append(median([s.bytes_in for s in held]))
                 await asyncio.gather(*(s.close() for s in held))
         return out
+
+    async def _open_many(self, srv: ServerProcess, held: list[BenchSession], count: int,
+                         compression: str | None) -> None:
+        """Open ``count`` sessions, 10 at a time, appending them to ``held``."""
+        sem = asyncio.Semaphore(10)
+
+        async def one() -> None:
+            async with sem:
+                held.append(await self.session(srv).open(compression=compression))
+
+        await asyncio.gather(*(one() for _ in range(count)))
+
+    @staticmethod
+    async def _ack_all(held: list[BenchSession]) -> None:
+        """What a browser's ack timer does within a second of the snapshot."""
+        for s in held:
+            if s.ws is not None:
+                await s.ws.send(s.client.ack())
 
     # -- round trips ---------------------------------------------------------------------
 

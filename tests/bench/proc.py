@@ -38,27 +38,37 @@ def rss_kib(pid: int) -> int:
 class ServerProcess:
     """``python -m docsync serve APP --port 0 [options]`` in a child; ``url`` once started.
 
-    With ``profile`` (a file path) the server runs under pyinstrument, which writes a text
-    report there when the server stops.
+    With ``profile`` (a file path without suffix) the server runs under pyinstrument, which
+    saves its session to ``PROFILE.pyisession`` when the server stops; :meth:`stop` then
+    renders ``PROFILE.txt`` (call tree) and ``PROFILE.flat.txt`` (self time by function).
     """
 
     def __init__(self, app: str, *options: str, secret: str, profile: str | None = None,
-                 module: str = "docsync") -> None:
+                 pyspy: str | None = None, module: str = "docsync") -> None:
         self.app = app
         cmd = [sys.executable]
+        self.profile = None
         if profile:
-            cmd += ["-m", "pyinstrument", "-r", "text", "--show-all", "-o", profile]
+            cmd += ["-m", "pyinstrument", "-r", "pyisession", "-o", f"{profile}.pyisession"]
+        self.profile = profile
         if module == "docsync":
             cmd += ["-m", "docsync", "serve", str(APPS / f"{app}.py"), "--port", "0", *options]
         else:
             cmd += ["-m", module, *options]
         self.cmd = cmd
-        self.log = tempfile.TemporaryFile(mode="w+")
+        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (closed in stop())
         env = {**os.environ, "DOCSYNC_SECRET_KEY": secret, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                      stderr=self.log, text=True)
         self.url = self._wait_for_url()
         self.pid = self.proc.pid
+        self.spy: subprocess.Popen[bytes] | None = None
+        if pyspy:  # sampling profiler attached from outside: little overhead, native frames
+            self.spy = subprocess.Popen(
+                [str(Path(sys.executable).with_name("py-spy")), "record", "-p", str(self.pid),
+                 "-r", "1000", "--gil", "-f", "raw", "-o", f"{pyspy}.folded", "--nonblocking"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.5)
 
     def _wait_for_url(self) -> str:
         assert self.proc.stdout is not None
@@ -89,6 +99,10 @@ class ServerProcess:
 
     def stop(self) -> None:
         """SIGTERM (a graceful stop, so a profiler writes its report), then wait."""
+        if self.spy is not None:
+            self.spy.send_signal(signal.SIGINT)
+            self.spy.wait(30)
+            self.spy = None
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
@@ -99,6 +113,17 @@ class ServerProcess:
         if self.proc.stdout is not None:
             self.proc.stdout.close()
         self.log.close()
+        if self.profile and os.path.exists(f"{self.profile}.pyisession"):
+            self._render(self.profile)
+
+    @staticmethod
+    def _render(profile: str) -> None:
+        load = [sys.executable, "-m", "pyinstrument", "--load", f"{profile}.pyisession"]
+        subprocess.run([*load, "-r", "text", "--show", "*/docsync/*", "-p",
+                        "processor_options.filter_threshold=0.005", "-o", f"{profile}.txt"],
+                       check=False)
+        subprocess.run([*load, "-r", "text", "--show-all", "-p", "flat=true",
+                        "-o", f"{profile}.flat.txt"], check=False)
 
     def __enter__(self) -> ServerProcess:
         return self

@@ -9,7 +9,7 @@ __all__ = ["median", "pct"]
 
 
 def pct(values: Sequence[float], q: float) -> float:
-    """The ``q``-th percentile (0–100) by nearest rank."""
+    """The ``q``-th percentile (0-100) by nearest rank."""
     if not values:
         return float("nan")
     ordered = sorted(values)

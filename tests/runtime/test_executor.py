@@ -1,16 +1,15 @@
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
-from docsync.runtime.executor import SerialExecutor
+from docsync.runtime.executor import SerialExecutor, Workers
 
 
 @pytest.fixture
 def pool():
-    with ThreadPoolExecutor(4) as p:
-        yield p
+    workers = Workers(4)
+    yield workers
+    workers.shutdown()
 
 
 def test_calls_of_one_executor_never_overlap_and_keep_their_order(pool):
@@ -54,17 +53,36 @@ def test_exceptions_reach_the_future_and_the_queue_goes_on(pool):
 
 
 def test_wrap_runs_around_every_call(pool):
-    ex = SerialExecutor(pool, wrap=lambda fn: ("wrapped", fn()))
-    assert ex.submit(lambda: 1).result(5) == ("wrapped", 1)
+    inside = threading.local()
+
+    def wrap(fn):
+        inside.on = True
+        try:
+            return fn()
+        finally:
+            inside.on = False
+
+    ex = SerialExecutor(pool, wrap=wrap)
+    assert ex.submit(lambda: inside.on).result(5) is True
 
 
 def test_close_cancels_queued_calls_and_refuses_new_ones(pool):
     ex = SerialExecutor(pool)
-    gate = threading.Event()
-    running = ex.submit(lambda: gate.wait(5))
+    gate, started = threading.Event(), threading.Event()
+    running = ex.submit(lambda: started.set() or gate.wait(5))
     queued = ex.submit(lambda: "never")
+    assert started.wait(5)
     ex.close()
     gate.set()
     assert running.result(5) is True and queued.cancelled()
     with pytest.raises(RuntimeError, match="ended"):
         ex.submit(lambda: 1).result(5)
+
+
+def test_post_sends_errors_to_on_error_and_goes_on(pool):
+    errors, done = [], threading.Event()
+    ex = SerialExecutor(pool, on_error=errors.append)
+    ex.post(lambda: 1 / 0)
+    ex.post(done.set)
+    assert done.wait(5)
+    assert [type(e) for e in errors] == [ZeroDivisionError]

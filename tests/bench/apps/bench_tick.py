@@ -1,10 +1,10 @@
 """Bench app: a Markdown that the session itself updates at 10 Hz.
 
-There is no ``state.add_periodic_callback`` yet, so each session schedules its own repeating
-loop timer: app code runs on the server's event loop thread during the ``hello``, so
-``asyncio.get_running_loop()`` is the server loop, and setting ``md.object`` makes the
-document schedule a flush. The timer stops once the document has stopped watching the
-Markdown (the session was destroyed).
+Uses ``ds.state.add_periodic_callback`` when docsync has it. Without it, the session
+schedules its own repeating loop timer: app code then runs on the server's event loop
+thread during the ``hello``, so ``asyncio.get_running_loop()`` is the server loop, and
+setting ``md.object`` makes the document schedule a flush; the timer stops once the
+document has stopped watching the Markdown (the session was destroyed).
 """
 
 import asyncio
@@ -15,18 +15,25 @@ PERIOD = 0.1  # seconds
 
 md = ds.pane.Markdown("tick 0")
 ds.Column(md).servable(title="Ticker")
-
-_loop = asyncio.get_running_loop()
-_state = {"n": 0, "next": _loop.time() + PERIOD}
+_count = [0]
 
 
-def _tick() -> None:
-    if not md.param.watchers:  # the session's document closed: stop
-        return
-    _state["n"] += 1
-    md.object = f"tick **{_state['n']}**"
-    _state["next"] += PERIOD
-    _loop.call_at(_state["next"], _tick)
+def tick() -> None:
+    _count[0] += 1
+    md.object = f"tick **{_count[0]}**"
 
 
-_loop.call_at(_state["next"], _tick)
+if hasattr(ds, "state") and hasattr(ds.state, "add_periodic_callback"):
+    ds.state.add_periodic_callback(tick, period=int(PERIOD * 1000))  # milliseconds
+else:
+    _loop = asyncio.get_running_loop()
+    _next = [_loop.time() + PERIOD]
+
+    def _timer() -> None:
+        if not md.param.watchers:  # the session's document closed: stop
+            return
+        tick()
+        _next[0] += PERIOD
+        _loop.call_at(_next[0], _timer)
+
+    _loop.call_at(_next[0], _timer)

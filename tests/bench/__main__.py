@@ -1,0 +1,190 @@
+"""``python -m tests.bench``: run every case, print the figures against their targets."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import secrets
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import websockets
+
+from tests.bench.cases import Bench
+from tests.bench.stats import median
+
+APPS_TEXT = """\
+apps (tests/bench/apps/):
+  bench_hello  Column(IntSlider, bind(f, slider)): 4 models (Column, IntSlider,
+               ParamFunction, Markdown)
+  bench_wide   20 widgets: 10 IntSliders, 5 TextInputs, 5 Selects, each followed by a
+               bind()-ed Markdown: 61 models
+  bench_tick   one Markdown that each session updates at 10 Hz, with {tick}
+method: one `python -m docsync serve APP --port 0` child per case, measured through /proc
+  (utime+stime, VmRSS); clients in this process over loopback (websockets client, no
+  compression unless stated); tokens minted with a shared DOCSYNC_SECRET_KEY, so a session
+  open is connect + hello -> welcome + snapshot (the page GET is listed separately).
+  Figures are medians over runs."""
+
+
+def _m(results: dict[str, Any], case: str, key: str) -> float:
+    values = results.get(case, {}).get(key)
+    return median(values) if values else float("nan")
+
+
+def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(figure, measured, target, verdict) rows."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(figure: str, measured: str, target: str, ok: bool | None) -> None:
+        if "nan" in measured:
+            measured, ok = "not run", None
+        verdict = "info" if ok is None else ("pass" if ok else "MISS")
+        rows.append((figure, measured, target, verdict))
+
+    def both(case_a: str, case_b: str, key: str) -> tuple[float, float]:
+        return _m(r, case_a, key), _m(r, case_b, key)
+
+    echo = _m(r, "echo", "rt_p50_ms")
+    add("baseline: bare websockets echo round trip, p50", f"{echo:.3f} ms",
+        "(ref ~0.09 ms)", None)
+    hello = _m(r, "open_seq_hello", "hello_p50_ms")
+    add("hello session open (hello sent -> snapshot applied), sequential, p50",
+        f"{hello:.2f} ms", "<= 2 ms", hello <= 2)
+    wide = _m(r, "open_seq_wide", "hello_p50_ms")
+    add("20-widget session open (same), p50", f"{wide:.2f} ms", "-", None)
+    conn = _m(r, "open_seq_hello", "connect_p50_ms")
+    add("  (WebSocket connect + upgrade before the hello, p50)", f"{conn:.2f} ms", "-", None)
+    rate = _m(r, "open_rate_hello", "opens_per_s")
+    add("hello sessions opened per second, 10 concurrent clients", f"{rate:.0f} /s",
+        ">= 400", rate >= 400)
+    rate_w = _m(r, "open_rate_wide", "opens_per_s")
+    add("20-widget sessions opened per second, 10 concurrent clients", f"{rate_w:.0f} /s",
+        "-", None)
+    for comp in ("", "_deflate"):
+        h, w = both(f"mem_hello{comp}", f"mem_wide{comp}", "kib_per_session")
+        label = " (--compression)" if comp else ""
+        add(f"server memory per open session, hello / 20-widget{label}",
+            f"{h:.1f} / {w:.1f} KiB", "<= 40 / <= 150 KiB", h <= 40 and w <= 150)
+        h, w = both(f"mem_hello{comp}", f"mem_wide{comp}", "kib_per_session_unacked")
+        add("  (same before the client acked the snapshot)", f"{h:.1f} / {w:.1f} KiB", "-",
+            None)
+    h, w = both("open_rate_hello", "open_rate_wide", "server_cpu_ms_per_open")
+    add("server CPU per session open, hello / 20-widget (loaded, incl. close)",
+        f"{h:.2f} / {w:.2f} ms", "(Panel 21 / 61-70 ms)", None)
+    h, w = both("open_seq_hello", "open_seq_wide", "ws_bytes")
+    add("bytes sent per session (WebSocket, upgrade incl.), hello / 20-widget",
+        f"{h / 1024:.2f} / {w / 1024:.2f} KiB", "(Panel 100-230 / 709 KiB)", None)
+    h, w = both("mem_hello_deflate", "mem_wide_deflate", "ws_bytes")
+    add("  same with --compression", f"{h / 1024:.2f} / {w / 1024:.2f} KiB", "-", None)
+    page, bundle = _m(r, "page_hello", "page_bytes"), _m(r, "page_hello", "static_bundle_bytes")
+    add("  plus page HTML / static bundle (js+css, cacheable)",
+        f"{page / 1024:.2f} / {bundle / 1024:.1f} KiB", "-", None)
+    p50, p99 = _m(r, "rt_single", "p50_ms"), _m(r, "rt_single", "p99_ms")
+    add("slider -> markdown round trip, 1 session, p50 / p99", f"{p50:.2f} / {p99:.2f} ms",
+        "<= 1 / <= 3 ms", p50 <= 1 and p99 <= 3)
+    p99c = _m(r, "rt_concurrent", "p99_ms")
+    add("same, 100 sessions each doing round trips back to back, p99", f"{p99c:.1f} ms",
+        "<= 20 ms", p99c <= 20)
+    ups, cpu = _m(r, "periodic", "updates_per_s"), _m(r, "periodic", "server_cpu_pct")
+    add("200 sessions with a 10 Hz update: delivered updates/s", f"{ups:.0f} /s",
+        ">= 1,960 /s (98% of 2,000)", ups >= 1960)
+    add("  server CPU for it", f"{cpu:.1f} % of a core", "<= 25 %", cpu <= 25)
+    return rows
+
+
+def _table(rows: list[tuple[str, str, str, str]]) -> str:
+    head = ("figure", "measured", "target", "result")
+    widths = [max(len(x[i]) for x in [head, *rows]) for i in range(4)]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(head), sep, *(line(r) for r in rows)])
+
+
+def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
+    return {
+        "echo": bench.echo,
+        "open_seq_hello": lambda: bench.open_sequential("bench_hello"),
+        "open_seq_wide": lambda: bench.open_sequential("bench_wide"),
+        "open_rate_hello": lambda: bench.open_concurrent("bench_hello"),
+        "open_rate_wide": lambda: bench.open_concurrent("bench_wide"),
+        "page_hello": lambda: bench.page("bench_hello"),
+        "mem_hello": lambda: bench.memory("bench_hello", compression=False),
+        "mem_wide": lambda: bench.memory("bench_wide", compression=False),
+        "mem_hello_deflate": lambda: bench.memory("bench_hello", compression=True),
+        "mem_wide_deflate": lambda: bench.memory("bench_wide", compression=True),
+        "rt_single": bench.round_trip,
+        "rt_concurrent": bench.round_trip_concurrent,
+        "periodic": bench.periodic,
+    }
+
+
+async def _run(bench: Bench, only: list[str] | None) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for name, case in _cases(bench).items():
+        if only and name not in only:
+            continue
+        t0 = time.perf_counter()
+        print(f"bench: {name} ...", end=" ", flush=True, file=sys.stderr)
+        results[name] = await case()
+        print(f"{time.perf_counter() - t0:.1f} s", flush=True, file=sys.stderr)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
+    ap.add_argument("--runs", type=int, default=3, help="repeated runs per figure (default 3)")
+    ap.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
+    ap.add_argument("--only", help="comma-separated case names: " + ", ".join(
+        _cases(Bench(secret="")).keys()))
+    ap.add_argument("--profile", metavar="DIR",
+                    help="run each server under pyinstrument; text reports go to DIR")
+    ap.add_argument("--pyspy", metavar="DIR",
+                    help="attach py-spy (pip install py-spy) to each server; folded stacks "
+                         "go to DIR, summarise with python -m tests.bench.folded")
+    ap.add_argument("--json", metavar="FILE", help="also write the raw numbers to FILE")
+    args = ap.parse_args(argv)
+    for folder in (args.profile, args.pyspy):
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+    bench = Bench(secret=secrets.token_hex(32), runs=args.runs,
+                  scale=0.2 if args.quick else 1.0, profile_dir=args.profile,
+                  pyspy_dir=args.pyspy)
+    only = args.only.split(",") if args.only else None
+    t0 = time.perf_counter()
+    results = asyncio.run(_run(bench, only))
+    elapsed = time.perf_counter() - t0
+    print(f"docsync bench: python {platform.python_version()}, websockets "
+          f"{websockets.__version__}, {os.cpu_count()} cores, {args.runs} runs per figure"
+          f"{', --quick' if args.quick else ''}"
+          f"{', PROFILED (figures inflated)' if args.profile or args.pyspy else ''}")
+    import docsync
+
+    tick = ("ds.state.add_periodic_callback(period=100)" if hasattr(docsync, "state") else
+            "a loop timer (asyncio call_at from the app script, which runs on the loop\n"
+            "               during hello): a stand-in until state.add_periodic_callback exists")
+    print(APPS_TEXT.format(tick=tick))
+    print()
+    print(_table(_rows(results)))
+    print()
+    print("raw numbers (one value per run):")
+    for case, values in results.items():
+        cells = ", ".join(f"{k}={[round(v, 3) for v in vs]}" for k, vs in values.items())
+        print(f"  {case}: {cells}")
+    print(f"\ntotal bench time {elapsed:.0f} s")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
