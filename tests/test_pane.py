@@ -28,7 +28,7 @@ def test_the_plain_text_fast_path_renders_exactly_like_markdown_it():
     from docsync.pane import _markdown, render_markdown
 
     rng = random.Random(7)
-    alphabet = string.ascii_letters + string.digits + " ,;:?@$%^=/'\"\\\t<>*_#.-!|&é–"
+    alphabet = string.ascii_letters + string.digits + " ,;:?@$%^=/'\"\\\t<>*_#.-!|&é\u2013"
     samples = ["x is 5", "", " lead", "trail ", "a < b", 'say "hi"', "1. item", "# h"]
     samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
                 for _ in range(3000)]
