@@ -18,6 +18,24 @@ export function queryArgs(search) {
   return args;
 }
 
+/** The page location as sent in `hello` (PROTOCOL.md §4). */
+export function pageLocation(loc) {
+  return { pathname: loc.pathname, search: loc.search, hash: loc.hash, href: loc.href };
+}
+
+/** Connection states after which this page's session cannot come back (PROTOCOL.md §8). */
+const HALTED = ["expired", "taken-over", "forbidden", "restarting", "reload"];
+
+/** Toast levels of the `notify` command; anything else shows as "info". */
+const NOTIFY_LEVELS = ["info", "success", "warning", "error"];
+
+/** `{text, kind, ms}` for `banner.toast` from a `notify` command's data (`duration` in ms, 0 = stay). */
+export function notifyToast(data) {
+  const kind = NOTIFY_LEVELS.includes(data.level) ? data.level : "info";
+  const ms = typeof data.duration === "number" && Number.isFinite(data.duration) && data.duration >= 0 ? data.duration : 3000;
+  return { text: data.message == null ? "" : String(data.message), kind, ms };
+}
+
 /** Model ids that a refused client message touched, for error styling. */
 function refusedModelIds(msg) {
   if (!msg) return [];
@@ -76,10 +94,11 @@ export function startApp(bootstrap, root) {
       reload();
     }
   };
+  // Read at every connect: the URL may have changed since the page loaded (Location).
   const protocol = new ClientProtocol({
     token: bootstrap.token,
-    args: queryArgs(location.search),
-    location: { href: location.href, origin: location.origin, pathname: location.pathname, search: location.search, hash: location.hash },
+    args: () => queryArgs(location.search),
+    location: () => pageLocation(location),
   });
 
   const edits = new EditQueue({
@@ -139,6 +158,9 @@ export function startApp(bootstrap, root) {
     if (name === "reload") {
       transport.expectRestart();
       banner.show("The server is restarting…", { kind: "info" });
+    } else if (name === "notify") {
+      const { text, kind, ms } = notifyToast(data);
+      banner.toast(text, { kind, ms });
     } else if (name === "open_url" && typeof data.url === "string") {
       window.open(data.url, typeof data.target === "string" ? data.target : "_blank");
     } else {
@@ -153,6 +175,9 @@ export function startApp(bootstrap, root) {
   const onStatus = (status, detail) => {
     setState(status === "restored" ? "open" : status);
     root.classList.toggle("docsync-disconnected", !["open", "restored", "connecting"].includes(status));
+    // A session that is gone for good takes no more input: edits would be lost silently.
+    const halted = HALTED.includes(status);
+    root.inert = halted;
     switch (status) {
       case "open":
         banner.hide();
@@ -164,7 +189,7 @@ export function startApp(bootstrap, root) {
         banner.show(`Reconnecting… (attempt ${detail.attempt})`, { kind: "warning" });
         break;
       case "expired":
-        banner.show("Session expired", { kind: "error", action: { label: "Reload", onClick: reload } });
+        banner.show("Session expired. Reload the page to start a new session.", { kind: "error", action: { label: "Reload", onClick: reload } });
         break;
       case "taken-over":
         banner.show("This session was opened in another window.", { kind: "error", action: { label: "Reload", onClick: reload } });
@@ -185,6 +210,8 @@ export function startApp(bootstrap, root) {
       default:
         break;
     }
+    // Focus was in the page, which just became inert: move it to the banner's action.
+    if (halted && (document.activeElement === document.body || root.contains(document.activeElement))) banner.focusAction();
   };
 
   const transport = new Transport({

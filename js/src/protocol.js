@@ -8,7 +8,8 @@
  *   2. Pass every received message to `receive(msg, now)` and act on the returned event.
  *      It throws `ProtocolError` for a malformed, out-of-place or out-of-order message;
  *      the transport must then drop the connection and reconnect (resuming).
- *   3. After `receive`, and when `nextAckAt()` passes, send `takeAck(now)` if `ackDue(now)`.
+ *   3. After `receive` (once the event is applied), and when `nextAckAt()` passes, send
+ *      `takeAck(now)` if `ackDue(now)`. A snapshot is due for an ack at once.
  *   4. Messages from `patch()` / `event()` are kept in the outbox until acknowledged; send
  *      them at once only when `isOpen`. After a `welcome`, send the event's `resend` list.
  *   5. On connection loss, call `disconnected()`.
@@ -21,6 +22,8 @@
 export const ACK_EVERY_MESSAGES = 50;
 /** ... or this many seconds after the first unacknowledged one arrived (PROTOCOL.md §6). */
 export const ACK_INTERVAL_SECONDS = 1.0;
+// A snapshot is acknowledged as soon as it is applied: that ack tells the server the page
+// is shown, and it runs the session's `onload` hooks on it.
 
 export const PROTOCOL_VERSION = 1;
 
@@ -59,8 +62,9 @@ export class ClientProtocol {
   /**
    * @param {object} options
    * @param {string} options.token  the bootstrap token (PROTOCOL.md §2)
-   * @param {object} [options.args]  query args sent in `hello`
-   * @param {object} [options.location]  page location sent in `hello`
+   * @param {object | () => object} [options.args]  query args sent in `hello` (a function
+   *   is called at every `connect()`)
+   * @param {object | () => object} [options.location]  page location sent in `hello`, likewise
    */
   constructor({ token, args = {}, location = {}, ackEvery = ACK_EVERY_MESSAGES, ackInterval = ACK_INTERVAL_SECONDS }) {
     this.token = token;
@@ -74,6 +78,7 @@ export class ClientProtocol {
     this.sessionId = null;
     this._lastAcked = null;
     this._firstUnackedAt = null;
+    this._ackNow = false;
     this._nextCseq = 1;
     /** Sent-but-unacknowledged `patch`/`event` messages, in cseq order (PROTOCOL.md §6). */
     this.outbox = [];
@@ -89,7 +94,9 @@ export class ClientProtocol {
     // The hello's last_seq tells the server everything up to it was applied: an implicit ack.
     this._lastAcked = this.lastSeq;
     this._firstUnackedAt = null;
-    return { type: "hello", protocol: PROTOCOL_VERSION, token: this.token, last_seq: this.lastSeq, args: this.args, location: this.location };
+    this._ackNow = false;
+    const current = (v) => (typeof v === "function" ? v() : v);
+    return { type: "hello", protocol: PROTOCOL_VERSION, token: this.token, last_seq: this.lastSeq, args: current(this.args), location: current(this.location) };
   }
 
   /** The connection is gone; unacknowledged messages stay in the outbox for the resume. */
@@ -166,6 +173,7 @@ export class ClientProtocol {
   _dispatch(msg) {
     switch (msg.type) {
       case "snapshot":
+        this._ackNow = true;
         return { type: "snapshot", doc: msg.doc };
       case "patch":
         if (isSeq(msg.cseq)) this._dropAcknowledged(msg.cseq);
@@ -192,18 +200,21 @@ export class ClientProtocol {
     return this.lastSeq - (this._lastAcked ?? 0);
   }
 
-  /** True when an `ack` must be sent now (PROTOCOL.md §6: every 50 messages or 1 s). */
+  /**
+   * True when an `ack` must be sent now: right after a snapshot, else every 50 messages or
+   * 1 s after the first unacknowledged one (PROTOCOL.md §6).
+   */
   ackDue(now) {
     if (!this.isOpen) return false;
     const unacked = this._unacked();
     if (unacked <= 0) return false;
-    return unacked >= this.ackEvery || now - this._firstUnackedAt >= this.ackInterval;
+    return this._ackNow || unacked >= this.ackEvery || now - this._firstUnackedAt >= this.ackInterval;
   }
 
   /** When the next ack falls due (same clock as `now`), or null when nothing awaits an ack. */
   nextAckAt() {
     if (!this.isOpen || this._unacked() <= 0 || this._firstUnackedAt === null) return null;
-    return this._firstUnackedAt + this.ackInterval;
+    return this._ackNow ? this._firstUnackedAt : this._firstUnackedAt + this.ackInterval;
   }
 
   /** Return the `ack` for everything applied so far and record it, or null if none is needed. */
@@ -211,6 +222,7 @@ export class ClientProtocol {
     if (!this.isOpen || this._unacked() <= 0) return null;
     this._lastAcked = this.lastSeq;
     this._firstUnackedAt = null;
+    this._ackNow = false;
     return { type: "ack", seq: this.lastSeq };
   }
 }

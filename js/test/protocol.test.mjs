@@ -19,6 +19,14 @@ function opened(seq = 1) {
 }
 
 describe("hello and welcome", () => {
+  test("args and location given as functions are read at every connect", () => {
+    let search = "?a=1";
+    const p = new ClientProtocol({ token: "T", args: () => ({ a: [search.slice(3)] }), location: () => ({ search }) });
+    assert.deepEqual([p.connect().args, p.connect().location], [{ a: ["1"] }, { search: "?a=1" }]);
+    search = "?a=2";
+    assert.deepEqual([p.connect().args, p.connect().location], [{ a: ["2"] }, { search: "?a=2" }]);
+  });
+
   test("first hello has last_seq null, a reconnect the last applied seq", () => {
     const p = new ClientProtocol({ token: "T", args: { a: ["1"] }, location: { href: "h" } });
     assert.deepEqual(p.connect(), { type: "hello", protocol: 1, token: "T", last_seq: null, args: { a: ["1"] }, location: { href: "h" } });
@@ -145,16 +153,40 @@ describe("sequencing", () => {
 });
 
 describe("acknowledgement (PROTOCOL.md §6)", () => {
-  test("due after 50 messages", () => {
+  test("a snapshot is due at once: the server learns the page is shown", () => {
     const p = new ClientProtocol({ token: "T" });
     p.connect();
-    p.receive(welcome(), 0);
-    p.receive(snapshot(1), 0);
-    for (let seq = 2; seq < 50; seq++) p.receive(patch(seq), 0.01);
+    p.receive(welcome(), 5);
+    assert.equal(p.ackDue(5), false);
+    p.receive(snapshot(1), 5);
+    assert.equal(p.ackDue(5), true);
+    assert.equal(p.nextAckAt(), 5);
+    assert.deepEqual(p.takeAck(), { type: "ack", seq: 1 });
+    p.receive(patch(2), 5.5); // later messages wait for the usual policy again
+    assert.equal(p.ackDue(5.5), false);
+    assert.equal(p.nextAckAt(), 6.5);
+    p.receive(snapshot(9), 5.6); // a resync snapshot is shown at once too
+    assert.equal(p.ackDue(5.6), true);
+    assert.deepEqual(p.takeAck(), { type: "ack", seq: 9 });
+  });
+
+  test("a snapshot's ack is not owed on a new connection: hello's last_seq covers it", () => {
+    const p = opened(1);
+    p.disconnected();
+    assert.equal(p.connect().last_seq, 1);
+    p.receive(welcome(0, true), 0);
+    assert.equal(p.ackDue(0), false);
+    assert.equal(p.takeAck(), null);
+  });
+
+  test("due after 50 messages", () => {
+    const p = opened(1);
+    p.takeAck(); // the snapshot's
+    for (let seq = 2; seq < 51; seq++) p.receive(patch(seq), 0.01);
     assert.equal(p.ackDue(0.01), false);
-    p.receive(patch(50), 0.01);
+    p.receive(patch(51), 0.01);
     assert.equal(p.ackDue(0.01), true);
-    assert.deepEqual(p.takeAck(), { type: "ack", seq: 50 });
+    assert.deepEqual(p.takeAck(), { type: "ack", seq: 51 });
     assert.equal(p.ackDue(0.01), false);
     assert.equal(p.takeAck(), null);
   });

@@ -42,8 +42,9 @@ function substitute(value) {
 
 /**
  * Play a transcript against the client protocol. `server` steps are input; `client` steps
- * are what the client must produce at that point: queued resends first (after a welcome),
- * otherwise a hello, a local edit (patch), an event, or an ack taken now. Server steps are
+ * are what the client must produce at that point: what it queued first (resends after a
+ * welcome, the ack right after a snapshot), otherwise a hello, a local edit (patch), an
+ * event, or an ack taken now. Server steps are
  * compared on the fields given, so a transcript may leave some out; they are filled in:
  * snapshot.doc with the app's document, error.message with "", patch.ops with no ops (the
  * document is then no longer checked).
@@ -55,7 +56,6 @@ function playTranscript(transcript) {
   let docKnown = true;
   let pending = []; // messages the client produced that the transcript has not shown yet
   let now = 0;
-
   transcript.steps.forEach((step, i) => {
     const where = `step ${i}: ${JSON.stringify(step)}`;
     now += 0.001;
@@ -89,6 +89,8 @@ function playTranscript(transcript) {
         docKnown = true;
       }
       if (event.type === "patch" && docKnown) store.apply(event.ops);
+      // What the transport does after applying a message: send an ack that is due now.
+      if (protocol.ackDue(now)) pending.push(protocol.takeAck());
     } else if (step.drop) {
       assert.deepEqual(pending, [], `${where}: client messages left unshown before the drop`);
       protocol.disconnected();

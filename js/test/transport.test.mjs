@@ -72,16 +72,24 @@ describe("transport", () => {
     assert.equal(backoffDelay(30, () => 0), BACKOFF_MAX_MS / 2);
   });
 
-  test("hello first, then snapshot, ack after a second, resume with resend", () => {
+  test("hello first, snapshot acked once applied, patches after a second, resume with resend", () => {
     const t = setup();
+    let sentWhenApplied = null;
+    t.transport.onEvent = (e) => {
+      if (e.type === "snapshot") sentWhenApplied = t.ws().sent.length;
+    };
     t.handshake();
     assert.equal(t.ws().sent[0].type, "hello");
     assert.equal(t.ws().sent[0].last_seq, null);
     t.ws().deliver({ type: "snapshot", seq: 1, doc: helloDoc() });
     assert.deepEqual(t.statuses.map(([s]) => s), ["connecting", "open"]);
+    assert.equal(sentWhenApplied, 1, "the ack goes out after the snapshot is applied, not before");
+    assert.deepEqual(t.ws().sent.at(-1), { type: "ack", seq: 1 });
+    t.ws().deliver({ type: "patch", seq: 2, ops: [] });
+    assert.equal(t.ws().sent.length, 2);
     t.tick(1);
     mock.timers.tick(1100);
-    assert.deepEqual(t.ws().sent.at(-1), { type: "ack", seq: 1 });
+    assert.deepEqual(t.ws().sent.at(-1), { type: "ack", seq: 2 });
 
     t.transport.send(t.protocol.patch([{ op: "replace", path: "/models/m2/props/value", value: 4 }]));
     assert.equal(t.ws().sent.at(-1).type, "patch");
@@ -92,7 +100,7 @@ describe("transport", () => {
     mock.timers.tick(200);
     assert.equal(FakeSocket.all.length, 2);
     t.handshake(true, 0);
-    assert.deepEqual(t.ws().sent.map((m) => [m.type, m.cseq ?? m.last_seq]), [["hello", 1], ["patch", 1], ["event", 2]]);
+    assert.deepEqual(t.ws().sent.map((m) => [m.type, m.cseq ?? m.last_seq]), [["hello", 2], ["patch", 1], ["event", 2]]);
     assert.equal(t.statuses.at(-1)[0], "restored");
   });
 

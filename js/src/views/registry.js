@@ -7,6 +7,7 @@ import { ButtonView } from "./button.js";
 import { CheckboxView } from "./checkbox.js";
 import { ColumnView } from "./column.js";
 import { HTMLView } from "./html.js";
+import { LocationView } from "./location.js";
 import { MarkdownView } from "./markdown.js";
 import { ParamFunctionView } from "./param_function.js";
 import { RowView } from "./row.js";
@@ -31,6 +32,7 @@ export const VIEW_TYPES = Object.freeze({
   Select: SelectView,
   Checkbox: CheckboxView,
   Button: ButtonView,
+  Location: LocationView,
 });
 
 export class ViewManager {

@@ -19,7 +19,9 @@ export class SliderView extends ControlView {
 
   createElement() {
     const el = super.createElement();
-    this.readout = h("output", { className: "docsync-readout" });
+    // The range itself exposes its value to assistive technology; an <output> (a live
+    // region) would announce every step a second time.
+    this.readout = h("output", { className: "docsync-readout", "aria-hidden": "true" });
     this.label.after(this.readout);
     return el;
   }

@@ -1,4 +1,7 @@
-/** `Str`: `object` as preformatted plain text. */
+/**
+ * `Str`: `text`, the `str()` the server made of `object` (PROTOCOL.md §3: a derived prop),
+ * as preformatted plain text. A bare `object` prop is shown the same way.
+ */
 
 import { BaseView, h } from "./base.js";
 
@@ -8,6 +11,8 @@ export class StrView extends BaseView {
   }
 
   render(props, has) {
-    if (has("object")) this.el.textContent = props.object == null ? "" : String(props.object);
+    if (!has("text") && !has("object")) return;
+    const value = props.text !== undefined ? props.text : props.object;
+    this.el.textContent = value == null ? "" : String(value);
   }
 }
