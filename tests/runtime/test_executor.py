@@ -1,5 +1,6 @@
 import threading
 import time
+
 import pytest
 
 from docsync.runtime.executor import SerialExecutor, Workers
