@@ -54,6 +54,8 @@ def parser() -> argparse.ArgumentParser:
     srv.add_argument("--setup", metavar="FILE.py",
                      help="a script run once at start (state.on_session_created, "
                           "state.schedule_task...)")
+    srv.add_argument("--max-callback-errors", type=_positive(int), default=5, metavar="N",
+                     help="failures in a row before a periodic callback is stopped (default 5)")
     srv.add_argument("--require-picklable-state", action="store_true",
                      help="state.session refuses values that pickle cannot save")
     srv.add_argument("--log-level", default="info",
@@ -108,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         allow_websocket_origin=frozenset(args.allow_websocket_origin),
         reconnect_timeout=args.reconnect_timeout, compression=args.compression,
         max_frame_size=args.max_frame_size, reload_notice=args.reload_notice,
-        num_threads=args.num_threads, require_picklable=args.require_picklable_state)
+        num_threads=args.num_threads, require_picklable=args.require_picklable_state,
+        max_callback_errors=max(1, args.max_callback_errors))
     from docsync.serve import _serve_blocking
 
     try:

@@ -349,3 +349,19 @@ async def test_a_blocking_callback_does_not_freeze_other_sessions(serve_app, cli
     assert slow.client.outbox  # still blocked: the measurement overlapped the callback
     p99 = statistics.quantiles(times, n=100)[98]
     assert p99 < 0.050, f"p99 {p99 * 1000:.1f} ms while another session blocks"
+
+
+async def test_busy_is_true_while_a_callback_of_the_session_runs(serve_app, clients):
+    seen = []
+
+    def app():
+        button = ds.widgets.Button(name="b")
+        button.on_click(lambda _e: seen.append(ds.state.busy))
+        return button
+
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    await client.click(client.client.find("Button"))
+    await wait_until(lambda: seen == [True])
+    context = only_session(handle).extras["context"]
+    await wait_until(lambda: not context.busy)
