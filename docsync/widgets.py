@@ -36,6 +36,16 @@ class Widget(Model):
 
 
 class _Slider(Widget):
+    """A slider: ``value`` stays within ``start`` and ``end`` as they change."""
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self._set_bounds()
+        self.param.watch(self._set_bounds, ["start", "end"])
+
+    def _set_bounds(self, *_: Any) -> None:
+        self.param.value.bounds = (self.start, self.end)
+
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise Invalid(f"{type(self).__name__} {self.name!r}: value must be a number")
@@ -47,14 +57,6 @@ class IntSlider(_Slider):
     end = param.Integer(default=1)
     step = param.Integer(default=1)
     value = param.Integer(default=0)
-
-    def __init__(self, **params: Any) -> None:
-        super().__init__(**params)
-        self.param.value.bounds = (self.start, self.end)
-        self.param.watch(self._set_bounds, ["start", "end"])
-
-    def _set_bounds(self, *_: Any) -> None:
-        self.param.value.bounds = (self.start, self.end)
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         value = super()._coerce_client_value(prop, value)
@@ -68,14 +70,6 @@ class FloatSlider(_Slider):
     end = param.Number(default=1.0)
     step = param.Number(default=0.1)
     value = param.Number(default=0.0)
-
-    def __init__(self, **params: Any) -> None:
-        super().__init__(**params)
-        self.param.value.bounds = (self.start, self.end)
-        self.param.watch(self._set_bounds, ["start", "end"])
-
-    def _set_bounds(self, *_: Any) -> None:
-        self.param.value.bounds = (self.start, self.end)
 
 
 class TextInput(Widget):

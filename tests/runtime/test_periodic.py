@@ -3,23 +3,7 @@ import itertools
 import threading
 import time
 
-import pytest
-
-from docsync.runtime.context import Runtime, RuntimeConfig
-
-
-@pytest.fixture
-async def runtime():
-    rt = Runtime(RuntimeConfig(num_threads=2, max_callback_errors=3))
-    yield rt
-    rt.close()
-
-
-async def wait_until(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.005)
+from tests.server.support import wait_until
 
 
 async def test_count_stops_after_that_many_runs(runtime):

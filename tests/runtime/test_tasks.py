@@ -5,21 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from docsync.runtime.context import Runtime, RuntimeConfig
-
-
-@pytest.fixture
-async def runtime():
-    rt = Runtime(RuntimeConfig(num_threads=2))
-    yield rt
-    rt.close()
-
-
-async def wait_until(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.005)
+from tests.server.support import wait_until
 
 
 async def test_period_task_runs_repeatedly_and_is_idempotent_by_name(runtime):
