@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from pathlib import Path
+
+REPO = str(Path(__file__).resolve().parents[2]) + "/"
 
 
 def _name(frame: str) -> str:
     # py-spy raw frames look like "func (path/to/file.py:123)"
     func, _, rest = frame.partition(" (")
     path = rest.rstrip(")").rsplit(":", 1)[0]
-    short = path.split("site-packages/")[-1].split("/work/main/")[-1].split("lib/python3")[-1]
+    short = path.split("site-packages/")[-1].split(REPO)[-1].split("lib/python3")[-1]
     return f"{func} ({short})"
 
 

@@ -13,12 +13,15 @@ import secrets
 import sys
 import time
 import tracemalloc
+from pathlib import Path
 
 from docsync.apps import load_apps
 from docsync.core.document import Document
 from docsync.core.messages import Hello
 from docsync.core.session import Session
 from tests.bench.proc import APPS
+
+REPO = str(Path(__file__).resolve().parents[2]) + "/"
 
 
 def main() -> None:
@@ -65,8 +68,8 @@ def main() -> None:
                       for f in reversed(s.traceback) if "/docsync/" in f.filename
                       and "site-packages" not in f.filename), "(outside docsync)")
         # innermost docsync frame
-        inner = next((f"{f.filename.split('/work/main/')[-1]}:{f.lineno}"
-                      for f in s.traceback if "/work/main/docsync/" in f.filename), where)
+        inner = next((f"{f.filename.split(REPO)[-1]}:{f.lineno}"
+                      for f in s.traceback if f.filename.startswith(REPO + "docsync/")), where)
         by_docsync[inner] = by_docsync.get(inner, 0) + s.size_diff
     for where, size in sorted(by_docsync.items(), key=lambda kv: -kv[1])[:15]:
         print(f"  {size / n / 1024:7.2f}  {where}")
