@@ -96,8 +96,8 @@ class SessionRegistry:
         with self._lock:
             if session.connection is not None and hello.last_seq is None:
                 raise SessionInUse("this session is open in another tab")
-            replayed = session.replays(hello.last_seq)
             sent = session.sync(hello.last_seq)
+            replayed = session.replays(hello.last_seq)  # after the sync: its flush counts
             resume_from = session.seq - len(sent)
             evicted = session.attach(handle)
             welcome = session.welcome(resumed=True)

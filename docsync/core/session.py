@@ -148,11 +148,9 @@ class Session:
             return [self.snapshot()] if frames is None else frames
 
     def replays(self, last_seq: int | None) -> bool:
-        """Whether :meth:`sync` for ``last_seq`` would replay (True) or snapshot (False)."""
-        with self._lock:
-            if last_seq is None:
-                return False
-            return last_seq == self.seq or bool(self._log and self._log[0][0] <= last_seq + 1)
+        """Whether the log reaches back to ``last_seq``: :meth:`sync` replays (True) rather
+        than snapshots (False). Asked after a sync, it says which one that sync did."""
+        return last_seq is not None and self.frames_after(last_seq) is not None
 
     def frames_after(self, seq: int) -> list[str] | None:
         """Logged frames numbered above ``seq``, in order; None if the log no longer reaches
