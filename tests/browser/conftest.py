@@ -167,3 +167,10 @@ class Wire:
 
     def received_of(self, type_: str) -> list[dict[str, Any]]:
         return [m for m in self.received if m.get("type") == type_]
+
+
+async def open_page(tab: Tab, url: str) -> Page:
+    """Load ``url`` in ``tab`` and wait until its session is open."""
+    await tab.page.goto(url)
+    await wait_state(tab.page, "open")
+    return tab.page

@@ -5,16 +5,14 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import APPS, wait_state
+from tests.browser.conftest import APPS, open_page
 
 pytestmark = pytest.mark.browser
 
 
 async def test_bound_components_added_and_removed_rest_kept(serve, new_tab) -> None:
     _, url = await serve(APPS / "chain.py")
-    page = (await new_tab()).page
-    await page.goto(url)
-    await wait_state(page, "open")
+    page = await open_page(await new_tab(), url)
 
     slider = page.get_by_role("slider", name="N")
     items = page.locator(".items .docsync-markdown")

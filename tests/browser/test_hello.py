@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import HELLO, Wire, screenshot, wait_state
+from tests.browser.conftest import HELLO, Wire, open_page, screenshot, wait_state
 from tests.server.support import wait_until
 
 pytestmark = pytest.mark.browser
@@ -16,9 +16,7 @@ async def test_hello_slider_by_role_and_keyboard(serve, new_tab) -> None:
     tab = await new_tab()
     wire = Wire()
     await wire.attach(tab.context)
-    page = tab.page
-    await page.goto(url)
-    await wait_state(page, "open")
+    page = await open_page(tab, url)
 
     await expect(page).to_have_title("Hello")
     await expect(page.get_by_role("heading", name="Hello, docsync")).to_be_visible()
@@ -67,9 +65,7 @@ async def test_location_root_shows_nothing_and_accepts_navigation(serve, new_tab
     tab = await new_tab()
     wire = Wire()
     await wire.attach(tab.context)
-    page = tab.page
-    await page.goto(f"{url}?q=1")
-    await wait_state(page, "open")
+    page = await open_page(tab, f"{url}?q=1")
 
     roots = page.locator("#docsync-root > *")
     await expect(roots).to_have_count(2)

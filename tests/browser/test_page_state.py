@@ -6,16 +6,14 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import APPS, wait_state
+from tests.browser.conftest import APPS, open_page
 
 pytestmark = pytest.mark.browser
 
 
 async def test_args_onload_notify_and_location(serve, new_tab) -> None:
     _, url = await serve(APPS / "page_state.py")
-    page = (await new_tab()).page
-    await page.goto(f"{url}?x=1&x=2")
-    await wait_state(page, "open")
+    page = await open_page(await new_tab(), f"{url}?x=1&x=2")
     await expect(page.locator(".args")).to_have_text("args={'x': ['1', '2']}")
     await expect(page.locator(".loaded")).to_have_text("loaded")
     server_url = page.locator(".url")

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import APPS, HELLO, Wire, screenshot, wait_state
+from tests.browser.conftest import APPS, HELLO, Wire, open_page, screenshot, wait_state
 
 pytestmark = pytest.mark.browser
 
@@ -69,9 +69,7 @@ async def test_edits_on_both_sides_survive_a_cut_connection(serve, new_tab) -> N
 async def test_restarted_server_shows_expired_and_reload_works(serve, new_tab,
                                                                 free_port) -> None:
     process, url = await serve(HELLO, port=free_port)
-    page = (await new_tab()).page
-    await page.goto(url)
-    await wait_state(page, "open")
+    page = await open_page(await new_tab(), url)
     await page.get_by_role("slider", name="x").press("ArrowRight")
     await expect(page.locator(".docsync-paramfunction")).to_have_text("4 squared is 16")
 

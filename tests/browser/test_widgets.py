@@ -5,16 +5,14 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import APPS, screenshot, wait_state
+from tests.browser.conftest import APPS, open_page, screenshot
 
 pytestmark = pytest.mark.browser
 
 
 async def test_every_widget_round_trips(serve, new_tab) -> None:
     _, url = await serve(APPS / "widgets.py")
-    page = (await new_tab()).page
-    await page.goto(url)
-    await wait_state(page, "open")
+    page = await open_page(await new_tab(), url)
 
     count = page.get_by_role("slider", name="Count")
     ratio = page.get_by_role("slider", name="Ratio")
