@@ -8,12 +8,12 @@ The common subset of Panel's API::
     ds.Column(x, ds.bind(lambda v: f"x squared is {v * v}", x)).servable(title="Squares")
 """
 
-from docsync import layout, pane, widgets
+from docsync import layout, pane, template, widgets
 from docsync.bind import bind
 from docsync.layout import Column, Row
 from docsync.location import Location
 from docsync.serve import serve
 from docsync.state import state
 
-__all__ = ["Column", "Location", "Row", "bind", "layout", "pane", "serve", "state", "widgets"]
+__all__ = ["Column", "Location", "Row", "bind", "layout", "pane", "serve", "state", "template", "widgets"]
 __version__ = "0.1.0"

@@ -9,6 +9,7 @@ import { ColumnView } from "./column.js";
 import { HTMLView } from "./html.js";
 import { LocationView } from "./location.js";
 import { MarkdownView } from "./markdown.js";
+import { PageView } from "./page.js";
 import { ParamFunctionView } from "./param_function.js";
 import { RowView } from "./row.js";
 import { SelectView } from "./select.js";
@@ -33,6 +34,7 @@ export const VIEW_TYPES = Object.freeze({
   Checkbox: CheckboxView,
   Button: ButtonView,
   Location: LocationView,
+  Page: PageView,
 });
 
 export class ViewManager {
