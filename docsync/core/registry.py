@@ -17,6 +17,10 @@ __all__ = ["Joined", "RegistryConfig", "SessionRegistry"]
 #: Builds a new session for ``(session_id, hello, handle)``; app code runs inside it.
 #: ``handle`` is the transport's handle of the connection that asked (request headers...).
 SessionFactory = Callable[[str, Hello, Any], Session]
+#: Rebuilds, for a resuming ``(session_id, hello, handle)``, a session this registry does not
+#: hold from state saved elsewhere (its worker restarted or died); None when nothing was
+#: saved. It may raise :class:`CloseConnection` (a store that cannot be reached now).
+SessionRestorer = Callable[[str, Hello, Any], Session | None]
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class Joined:
     #: The connection must be sent every logged frame numbered above this, after
     #: ``welcome`` (``send[1:]`` are those frames as of the join).
     resume_from: int = 0
+    #: For a resume: True if the session was rebuilt from saved state (see ``restore``).
+    rebuilt: bool = False
 
 
 class SessionRegistry:
@@ -48,13 +54,18 @@ class SessionRegistry:
 
     Thread-safe: :meth:`join` may run in a worker thread (app code runs in the factory),
     and a short lock guards the tables; it is never held while app code runs.
+
+    ``restore``, when given, is asked for a resume of a session that is not here and was
+    not destroyed here: a worker that restarted, or a different one, rebuilds it.
     """
 
     def __init__(self, *, secret: bytes, factory: SessionFactory,
-                 config: RegistryConfig = RegistryConfig()) -> None:
+                 config: RegistryConfig = RegistryConfig(),
+                 restore: SessionRestorer | None = None) -> None:
         self.secret = secret
         self.config = config
         self._factory = factory
+        self._restore = restore
         self._lock = threading.RLock()
         self.sessions: dict[str, Session] = {}
         self._destroyed: dict[str, float] = {}
@@ -76,8 +87,10 @@ class SessionRegistry:
             session = self.sessions.get(info.session_id)
             destroyed = info.session_id in self._destroyed
         if session is None:
-            if destroyed or hello.last_seq is not None:
+            if destroyed:
                 raise UnknownSession("this session has expired: reload the page")
+            if hello.last_seq is not None:
+                return self._rebuild(info.session_id, hello, handle, hello.last_seq)
             if not info.fresh:
                 raise BadToken("the session token has expired: reload the page")
             session = self._factory(info.session_id, hello, handle)
@@ -102,6 +115,25 @@ class SessionRegistry:
             evicted = session.attach(handle)
             welcome = session.welcome(resumed=True)
         return Joined(session, False, [welcome, *sent], evicted, replayed, resume_from)
+
+    def _rebuild(self, session_id: str, hello: Hello, handle: Any, last_seq: int) -> Joined:
+        """A resume of a session held nowhere here: rebuilt by ``restore``, else 4404."""
+        session = None if self._restore is None else self._restore(session_id, hello, handle)
+        if session is None:
+            raise UnknownSession("this session has expired: reload the page")
+        try:
+            # A resume answered with a snapshot (§6), numbered on from the client's last_seq.
+            send = [session.welcome(resumed=True), session.snapshot_after(last_seq)]
+        except BaseException:
+            session.destroy()
+            raise
+        with self._lock:
+            if session_id in self.sessions:  # another connection won the race
+                session.destroy()
+                raise SessionInUse("this session is open in another tab")
+            self.sessions[session_id] = session
+            session.attach(handle)
+        return Joined(session, False, send, resume_from=session.seq - 1, rebuilt=True)
 
     def leave(self, session: Session, handle: Any, *, now: float) -> None:
         """Connection ``handle`` closed; its session, if still its own, is now detached."""

@@ -63,6 +63,10 @@ class Session:
         self.detached_at: float | None = None
         self.seq = 0
         self.applied_cseq = 0
+        #: The highest ``cseq`` that may be acknowledged, or None for every applied one (see
+        #: :meth:`limit_acks`).
+        self.ack_limit: int | None = None
+        self._acked = 0  # the highest cseq acknowledged so far
         #: Called with an exception raised by app code during a client message.
         self.on_error = on_error
         #: Arbitrary per-session values owned by layers above the core (``state``).
@@ -109,13 +113,43 @@ class Session:
             except (TypeError, ValueError) as exc:  # a value that cannot be sent as JSON
                 self.on_error(exc)
                 ops = []
-            if not ops and not self._ack_due:
+            cseq = self._take_ack()
+            if not ops and cseq is None:
                 return []
             message: dict[str, Any] = {"type": "patch", "ops": ops}
-            if self._ack_due:
-                message["cseq"] = self.applied_cseq
-                self._ack_due = False
+            if cseq is not None:
+                message["cseq"] = cseq
             return [self._emit_locked(message)]
+
+    def _take_ack(self) -> int | None:
+        # Called with the lock held: the cseq this flush acknowledges, or None.
+        if not self._ack_due:
+            return None
+        cseq = self.acknowledgeable
+        if cseq < self.applied_cseq:  # held back: the rest is acknowledged when released
+            if cseq <= self._acked:
+                return None
+        else:
+            self._ack_due = False
+        self._acked = max(self._acked, cseq)
+        return cseq
+
+    @property
+    def acknowledgeable(self) -> int:
+        """The highest applied ``cseq`` that may be acknowledged now."""
+        limit = self.ack_limit
+        return self.applied_cseq if limit is None else min(self.applied_cseq, limit)
+
+    def limit_acks(self, cseq: int | None) -> None:
+        """Acknowledge client messages only up to ``cseq`` (None: every applied one).
+
+        A persistence layer keeps this at the last saved ``cseq``, so that a client never
+        drops an edit from its outbox before the edit is saved: the client resends what is
+        not acknowledged, and repeats are ignored (PROTOCOL.md §6). Call :meth:`flush`
+        afterwards to send an acknowledgement this released.
+        """
+        with self._lock:
+            self.ack_limit = cseq
 
     def snapshot(self) -> str:
         """A ``snapshot`` of the whole document; the log restarts from it."""
@@ -128,8 +162,21 @@ class Session:
             return self._emit_locked({"type": "snapshot", "doc": self.document.snapshot(seq)})
 
     def welcome(self, *, resumed: bool) -> str:
+        with self._lock:
+            cseq = self.acknowledgeable
+            self._acked = max(self._acked, cseq)
         return encode({"type": "welcome", "session_id": self.id, "resumed": resumed,
-                       "cseq": self.applied_cseq})
+                       "cseq": cseq})
+
+    def snapshot_after(self, last_seq: int) -> str:
+        """A ``snapshot`` for a client that applied messages up to ``last_seq`` of another
+        session with this id (one lost with its worker, that this one was rebuilt from).
+
+        It is numbered after ``last_seq``, so the client does not take it for a repeat (§6).
+        """
+        with self._lock:
+            self.seq = max(self.seq, last_seq)
+            return self.snapshot()
 
     def sync(self, last_seq: int | None) -> list[str]:
         """What follows ``welcome`` for a client that applied up to ``last_seq`` (§6).

@@ -128,3 +128,38 @@ def test_destroy_all_runs_every_hook(registry):
         s.on_destroy(lambda s: calls.append(s.id))
     registry.destroy_all(now=1)
     assert len(calls) == 3 and registry.sessions == {}
+
+
+def test_a_resume_of_a_session_held_nowhere_here_is_rebuilt_by_restore():
+    asked = []
+
+    def restore(session_id, hello_, handle):
+        asked.append((session_id, hello_.last_seq, handle))
+        if session_id != "r" * 22:
+            return None
+        session = Session(session_id, Document([ds.pane.Str("again")]), hello=hello_)
+        session.applied_cseq = 4
+        return session
+
+    reg = SessionRegistry(secret=SECRET, factory=lambda *a: pytest.fail("not a new session"),
+                          restore=restore)
+    joined = reg.join(hello(sid="r" * 22, last_seq=17), "c1", now=10_000)  # an old token
+    assert joined.rebuilt and not joined.created and not joined.replayed
+    welcome, snapshot = (json.loads(t) for t in joined.send)
+    assert welcome == {"type": "welcome", "session_id": "r" * 22, "resumed": True, "cseq": 4}
+    assert snapshot["type"] == "snapshot" and snapshot["seq"] == 18
+    assert joined.resume_from == 17 and reg.sessions["r" * 22].connection == "c1"
+    with pytest.raises(UnknownSession):
+        reg.join(hello(sid="q" * 22, last_seq=3), "c2", now=10)
+    assert asked == [("r" * 22, 17, "c1"), ("q" * 22, 3, "c2")]
+
+
+def test_a_session_destroyed_here_is_not_rebuilt(registry):
+    rebuilt = []
+    reg = SessionRegistry(secret=SECRET, factory=registry._factory,
+                          restore=lambda *a: rebuilt.append(a))
+    joined = reg.join(hello(), "c1", now=0)
+    reg.destroy(joined.session, now=1)
+    with pytest.raises(UnknownSession):
+        reg.join(hello(last_seq=1), "c2", now=2)
+    assert rebuilt == []

@@ -200,3 +200,27 @@ def test_frames_after_reads_the_log_by_cursor():
         x.value = v + 20
         session.flush()
     assert session.frames_after(1) is None  # fell out of the log: the client must resume
+
+
+def test_limited_acks_wait_for_their_release_and_the_rest_flows():
+    session, x = make()
+    session.limit_acks(0)  # nothing saved yet
+    x.value = 9
+    out = frames(session.receive(edit(1, 5)) + session.flush())
+    assert all("cseq" not in m for m in out)  # changes go out, the ack is held back
+    session.receive(edit(2, 6))
+    assert json.loads(session.welcome(resumed=True))["cseq"] == 0
+    session.limit_acks(1)
+    assert frames(session.flush()) == [{"seq": session.seq, "type": "patch", "ops": [],
+                                        "cseq": 1}]
+    assert session.flush() == []  # 2 is still held, and 1 was already acknowledged
+    session.limit_acks(None)
+    assert frames(session.flush())[-1]["cseq"] == 2
+    assert session.flush() == []
+
+
+def test_snapshot_after_numbers_on_from_the_clients_last_seq():
+    session = Session("sid", Document([ds.pane.Str("hi")]))
+    snapshot = json.loads(session.snapshot_after(41))
+    assert snapshot["type"] == "snapshot" and snapshot["seq"] == 42
+    assert frames(session.frames_after(41)) == [snapshot]
