@@ -25,7 +25,7 @@ def test_the_plain_text_fast_path_renders_exactly_like_markdown_it():
     import random
     import string
 
-    from docsync.pane import _markdown, render_markdown
+    from docsync.pane.text import _markdown, render_markdown
 
     rng = random.Random(7)
     alphabet = string.ascii_letters + string.digits + " ,;:?@$%^=/'\"\\\t<>*_#.-!|&é\u2013"

@@ -1,4 +1,7 @@
-/** `HTML`: `object` is HTML from the app's own code, shown as is. */
+/**
+ * `HTML`: shows `html`, which the server sanitized from `object` with nh3 (unless the app
+ * opted out with `sanitize=False`, a server-only choice); `object` itself is not sent.
+ */
 
 import { BaseView, h } from "./base.js";
 
@@ -8,6 +11,6 @@ export class HTMLView extends BaseView {
   }
 
   render(props, has) {
-    if (has("object")) this.el.innerHTML = typeof props.object === "string" ? props.object : "";
+    if (has("html")) this.el.innerHTML = typeof props.html === "string" ? props.html : "";
   }
 }
