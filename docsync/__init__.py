@@ -8,7 +8,7 @@ The common subset of Panel's API::
     ds.Column(x, ds.bind(lambda v: f"x squared is {v * v}", x)).servable(title="Squares")
 """
 
-from docsync import layout, pane, template, widgets
+from docsync import indicators, layout, pane, template, widgets
 from docsync.bind import bind
 from docsync.layout import Column, Row
 from docsync.location import Location
@@ -16,4 +16,5 @@ from docsync.serve import serve
 from docsync.state import state
 
 __all__ = ["Column", "Location", "Row", "bind", "layout", "pane", "serve", "state", "template", "widgets"]
+__all__ += ["indicators"]
 __version__ = "0.1.0"

@@ -1,8 +1,17 @@
+import base64
+import datetime
+import io
+from typing import Any
+
 import pytest
 
 import docsync as ds
 from docsync.core.model import check_client_value
 from docsync.exceptions import Invalid
+from docsync.testing import LocalClient
+from docsync.widgets import accepts, format_size
+
+w = ds.widgets
 
 
 def test_int_slider_bounds_follow_start_and_end():
@@ -58,3 +67,302 @@ def test_widget_names_are_labels_and_are_sent():
     s = ds.widgets.TextInput(name="Your name", placeholder="type")
     assert s.name == "Your name"
     assert ds.widgets.TextInput().name == ""
+
+
+# -- what each widget accepts from the browser -----------------------------------------------
+
+DAY = datetime.date(2024, 5, 17)
+
+#: (widget factory, JSON value from the browser, Python value it becomes)
+ACCEPTED = [
+    (lambda: w.IntSlider(start=0, end=10), 4.0, 4),
+    (lambda: w.IntRangeSlider(start=0, end=10), [2, 7], (2, 7)),
+    (lambda: w.IntRangeSlider(start=0, end=10), [3, 3], (3, 3)),
+    (lambda: w.IntInput(start=0, end=10), 10, 10),
+    (lambda: w.IntInput(), None, None),
+    (lambda: w.IntInput(), -1_000_000, -1_000_000),
+    (lambda: w.FloatInput(start=0.0, end=1.0), 0.75, 0.75),
+    (lambda: w.FloatInput(), None, None),
+    (lambda: w.TextInput(max_length=3), "abc", "abc"),
+    (lambda: w.PasswordInput(), "s3cret", "s3cret"),
+    (lambda: w.TextAreaInput(), "two\nlines", "two\nlines"),
+    (lambda: w.Toggle(), True, True),
+    (lambda: w.MultiSelect(options=["a", "b", "c"]), ["c", "a"], ["c", "a"]),
+    (lambda: w.MultiSelect(options={"One": 1, "Two": 2}), [], []),
+    (lambda: w.CheckboxGroup(options=[1, 2, 3]), [2], [2]),
+    (lambda: w.RadioButtonGroup(options=["x", "y"]), "y", "y"),
+    (lambda: w.DatePicker(), "2024-05-17", DAY),
+    (lambda: w.DatePicker(start=DAY, end=DAY), "2024-05-17", DAY),
+    (lambda: w.DatePicker(value=DAY), None, None),
+    (lambda: w.ColorPicker(), "#A1b2C3", "#a1b2c3"),
+]
+
+
+@pytest.mark.parametrize("make, sent, expected", ACCEPTED)
+def test_widgets_accept_good_values_from_the_browser(make, sent, expected):
+    widget = make()
+    value = check_client_value(widget, "value", sent)
+    assert value == expected and type(value) is type(expected)
+
+
+#: (widget factory, JSON value from the browser, words the refusal must say)
+REFUSED = [
+    (lambda: w.IntSlider(name="field", start=0, end=10), 11, "at most 10, not 11"),
+    (lambda: w.IntSlider(name="field", start=0, end=10), 2.5, "not a whole number"),
+    (lambda: w.FloatSlider(name="field"), float("nan"), "not a number"),
+    (lambda: w.FloatSlider(name="field"), float("inf"), "not a number"),
+    (lambda: w.IntRangeSlider(name="field", start=0, end=10), [7, 2], "lower 7 is above upper 2"),
+    (lambda: w.IntRangeSlider(name="field", start=0, end=10), [2, 11], "bound"),
+    (lambda: w.IntRangeSlider(name="field", start=0, end=10), [2], "[lower, upper] pair"),
+    (lambda: w.IntRangeSlider(name="field", start=0, end=10), {"lower": 2}, "[lower, upper] pair"),
+    (lambda: w.IntRangeSlider(name="field", start=0, end=10), ["2", 5], "not a number"),
+    (lambda: w.IntInput(name="field", start=0, end=10), 11, "at most 10, not 11"),
+    (lambda: w.IntInput(name="field", start=0, end=10), -1, "at least 0, not -1"),
+    (lambda: w.IntInput(name="field"), 1.5, "not a whole number"),
+    (lambda: w.IntInput(name="field"), True, "not a number"),
+    (lambda: w.FloatInput(name="field"), "1.5", "not a number"),
+    (lambda: w.TextInput(name="field", max_length=3), "abcd", "longer than 3 characters"),
+    (lambda: w.PasswordInput(name="field"), 5, "string"),
+    (lambda: w.TextAreaInput(name="field"), ["x"], "string"),
+    (lambda: w.Toggle(name="field"), "on", "must be True or False"),
+    (lambda: w.MultiSelect(name="field", options=["a", "b"]), ["z"], "'z' is not one of the"),
+    (lambda: w.MultiSelect(name="field", options=["a", "b"]), "a", "not a list of options"),
+    (lambda: w.MultiSelect(name="field", options=["a", "b"]), ["a", "a"], "chosen twice"),
+    (lambda: w.CheckboxGroup(name="field", options=[1, 2]), [1.0], "not one of the options"),
+    (lambda: w.RadioButtonGroup(name="field", options=["x", "y"]), "z", "not one of the options"),
+    (lambda: w.DatePicker(name="field"), "2024-02-30", "not a date of the calendar"),
+    (lambda: w.DatePicker(name="field"), "17/05/2024", "not a date like"),
+    (lambda: w.DatePicker(name="field"), "20240517", "not a date like"),
+    (lambda: w.DatePicker(name="field"), 20240517, "not a date like"),
+    (lambda: w.DatePicker(name="field", start=DAY), "2024-05-16", "at least 2024-05-17"),
+    (lambda: w.ColorPicker(name="field"), "red", "not a colour"),
+    (lambda: w.ColorPicker(name="field"), "#abc", "not a colour"),
+    (lambda: w.ColorPicker(name="field"), "#gggggg", "not a colour"),
+]
+
+
+@pytest.mark.parametrize("make, sent, words", REFUSED)
+def test_widgets_refuse_bad_values_from_the_browser_with_a_clear_message(make, sent, words):
+    widget = make()
+    before = widget.value
+    with pytest.raises(Invalid, match="'field'") as refused:
+        check_client_value(widget, "value", sent)
+    assert words in str(refused.value)
+    assert widget.value == before
+
+
+def test_value_props_are_what_the_browser_may_write():
+    assert w.IntSlider._client_writable == {"value", "value_throttled"}
+    assert w.IntRangeSlider._client_writable == {"value", "value_throttled"}
+    assert w.Toggle._client_writable == {"value"}
+    assert w.FileInput._client_writable == frozenset() and w.FileInput._events == {"upload"}
+    assert w.FileDownload._client_writable == frozenset() and w.FileDownload._events == {"click"}
+
+
+def test_number_and_date_bounds_follow_start_and_end():
+    n = w.IntInput(start=0, end=10, value=5)
+    n.end = None
+    assert check_client_value(n, "value", 1000) == 1000
+    d = w.DatePicker(value=DAY, end=DAY)
+    with pytest.raises(Invalid):
+        check_client_value(d, "value", "2024-05-18")
+    d.end = None
+    assert check_client_value(d, "value", "2024-05-18") == datetime.date(2024, 5, 18)
+
+
+def test_range_slider_value_is_a_tuple_within_bounds():
+    r = w.IntRangeSlider(name="r", start=0, end=10, value=(2, 5))
+    assert r.value_throttled == (2, 5)
+    with pytest.raises(ValueError):
+        r.value = (2, 11)
+    r.end = 20
+    r.value = (2, 11)
+
+
+# -- through the protocol: refusals, snap back, value_throttled ------------------------------
+
+def _all_widgets() -> dict[str, Any]:
+    return {
+        "slider": w.IntSlider(name="slider", start=0, end=10, value=3),
+        "range": w.IntRangeSlider(name="range", start=0, end=10, value=(2, 5)),
+        "int": w.IntInput(name="int", start=0, end=10, value=4),
+        "float": w.FloatInput(name="float", value=0.5),
+        "text": w.TextAreaInput(name="text", value="hi", max_length=10),
+        "toggle": w.Toggle(name="toggle"),
+        "multi": w.MultiSelect(name="multi", options=["a", "b"], value=["a"]),
+        "checks": w.CheckboxGroup(name="checks", options=["a", "b"], value=[]),
+        "radio": w.RadioButtonGroup(name="radio", options=["a", "b"]),
+        "date": w.DatePicker(name="date", value=DAY),
+        "color": w.ColorPicker(name="color", value="#112233"),
+    }
+
+
+#: widget key → (a refused JSON value, the JSON value the page must get back, a good value)
+SNAP_BACK = {
+    "slider": (99, 3, 7),
+    "range": ([6, 1], [2, 5], [1, 6]),
+    "int": (11, 4, 9),
+    "float": ("x", 0.5, 0.25),
+    "text": ("far too long a text", "hi", "short"),
+    "toggle": (1, False, True),
+    "multi": (["c"], ["a"], ["b", "a"]),
+    "checks": (["a", "a"], [], ["b"]),
+    "radio": ("c", "a", "b"),
+    "date": ("2024-13-01", "2024-05-17", "2025-01-31"),
+    "color": ("blue", "#112233", "#ffeedd"),
+}
+
+
+@pytest.mark.parametrize("key", list(SNAP_BACK))
+def test_a_refused_value_snaps_back_and_the_session_goes_on(key):
+    widgets = _all_widgets()
+    local = LocalClient(lambda: ds.Column(*widgets.values())).connect()
+    doc = local.client
+    widget_id = doc.find(type(widgets[key]).__name__, name=key)
+    bad, restored, good = SNAP_BACK[key]
+
+    local.set(widget_id, "value", bad)
+    [error] = doc.errors
+    assert error["code"] == "invalid"
+    assert f"'{key}'" in error["message"]
+    assert doc.prop(widget_id, "value") == restored  # the corrective patch (§5)
+    assert not doc.outbox
+
+    local.set(widget_id, "value", good)
+    assert len(doc.errors) == 1
+    assert doc.prop(widget_id, "value") == good
+    expected = check_client_value(widgets[key], "value", good)
+    assert widgets[key].value == expected
+    assert local.errors_raised == []
+
+
+def test_value_throttled_changes_only_on_release():
+    slider = w.IntSlider(name="s", start=0, end=100, value=10)
+    values, released = [], []
+    slider.param.watch(lambda e: values.append(e.new), "value")
+    slider.param.watch(lambda e: released.append(e.new), "value_throttled")
+    local = LocalClient(lambda: slider).connect()
+    sid = local.client.find("IntSlider")
+    assert local.client.prop(sid, "value_throttled") == 10
+
+    for v in (11, 14, 19):  # dragging
+        local.set(sid, "value", v)
+    assert values == [11, 14, 19] and released == []
+    # Letting go: the page sends the final value and value_throttled in one patch.
+    local._send(local.client.patch([
+        {"op": "replace", "path": f"/models/{sid}/props/value", "value": 20},
+        {"op": "replace", "path": f"/models/{sid}/props/value_throttled", "value": 20}]))
+    assert values[-1] == 20 and released == [20]
+    assert slider.value_throttled == 20
+    local.set(sid, "value_throttled", 101)
+    assert local.client.errors[-1]["code"] == "invalid"
+    assert slider.value_throttled == 20
+
+
+# -- files ---------------------------------------------------------------------------------
+
+
+def test_file_sizes_and_types_read_like_the_page_says_them():
+    assert format_size(812) == "812 bytes"
+    assert format_size(12_600) == "12.3 KiB"
+    assert format_size(4 * 1024 * 1024) == "4.0 MiB"
+    assert accepts("", "x.bin", "")
+    assert accepts(".csv, .TSV", "DATA.tsv", "")
+    assert accepts("image/*", "photo", "image/png")
+    assert accepts("text/plain", "notes", "TEXT/PLAIN")
+    assert not accepts("image/*", "notes.txt", "text/plain")
+    assert not accepts(".csv", "notes.txt", "text/csv-ish")
+
+
+def test_default_upload_limit_fits_the_default_frame_in_base64():
+    limit = w.FileInput().max_size
+    encoded = 4 * ((limit + 2) // 3)
+    assert encoded + 4096 < 20 * 1024 * 1024  # ServerConfig.max_frame_size's default
+
+
+def upload(data: bytes, filename: str = "notes.txt",
+           mime_type: str = "text/plain") -> dict[str, str]:
+    return {"filename": filename, "mime_type": mime_type,
+            "data": base64.b64encode(data).decode("ascii")}
+
+
+def test_file_input_takes_an_upload_event_and_keeps_the_bytes_off_the_wire():
+    fi = w.FileInput(name="f", accept=".txt,text/*", max_size=1024)
+    seen = []
+    fi.param.watch(lambda *events: seen.append(sorted(e.name for e in events)),
+                   ["value", "filename"])
+    local = LocalClient(lambda: fi).connect()
+    fid = local.client.find("FileInput")
+    local._send(local.client.event(fid, "upload", upload(b"hello\n")))
+    assert fi.value == b"hello\n" and fi.filename == "notes.txt" and fi.mime_type == "text/plain"
+    assert seen == [["filename", "value"]]  # one batch: watchers see the upload whole
+    assert local.client.errors == [] and not local.client.outbox
+    props = local.client.props(fid)
+    assert props["filename"] == "notes.txt" and props["mime_type"] == "text/plain"
+    assert "value" not in props
+    assert "aGVsbG8K" not in str(local.client.doc)
+
+
+UPLOAD_REFUSALS = [
+    (upload(b"x" * 1025), "notes.txt is 1.0 KiB; the limit is 1.0 KiB"),
+    (upload(b"x" * 4000), "notes.txt is larger than 1.0 KiB"),
+    (upload(b"x", filename="a.png", mime_type="image/png"), "not one of the accepted types"),
+    ({**upload(b"x"), "data": "not base64!"}, "is not base64"),
+    ({"filename": "a.txt", "data": "eA=="}, "needs string 'filename', 'mime_type' and 'data'"),
+    ("just a string", "needs string"),
+]
+
+
+@pytest.mark.parametrize("data, words", UPLOAD_REFUSALS)
+def test_file_input_refuses_uploads_that_break_its_rules(data, words):
+    fi = w.FileInput(name="f", accept=".txt,text/*", max_size=1024)
+    local = LocalClient(lambda: fi).connect()
+    fid = local.client.find("FileInput")
+    local._send(local.client.event(fid, "upload", data))
+    [error] = local.client.errors
+    assert error["code"] == "invalid" and words in error["message"]
+    assert fi.value is None and fi.filename is None
+    # The session goes on: a good upload after it works.
+    local._send(local.client.event(fid, "upload", upload(b"ok")))
+    assert fi.value == b"ok" and len(local.client.errors) == 1
+
+
+def test_file_download_sends_the_file_on_each_click(tmp_path):
+    path = tmp_path / "report.csv"
+    path.write_text("a,b\n1,2\n")
+    dl = w.FileDownload(path, button_type="primary")
+    assert dl.filename == "report.csv"
+    local = LocalClient(lambda: dl).connect()
+    did = local.client.find("FileDownload")
+    assert local.client.prop(did, "data") is None
+    assert "file" not in local.client.props(did)
+
+    local.click(did)
+    props = local.client.props(did)
+    assert base64.b64decode(props["data"]) == b"a,b\n1,2\n"
+    assert props["downloads"] == 1 and props["mime_type"] == "text/csv"
+    # The file is read again on the next click.
+    path.write_text("changed")
+    local.click(did)
+    assert base64.b64decode(local.client.prop(did, "data")) == b"changed"
+    assert local.client.prop(did, "downloads") == 2
+
+
+@pytest.mark.parametrize("make, content, filename", [
+    (lambda: w.FileDownload(b"\x00\x01", filename="x.bin"), b"\x00\x01", "x.bin"),
+    (lambda: w.FileDownload(lambda: io.BytesIO(b"made")), b"made", "download"),
+    (lambda: w.FileDownload(callback=lambda: io.StringIO("text"), filename="t.txt"),
+     b"text", "t.txt"),
+])
+def test_file_download_sources(make, content, filename):
+    dl = make()
+    dl._handle_event("click", {})
+    assert base64.b64decode(dl.data) == content and dl.filename == filename
+
+
+def test_file_download_of_a_missing_file_fails_in_the_session_not_the_page(tmp_path):
+    dl = w.FileDownload(tmp_path / "missing.csv")
+    local = LocalClient(lambda: dl).connect()
+    local.click(local.client.find("FileDownload"))
+    assert [type(e) for e in local.errors_raised] == [FileNotFoundError]
+    assert dl.downloads == 0 and not local.client.outbox

@@ -7,6 +7,7 @@ events a client may send (``_events``); everything else is read-only to the brow
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -98,6 +99,8 @@ def to_json(value: Any, ref: Callable[[Model], str]) -> JSON:
         return value if math.isfinite(value) else None
     if isinstance(value, Model):
         return {"ref": ref(value)}
+    if isinstance(value, datetime.date):  # and datetime: ISO 8601, as <input type=date> reads
+        return value.isoformat()
     if isinstance(value, (list, tuple)):
         return [to_json(v, ref) for v in value]
     if isinstance(value, dict):

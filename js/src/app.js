@@ -9,6 +9,7 @@ import { EditQueue } from "./edits.js";
 import { ClientProtocol, PROTOCOL_VERSION } from "./protocol.js";
 import { Transport, resolveWebSocketUrl } from "./transport.js";
 import { Banner } from "./views/banner.js";
+import { BusyIndicator } from "./views/busy.js";
 import { ViewManager } from "./views/registry.js";
 
 /** Query args as sent in `hello`: name -> list of values (repeated names are kept). */
@@ -101,6 +102,20 @@ export function startApp(bootstrap, root) {
     location: () => pageLocation(location),
   });
 
+  // The busy indicator shows while the oldest unacknowledged message has waited too long.
+  const busy = new BusyIndicator(document.body);
+  const sentAt = new Map(); // cseq -> performance.now() when the message was queued
+  const showBusy = () => {
+    const oldest = protocol.outbox[0];
+    for (const cseq of sentAt.keys()) if (!oldest || cseq < oldest.cseq) sentAt.delete(cseq);
+    busy.update(oldest ? (sentAt.get(oldest.cseq) ?? null) : null);
+  };
+  const send = (msg) => {
+    sentAt.set(msg.cseq, performance.now());
+    transport.send(msg);
+    showBusy();
+  };
+
   const edits = new EditQueue({
     schedule: nextFrame,
     flush: (triples) => {
@@ -114,7 +129,7 @@ export function startApp(bootstrap, root) {
           console.warn(`docsync: dropped edit of ${id}.${name}`, err);
         }
       }
-      if (ops.length > 0) transport.send(protocol.patch(ops));
+      if (ops.length > 0) send(protocol.patch(ops));
     },
   });
 
@@ -124,7 +139,7 @@ export function startApp(bootstrap, root) {
     onEdit: (id, name, value) => edits.set(id, name, value),
     onEvent: (id, name, data) => {
       edits.flush();
-      transport.send(protocol.event(id, name, data));
+      send(protocol.event(id, name, data));
     },
   });
 
@@ -134,6 +149,7 @@ export function startApp(bootstrap, root) {
   };
 
   const onEvent = (event) => {
+    showBusy(); // the protocol dropped what this message acknowledged
     switch (event.type) {
       case "snapshot":
         applyChanges(store.replace(event.doc));

@@ -17,6 +17,20 @@ import { SliderView } from "./slider.js";
 import { StrView } from "./str.js";
 import { TextInputView } from "./text_input.js";
 import { UnknownView } from "./unknown.js";
+import { CheckboxGroupView } from "./checkbox_group.js";
+import { ColorPickerView } from "./color_picker.js";
+import { DatePickerView } from "./date_picker.js";
+import { FileDownloadView } from "./file_download.js";
+import { FileInputView } from "./file_input.js";
+import { LoadingSpinnerView } from "./loading_spinner.js";
+import { MultiSelectView } from "./multi_select.js";
+import { NumberInputView } from "./number_input.js";
+import { NumberView } from "./number.js";
+import { ProgressView } from "./progress.js";
+import { RadioButtonGroupView } from "./radio_group.js";
+import { RangeSliderView } from "./range_slider.js";
+import { TextAreaInputView } from "./text_area.js";
+import { ToggleView } from "./toggle.js";
 import { h } from "./base.js";
 
 /** The view class for each model type (PROTOCOL.md §3: the Python class name). */
@@ -33,6 +47,22 @@ export const VIEW_TYPES = Object.freeze({
   Select: SelectView,
   Checkbox: CheckboxView,
   Button: ButtonView,
+  Toggle: ToggleView,
+  PasswordInput: TextInputView,
+  TextAreaInput: TextAreaInputView,
+  IntRangeSlider: RangeSliderView,
+  IntInput: NumberInputView,
+  FloatInput: NumberInputView,
+  MultiSelect: MultiSelectView,
+  RadioButtonGroup: RadioButtonGroupView,
+  CheckboxGroup: CheckboxGroupView,
+  DatePicker: DatePickerView,
+  ColorPicker: ColorPickerView,
+  FileInput: FileInputView,
+  FileDownload: FileDownloadView,
+  Number: NumberView,
+  Progress: ProgressView,
+  LoadingSpinner: LoadingSpinnerView,
   Location: LocationView,
   Page: PageView,
 });

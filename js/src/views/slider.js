@@ -1,6 +1,7 @@
 /**
  * `IntSlider` / `FloatSlider`: a native range input with a label and a value readout.
- * Client-writable: `value` (a number; an integer for IntSlider), sent while dragging.
+ * Client-writable: `value` (a number; an integer for IntSlider), sent while dragging, and
+ * `value_throttled`, sent when the user lets go (the input's `change` event).
  */
 
 import { ControlView, h } from "./base.js";
@@ -8,11 +9,16 @@ import { ControlView, h } from "./base.js";
 export class SliderView extends ControlView {
   createControl() {
     const input = h("input", { type: "range" });
+    const read = () => (this.type === "IntSlider" ? Math.round(input.valueAsNumber) : input.valueAsNumber);
     input.addEventListener("input", () => {
-      const value = this.type === "IntSlider" ? Math.round(input.valueAsNumber) : input.valueAsNumber;
+      const value = read();
       if (!Number.isFinite(value)) return;
       this.readout.textContent = String(value);
       this.ctx.edit(this.id, "value", value);
+    });
+    input.addEventListener("change", () => {
+      const value = read();
+      if (Number.isFinite(value)) this.ctx.edit(this.id, "value_throttled", value);
     });
     return input;
   }

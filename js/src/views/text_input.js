@@ -1,10 +1,13 @@
-/** `TextInput`: a native text input with a label. Client-writable: `value`, sent while typing. */
+/**
+ * `TextInput` / `PasswordInput`: a native text (or password) input with a label.
+ * Client-writable: `value`, sent while typing; `max_length` caps it in the page too.
+ */
 
 import { ControlView, h } from "./base.js";
 
 export class TextInputView extends ControlView {
   createControl() {
-    const input = h("input", { type: "text" });
+    const input = h("input", { type: this.type === "PasswordInput" ? "password" : "text" });
     input.addEventListener("input", () => this.ctx.edit(this.id, "value", input.value));
     return input;
   }
@@ -12,6 +15,10 @@ export class TextInputView extends ControlView {
   render(props, has) {
     this.renderLabel(props, has);
     if (has("placeholder")) this.control.placeholder = props.placeholder ?? "";
+    if (has("max_length")) {
+      if (Number.isInteger(props.max_length)) this.control.maxLength = props.max_length;
+      else this.control.removeAttribute("maxlength");
+    }
     // Only touch the DOM value when it differs, so the caret stays where the user left it.
     const value = props.value == null ? "" : String(props.value);
     if (has("value") && this.control.value !== value) this.control.value = value;

@@ -1,0 +1,72 @@
+/**
+ * `IntRangeSlider`: two native range inputs over one track, in a group named by the label;
+ * each handle is keyboard-operable and named "<name> lower" / "<name> upper".
+ * Client-writable: `value` ([lower, upper]), sent while dragging, and `value_throttled`,
+ * sent when the user lets go. A handle cannot pass the other.
+ */
+
+import { h } from "./base.js";
+import { GroupView } from "./group.js";
+
+export class RangeSliderView extends GroupView {
+  createGroup() {
+    this.fill = h("div", { className: "docsync-range-fill" });
+    this.lower = h("input", { type: "range" });
+    this.upper = h("input", { type: "range" });
+    for (const [input, other, isLower] of [[this.lower, this.upper, true], [this.upper, this.lower, false]]) {
+      input.addEventListener("input", () => {
+        if (isLower ? input.valueAsNumber > other.valueAsNumber : input.valueAsNumber < other.valueAsNumber) input.value = other.value;
+        this._showValue();
+        this.ctx.edit(this.id, "value", this._pair());
+      });
+      input.addEventListener("change", () => this.ctx.edit(this.id, "value_throttled", this._pair()));
+    }
+    return h("div", { className: "docsync-range" }, this.fill, this.lower, this.upper);
+  }
+
+  createElement() {
+    const el = super.createElement();
+    // As for SliderView: the inputs expose their values; the readout is for the eye only.
+    this.readout = h("output", { className: "docsync-readout", "aria-hidden": "true" });
+    this.label.after(this.readout);
+    return el;
+  }
+
+  _pair() {
+    return [Math.round(this.lower.valueAsNumber), Math.round(this.upper.valueAsNumber)];
+  }
+
+  _showValue() {
+    const [lo, hi] = this._pair();
+    this.readout.textContent = `${lo} – ${hi}`;
+    const min = Number(this.lower.min);
+    const span = Number(this.lower.max) - min;
+    const at = (v) => (span > 0 ? ((v - min) / span) * 100 : 0);
+    this.fill.style.left = `${at(lo)}%`;
+    this.fill.style.right = `${100 - at(hi)}%`;
+    // The upper handle lies on top; at the top end only the lower one can move, so raise it.
+    this.lower.style.zIndex = lo >= min + span ? "1" : "";
+  }
+
+  render(props, has) {
+    this.renderLabel(props, has);
+    if (has("name")) {
+      const name = props.name || this.type;
+      this.lower.setAttribute("aria-label", `${name} lower`);
+      this.upper.setAttribute("aria-label", `${name} upper`);
+    }
+    if (has("disabled")) this.lower.disabled = this.upper.disabled = Boolean(props.disabled);
+    // Bounds first: the browser clamps `value` to them.
+    for (const input of [this.lower, this.upper]) {
+      if (has("start")) input.min = String(props.start ?? 0);
+      if (has("end")) input.max = String(props.end ?? 100);
+      if (has("step")) input.step = String(props.step ?? 1);
+    }
+    if (has("value") || has("start") || has("end") || has("step")) {
+      const [lo, hi] = Array.isArray(props.value) ? props.value : [props.start, props.end];
+      if (this.lower.valueAsNumber !== Number(lo)) this.lower.value = String(lo);
+      if (this.upper.valueAsNumber !== Number(hi)) this.upper.value = String(hi);
+      this._showValue();
+    }
+  }
+}
