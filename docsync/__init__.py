@@ -8,13 +8,22 @@ The common subset of Panel's API::
     ds.Column(x, ds.bind(lambda v: f"x squared is {v * v}", x)).servable(title="Squares")
 """
 
-from docsync import indicators, layout, pane, template, widgets
+from docsync import controls, indicators, layout, pane, template, widgets
 from docsync.bind import bind
+from docsync.browser_store import Store
+from docsync.controls import Controls
+from docsync.form import Form
 from docsync.layout import Column, Row
 from docsync.location import Location
+from docsync.secret import Secrets
 from docsync.serve import serve
 from docsync.state import state
 
 __all__ = ["Column", "Location", "Row", "bind", "layout", "pane", "serve", "state", "template", "widgets"]
+__all__ += ["Controls", "Form", "Store", "controls", "secrets"]
 __all__ += ["indicators"]
 __version__ = "0.1.0"
+
+#: The app's secrets (``docsync.secret``), read from their files and the environment at each
+#: access; it holds nothing itself.
+secrets = Secrets()

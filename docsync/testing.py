@@ -76,6 +76,24 @@ class ClientProtocol:
             self.doc["models"][model_id]["props"][prop] = value
         return self._send({"type": "patch", "ops": [op]})
 
+    def set_many(self, edits: dict[tuple[str, str], Any]) -> str:
+        """Several local edits, ``{(model_id, prop): value}``, in one ``patch`` frame."""
+        ops = []
+        for (model_id, prop), value in edits.items():
+            ops.append({"op": "replace", "path": f"/models/{model_id}/props/{prop}",
+                        "value": value})
+            if self.doc is not None and model_id in self.doc["models"]:
+                self.doc["models"][model_id]["props"][prop] = value
+        return self._send({"type": "patch", "ops": ops})
+
+    def submit(self, form_id: str, values: dict[str, Any] | None = None) -> str:
+        """What the page sends when the user submits ``Form`` ``form_id`` after editing
+        fields ``{field_model_id: value}``: one ``patch`` setting each field's ``value``,
+        then the form's ``submits`` counter raised by one (see ``docsync.form``)."""
+        edits: dict[tuple[str, str], Any] = {(mid, "value"): v for mid, v in (values or {}).items()}
+        edits[(form_id, "submits")] = self.prop(form_id, "submits") + 1
+        return self.set_many(edits)
+
     def patch(self, ops: list[Any]) -> str:
         """A raw ``patch`` frame with arbitrary ops (for testing refusals)."""
         return self._send({"type": "patch", "ops": ops})
@@ -229,6 +247,10 @@ class LocalClient:
 
     def click(self, model_id: str) -> None:
         self._send(self.client.event(model_id, "click"))
+
+    def submit(self, form_id: str, values: dict[str, Any] | None = None) -> None:
+        """Submit a ``Form`` as the page does (see :meth:`ClientProtocol.submit`)."""
+        self._send(self.client.submit(form_id, values))
 
     def ack(self) -> None:
         self._send(self.client.ack())
@@ -385,6 +407,11 @@ class NetworkClient:
     async def click(self, model_id: str) -> None:
         assert self.client is not None
         await self.send(self.client.event(model_id, "click"))
+
+    async def submit(self, form_id: str, values: dict[str, Any] | None = None) -> None:
+        """Submit a ``Form`` as the page does (see :meth:`ClientProtocol.submit`)."""
+        assert self.client is not None
+        await self.send(self.client.submit(form_id, values))
 
     async def ack(self) -> None:
         assert self.client is not None

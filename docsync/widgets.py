@@ -68,15 +68,29 @@ BUTTON_TYPES = ["default", "primary", "success", "warning", "danger", "light"]
 class Widget(Model):
     """A control with a label (``name``, as in Panel) and a client-writable ``value``."""
 
-    _wire_exclude = frozenset()
+    _wire_exclude = frozenset({"key"})
     _client_writable = frozenset({"value"})
 
     name = param.String(default="", doc="The label shown with the widget.")
     disabled = param.Boolean(default=False)
+    key = param.String(default=None, allow_None=True, constant=True, doc=(
+        "Made in a session (app code or a callback), the widget mirrors ``value`` into "
+        "``state.session[key]`` both ways (Streamlit's widget keys); the store's value, if "
+        "already set, wins. Server-only: never sent."))
 
     def __init__(self, **params: Any) -> None:
         params.setdefault("name", "")
+        store = None
+        if params.get("key") is not None:
+            from docsync.runtime.context import CURRENT_SESSION
+
+            ctx = CURRENT_SESSION.get()
+            store = ctx.store if ctx is not None else None
+            if store is not None and params["key"] in store:
+                params["value"] = store[params["key"]]
         super().__init__(**params)
+        if store is not None:
+            store.mirror(params["key"], self)
 
     def _refuse(self, reason: str) -> Invalid:
         """An :class:`Invalid` that names this widget, for ``raise``."""

@@ -1,10 +1,13 @@
-"""``state.session``: a per-session store with dict and attribute access."""
+"""``state.session``: a per-session store with dict and attribute access, and widget keys."""
 
 from __future__ import annotations
 
 import pickle
+import weakref
 from collections.abc import Iterator, MutableMapping
 from typing import Any
+
+import param
 
 __all__ = ["SessionStore", "UnpicklableValue"]
 
@@ -18,13 +21,18 @@ class SessionStore(MutableMapping[str, Any]):
 
     ``store["k"]`` and ``store.k`` are the same. With ``require_picklable=True`` a value
     that ``pickle.dumps`` refuses is rejected at assignment, naming the key.
+
+    A key may be *mirrored* by model properties (:meth:`mirror`: a widget made with
+    ``key=...``): setting the key sets them, and their changes set the key.
     """
 
-    __slots__ = ("_data", "_require_picklable")
+    __slots__ = ("_data", "_mirrors", "_require_picklable")
 
     def __init__(self, *, require_picklable: bool = False) -> None:
         object.__setattr__(self, "_data", {})
         object.__setattr__(self, "_require_picklable", require_picklable)
+        #: key → [(weak model, prop)]: the properties that mirror the key.
+        object.__setattr__(self, "_mirrors", {})
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
@@ -37,6 +45,9 @@ class SessionStore(MutableMapping[str, Any]):
                 raise UnpicklableValue(
                     f"state.session[{key!r}] must be picklable (session state is saved), but "
                     f"{type(value).__name__} is not: {exc}") from None
+        # Mirroring properties validate first: a value a widget refuses is not stored.
+        for model, prop in self._mirroring(key):
+            setattr(model, prop, value)
         self._data[key] = value
 
     def __delitem__(self, key: str) -> None:
@@ -67,3 +78,45 @@ class SessionStore(MutableMapping[str, Any]):
 
     def __repr__(self) -> str:
         return f"SessionStore({self._data!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The values only: mirrors are live models of this process (weak references).
+        return (_restore, (dict(self._data), self._require_picklable))
+
+    # -- mirrored keys (Streamlit's widget keys) -------------------------------------------
+
+    def mirror(self, key: str, model: param.Parameterized, prop: str = "value") -> None:
+        """Keep ``model.prop`` and ``self[key]`` equal, both ways, while ``model`` lives.
+
+        If the key is already set, the model takes its value (the store wins, as in
+        Streamlit); else the key takes the model's. A value the model refuses raises (its
+        parameter's ``ValueError``) and is not stored. Several models may mirror one key.
+        """
+        if key in self._data:
+            setattr(model, prop, self._data[key])
+        else:
+            self._data[key] = getattr(model, prop)
+        self._mirrors.setdefault(key, []).append((weakref.ref(model), prop))
+        model.param.watch(lambda event: self._mirrored(key, event), prop)
+
+    def _mirroring(self, key: str) -> list[tuple[param.Parameterized, str]]:
+        pairs = self._mirrors.get(key)
+        if not pairs:
+            return []
+        live = [(m, p) for ref, p in pairs if (m := ref()) is not None]
+        if len(live) != len(pairs):
+            self._mirrors[key] = [(weakref.ref(m), p) for m, p in live]
+        return live
+
+    def _mirrored(self, key: str, event: param.parameterized.Event) -> None:
+        """A mirroring property changed: store it and pass it to the key's other mirrors."""
+        self._data[key] = event.new
+        for model, prop in self._mirroring(key):
+            if model is not event.obj and getattr(model, prop) is not event.new:
+                setattr(model, prop, event.new)
+
+
+def _restore(data: dict[str, Any], require_picklable: bool) -> SessionStore:
+    store = SessionStore(require_picklable=require_picklable)
+    store._data.update(data)
+    return store

@@ -116,22 +116,22 @@ export function startApp(bootstrap, root) {
     showBusy();
   };
 
-  const edits = new EditQueue({
-    schedule: nextFrame,
-    flush: (triples) => {
-      const ops = [];
-      for (const [id, name, value] of triples) {
-        try {
-          const { op, changes } = store.setProp(id, name, value);
-          ops.push(op);
-          views.apply(changes);
-        } catch (err) {
-          console.warn(`docsync: dropped edit of ${id}.${name}`, err);
-        }
+  // `[id, name, value]` edits as one `patch` message, each applied optimistically first.
+  const sendEdits = (triples) => {
+    const ops = [];
+    for (const [id, name, value] of triples) {
+      try {
+        const { op, changes } = store.setProp(id, name, value);
+        ops.push(op);
+        views.apply(changes);
+      } catch (err) {
+        console.warn(`docsync: dropped edit of ${id}.${name}`, err);
       }
-      if (ops.length > 0) send(protocol.patch(ops));
-    },
-  });
+    }
+    if (ops.length > 0) send(protocol.patch(ops));
+  };
+
+  const edits = new EditQueue({ schedule: nextFrame, flush: sendEdits });
 
   const views = new ViewManager({
     root,
@@ -140,6 +140,11 @@ export function startApp(bootstrap, root) {
     onEvent: (id, name, data) => {
       edits.flush();
       send(protocol.event(id, name, data));
+    },
+    // A form's submit: earlier edits go first, then the form's edits in one message.
+    onCommit: (triples) => {
+      edits.flush();
+      sendEdits(triples);
     },
   });
 

@@ -8,6 +8,10 @@
  *   ctx.child(ref)                 the element of the model named by `{"ref": id}`
  *   ctx.edit(id, name, value)      the user changed a client-writable prop
  *   ctx.event(id, name, data)      the user fired a stateless event (a click)
+ *   ctx.commit(edits)              send `[id, name, value]` edits now, in one message
+ *   ctx.derive(overrides)          a context for a subtree with some functions replaced
+ *   ctx.changed?.(id, names)       (optional) told after a view under this context re-rendered
+ *                                  because props `names` of model `id` changed
  */
 
 /** Props every model has; applied by `BaseView`, never by subclasses. */

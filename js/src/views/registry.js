@@ -7,6 +7,7 @@ import { ButtonView } from "./button.js";
 import { CheckboxView } from "./checkbox.js";
 import { ColumnView } from "./column.js";
 import { HTMLView } from "./html.js";
+import { FormView } from "./form.js";
 import { LocationView } from "./location.js";
 import { MarkdownView } from "./markdown.js";
 import { PageView } from "./page.js";
@@ -14,6 +15,7 @@ import { ParamFunctionView } from "./param_function.js";
 import { RowView } from "./row.js";
 import { SelectView } from "./select.js";
 import { SliderView } from "./slider.js";
+import { StoreView } from "./store.js";
 import { StrView } from "./str.js";
 import { TextInputView } from "./text_input.js";
 import { UnknownView } from "./unknown.js";
@@ -64,6 +66,8 @@ export const VIEW_TYPES = Object.freeze({
   Progress: ProgressView,
   LoadingSpinner: LoadingSpinnerView,
   Location: LocationView,
+  Form: FormView,
+  Store: StoreView,
   Page: PageView,
 });
 
@@ -74,16 +78,32 @@ export class ViewManager {
    * @param {DocumentStore} options.store
    * @param {(id, name, value) => void} options.onEdit
    * @param {(id, name, data) => void} options.onEvent
+   * @param {(edits: Array<[string, string, unknown]>) => void} [options.onCommit]  send
+   *   these edits now, in one `patch` message (a form's submit)
    */
-  constructor({ root, store, onEdit, onEvent }) {
+  constructor({ root, store, onEdit, onEvent, onCommit }) {
     this.root = root;
     this.store = store;
     this.views = new Map();
-    this.ctx = {
-      child: (ref) => this._child(ref),
+    this.ctx = this._context({
       edit: onEdit,
       event: onEvent,
+      commit: onCommit ?? ((edits) => edits.forEach(([id, name, value]) => onEdit(id, name, value))),
+    });
+  }
+
+  /**
+   * A view context over `base` (see base.js). `derive(overrides)` makes the context of a
+   * subtree: the views created through its `child` get the overridden functions (a form
+   * gives its fields an `edit` that it holds back until submit).
+   */
+  _context(base) {
+    const ctx = {
+      ...base,
+      child: (ref) => this._child(ref, ctx),
+      derive: (overrides) => this._context({ ...base, ...overrides }),
     };
+    return ctx;
   }
 
   /** Render the roots from scratch (after the first snapshot). */
@@ -99,13 +119,16 @@ export class ViewManager {
       const old = this.views.get(id);
       if (!old || !added.has(id)) continue;
       this.views.delete(id);
-      const replacement = this._child({ ref: id });
+      const replacement = this._child({ ref: id }, old.ctx);
       if (old.el.isConnected) old.el.replaceWith(replacement);
     }
     for (const [id, names] of changes.changed) {
       const view = this.views.get(id);
       const model = this.store.model(id);
-      if (view && model) view.update(model.props, names);
+      if (view && model) {
+        view.update(model.props, names);
+        view.ctx.changed?.(id, names);
+      }
     }
     if (changes.roots) this.renderRoots();
     for (const id of changes.removed) {
@@ -120,7 +143,7 @@ export class ViewManager {
     for (const id of ids) this.views.get(id)?.flagError();
   }
 
-  _child(ref) {
+  _child(ref, ctx = this.ctx) {
     const id = ref && typeof ref === "object" ? ref.ref : undefined;
     const existing = this.views.get(id);
     if (existing) return existing.el;
@@ -129,11 +152,11 @@ export class ViewManager {
     const ViewClass = Object.hasOwn(VIEW_TYPES, model.type) ? VIEW_TYPES[model.type] : UnknownView;
     let view;
     try {
-      view = new ViewClass(this.ctx, id, model);
+      view = new ViewClass(ctx, id, model);
     } catch (err) {
       // A view must never take the page down with it.
       console.error(`docsync: cannot render ${model.type} ${id}`, err);
-      view = new UnknownView(this.ctx, id, { type: model.type, props: {} });
+      view = new UnknownView(ctx, id, { type: model.type, props: {} });
     }
     this.views.set(id, view);
     return view.el;
