@@ -366,3 +366,24 @@ def test_file_download_of_a_missing_file_fails_in_the_session_not_the_page(tmp_p
     local.click(local.client.find("FileDownload"))
     assert [type(e) for e in local.errors_raised] == [FileNotFoundError]
     assert dl.downloads == 0 and not local.client.outbox
+
+
+async def test_refusals_over_a_real_socket(serve_app, clients):
+    def app():
+        return ds.Column(w.FileInput(name="f", max_size=8), w.DatePicker(name="d", value=DAY))
+
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    doc = client.client
+    fid, did = doc.find("FileInput"), doc.find("DatePicker")
+
+    await client.send(doc.event(fid, "upload", upload(b"123456789")))
+    await client.wait_for(lambda c: c.errors and not c.outbox)
+    assert "notes.txt is 9 bytes; the limit is 8 bytes" in doc.errors[-1]["message"]
+    await client.set(did, "value", "2024-02-30")
+    await client.wait_for(lambda c: len(c.errors) == 2 and c.prop(did, "value") == "2024-05-17")
+    assert doc.errors[-1]["code"] == "invalid"
+
+    await client.send(doc.event(fid, "upload", upload(b"12345678")))
+    await client.wait_for(lambda c: c.prop(fid, "filename") == "notes.txt" and not c.outbox)
+    assert client.close_code is None and len(doc.errors) == 2
