@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -51,6 +53,9 @@ def parser() -> argparse.ArgumentParser:
                      metavar="BYTES", help="largest accepted frame (default 20 MiB)")
     srv.add_argument("--num-threads", type=_positive(int), default=4, metavar="N",
                      help="worker threads for sync callbacks (default 4)")
+    srv.add_argument("--num-procs", type=_positive(int), default=1, metavar="N",
+                     help="worker processes behind the one port; every connection of a "
+                          "session reaches its worker (default 1)")
     srv.add_argument("--setup", metavar="FILE.py",
                      help="a script run once at start (state.on_session_created, "
                           "state.schedule_task...)")
@@ -62,6 +67,8 @@ def parser() -> argparse.ArgumentParser:
                      choices=["debug", "info", "warning", "error"])
     # Set by the autoreload supervisor on its child: announce restarts to the pages.
     srv.add_argument("--reload-notice", action="store_true", help=argparse.SUPPRESS)
+    # Set by the --num-procs acceptor on its workers: the channel it hands connections over.
+    srv.add_argument("--worker-fd", type=int, help=argparse.SUPPRESS)
     return top
 
 
@@ -94,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     try:
         _check_apps(args.apps)
+        if args.num_procs < 1:
+            raise UsageError(f"--num-procs {args.num_procs}: give the number of worker "
+                             f"processes, at least 1 (this machine has {os.cpu_count()} "
+                             "cores)")
         if args.autoreload:
             from docsync.server.autoreload import supervise
 
@@ -112,9 +123,21 @@ def main(argv: list[str] | None = None) -> int:
         max_frame_size=args.max_frame_size, reload_notice=args.reload_notice,
         num_threads=args.num_threads, require_picklable=args.require_picklable_state,
         max_callback_errors=max(1, args.max_callback_errors))
+    if args.worker_fd is not None:
+        from docsync.server.worker import run_worker
+
+        channel = socket.socket(fileno=args.worker_fd)
+        asyncio.run(run_worker(Server(apps, config, setup=setup), channel))
+        return 0
     from docsync.serve import _serve_blocking
 
     try:
+        if args.num_procs > 1:
+            from docsync.server.acceptor import serve_workers
+
+            command = [sys.executable, "-m", "docsync", *(sys.argv[1:] if argv is None else argv)]
+            return serve_workers(command, num_procs=args.num_procs, address=args.address,
+                                 port=args.port, apps=list(apps), show=args.show)
         asyncio.run(_serve_blocking(Server(apps, config, setup=setup), show=args.show))
     except OSError as exc:
         print(f"docsync: error: cannot listen on {args.address}:{args.port}: {exc.strerror}"

@@ -6,12 +6,12 @@ import http
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from websockets.datastructures import Headers
 from websockets.http11 import Response
 
-__all__ = ["Route", "origin_allowed", "response", "route", "static_file"]
+__all__ = ["Route", "origin_allowed", "response", "route", "static_file", "url_session"]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_MARK = "/_docsync/static/"
@@ -40,6 +40,12 @@ def route(path: str, apps: frozenset[str]) -> Route:
             return Route("redirect", "../" + name.rsplit("/", 1)[-1])
         return Route("page", name)
     return Route("none")
+
+
+def url_session(target: str) -> str | None:
+    """The session id a WebSocket URL names (``.../ws?session=ID``), or None."""
+    values = parse_qs(urlsplit(target).query).get("session")
+    return values[0] if values else None
 
 
 def origin_allowed(origin: str | None, host: str | None, allowed: frozenset[str]) -> bool:

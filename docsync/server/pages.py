@@ -13,9 +13,15 @@ def _script_json(obj: object) -> str:
     return json.dumps(obj).replace("<", "\\u003c")
 
 
-def bootstrap_page(*, app: str, token: str, title: str, static: str) -> str:
-    """The page for one app: bootstrap object, client bundle; no app code has run."""
-    ws = app.rsplit("/", 1)[-1] + "/ws"  # relative to the page, so a path prefix survives
+def bootstrap_page(*, app: str, token: str, session_id: str, title: str, static: str) -> str:
+    """The page for one app: bootstrap object, client bundle; no app code has run.
+
+    The WebSocket URL names ``session_id`` (the one inside ``token``) so that whatever
+    routes connections (the ``--num-procs`` acceptor, a load balancer) can send every
+    connection of a session to the process that holds it without reading the ``hello``.
+    """
+    # Relative to the page, so a path prefix survives; the id is URL-safe base64 (§2).
+    ws = f"{app.rsplit('/', 1)[-1]}/ws?session={session_id}"
     boot = {"protocol": 1, "app": app, "token": token, "ws": ws}
     return f"""<!doctype html>
 <html lang="en">

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import secrets
+import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -13,7 +14,9 @@ from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
 from websockets.asyncio.server import ServerConnection, serve
+from websockets.extensions.permessage_deflate import enable_server_permessage_deflate
 from websockets.http11 import Request, Response
+from websockets.server import ServerProtocol
 
 from docsync.apps import App
 from docsync.core.document import Document
@@ -21,6 +24,7 @@ from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
 from docsync.core.session import LogLimits, Session
 from docsync.core.tokens import issue_token, new_session_id
+from docsync.exceptions import BadToken
 from docsync.location import Location
 from docsync.runtime.context import Runtime, RuntimeConfig, SessionContext
 from docsync.server import http
@@ -105,6 +109,13 @@ class Server:
         def create(session_id: str, hello: Hello, handle: Any) -> Session:
             """Runs in a worker thread: app code must not block the loop."""
             runtime = self.runtime
+            named = (http.url_session(handle.ws.request.path)
+                     if isinstance(handle, Writer) else None)
+            if named is not None and named != session_id:
+                # A session lives where its URL's id routes it (--num-procs, a load
+                # balancer): it is only created from a URL that names it.
+                raise BadToken("the WebSocket URL names another session than its token: "
+                               "reload the page")
             # websockets' Headers: case-insensitive, as HTTP header names are.
             headers = handle.ws.request.headers.copy() if isinstance(handle, Writer) else {}
             document = Document()
@@ -179,7 +190,8 @@ class Server:
         token = issue_token(self.secret, session_id, time.time())
         depth = path.count("/")
         static = "../" * depth + http.STATIC_MARK.lstrip("/")
-        page = bootstrap_page(app=path, token=token, title=self.apps[path].title, static=static)
+        page = bootstrap_page(app=path, token=token, session_id=session_id,
+                              title=self.apps[path].title, static=static)
         # Never cached: a page carries a fresh token, and a cached one would open a session
         # that is already in use (4409) or expired.
         return http.response(200, page, headers={"Cache-Control": "no-store"})
@@ -197,8 +209,14 @@ class Server:
         host = f"[{host}]" if ":" in host else host
         return f"http://{host}:{self.port}/"
 
-    async def start(self) -> None:
-        """Listen; afterwards :attr:`port` is the bound port."""
+    async def start(self, *, sock: socket.socket | None = None) -> None:
+        """Listen; afterwards :attr:`port` is the bound port.
+
+        With ``sock`` (a bound socket), listen on it instead of ``address:port``: a worker
+        of ``--num-procs`` gets its connections through :meth:`adopt`, and listens on a
+        private socket only because websockets refuses handshakes (503) unless its server
+        is serving.
+        """
         self._runtime = Runtime(RuntimeConfig(
             num_threads=self.config.num_threads,
             max_callback_errors=self.config.max_callback_errors,
@@ -206,16 +224,39 @@ class Server:
         if self.setup is not None:
             with self._runtime.activate():
                 self.setup()
+        where: dict[str, Any] = ({"sock": sock} if sock is not None else
+                                 {"host": self.config.address, "port": self.config.port})
         listener = await serve(
-            self._handler, self.config.address, self.config.port,
+            self._handler, **where,
             process_request=self._process_request,
             max_size=self.config.max_frame_size,
             compression="deflate" if self.config.compression else None,
             ping_interval=self.config.ping_interval, ping_timeout=self.config.ping_timeout,
             server_header="docsync", logger=logging.getLogger("docsync.websockets"))
         self._listener = listener
-        self.port = listener.sockets[0].getsockname()[1]
+        if sock is None:
+            self.port = listener.sockets[0].getsockname()[1]
         self._expiry = asyncio.create_task(self._expire_loop())
+
+    async def adopt(self, sock: socket.socket) -> None:
+        """Serve a connection that was accepted elsewhere (by the ``--num-procs`` acceptor)
+        and whose request has not been read: as if this server had accepted it.
+
+        websockets has no call for this, so this builds what its ``serve()`` builds per
+        connection, from the same options, bound to the running server (whose handler does
+        the handshake with :meth:`_process_request`). Returns once the connection is set up.
+        """
+        listener = self._listener
+        if listener is None or not listener.is_serving():
+            sock.close()
+            return
+        config = self.config
+        protocol = ServerProtocol(
+            extensions=enable_server_permessage_deflate(None) if config.compression else None,
+            max_size=config.max_frame_size, logger=listener.logger)
+        connection = ServerConnection(protocol, listener, ping_interval=config.ping_interval,
+                                      ping_timeout=config.ping_timeout)
+        await asyncio.get_running_loop().connect_accepted_socket(lambda: connection, sock)
 
     async def stop(self) -> None:
         """Graceful stop: pages told (1001, or a reload notice), every session destroyed

@@ -7,6 +7,7 @@ Every wait is bounded: Playwright's default timeout and ``expect`` timeout are 1
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,7 +130,8 @@ class Wire:
     down: bool = False
 
     async def attach(self, context: BrowserContext) -> None:
-        await context.route_web_socket("**/ws", self._route)
+        # The page's WebSocket URL carries ``?session=ID`` (for --num-procs routing).
+        await context.route_web_socket(re.compile(r"/ws(\?|$)"), self._route)
 
     async def _route(self, route: WebSocketRoute) -> None:
         if self.down:

@@ -33,8 +33,9 @@ async def test_page_embeds_bootstrap_and_runs_no_app_code(docsync_serve, clients
         assert headers["content-type"].startswith("text/html")
         boot = bootstrap(body)
         assert boot["protocol"] == 1 and boot["app"] == "marker"
-        assert boot["ws"] in ("marker/ws", "/marker/ws", url.replace("http", "ws") + "/ws")
         session_id, issued_at, signature = boot["token"].split(".")
+        # The WebSocket URL names the token's session, for routing (--num-procs).
+        assert boot["ws"] == f"marker/ws?session={session_id}"
         assert len(session_id) >= 22 and issued_at.isdigit() and signature
         tokens.add(boot["token"])
     assert len(tokens) == 3  # a new session id per page
@@ -115,7 +116,7 @@ async def test_nested_app_path(serve_app, clients):
     status, _, _ = await fetch(urljoin(handle.url + "group/inner", src))
     assert status == 200  # the relative bundle path resolves from a nested page
     client = await clients(handle.url + "group/inner").open()
-    assert client.ws_url == handle.url.replace("http", "ws") + "group/inner/ws"
+    assert client.ws_url.split("?")[0] == handle.url.replace("http", "ws") + "group/inner/ws"
     assert "nested" in texts(client.client)
 
 

@@ -54,7 +54,6 @@ export class FileInputView extends ControlView {
       this.control.value = "";
       return;
     }
-    this.note.textContent = `Uploading ${file.name}…`;
     const reader = new FileReader();
     reader.addEventListener("load", () => {
       const url = String(reader.result);
@@ -62,7 +61,6 @@ export class FileInputView extends ControlView {
       this.ctx.event(this.id, "upload", { filename: file.name, mime_type: file.type, data });
     });
     reader.addEventListener("error", () => {
-      this.note.textContent = "";
       this.error.textContent = `${file.name} could not be read.`;
     });
     reader.readAsDataURL(file);
@@ -72,7 +70,6 @@ export class FileInputView extends ControlView {
   flagError(ms) {
     super.flagError(ms);
     this.control.value = "";
-    this.note.textContent = "";
   }
 
   render(props, has) {
