@@ -1,8 +1,8 @@
 /**
- * The page's busy indicator: a small spinner (role status, named "Busy") shown while a
- * message this page sent has waited more than `BUSY_DELAY_MS` for the server's
- * acknowledgement (PROTOCOL.md §6), i.e. while the server is still working on it. The
- * protocol knows the outbox; app.js tells this view when its oldest message was sent.
+ * The page's busy indicator: a small spinner (role status, named "Busy", bottom left)
+ * shown while a message this page sent has waited more than `BUSY_DELAY_MS` for the
+ * server's acknowledgement (PROTOCOL.md §6), i.e. while the server is still working on it.
+ * The protocol knows the outbox; app.js tells this view when its oldest message was sent.
  */
 
 import { h } from "./base.js";
