@@ -11,6 +11,7 @@ The common subset of Panel's API::
 from docsync import controls, indicators, layout, pane, template, widgets
 from docsync.bind import bind
 from docsync.browser_store import Store
+from docsync.cache import cache
 from docsync.controls import Controls
 from docsync.form import Form
 from docsync.layout import Column, Row
@@ -22,6 +23,7 @@ from docsync.state import state
 __all__ = ["Column", "Location", "Row", "bind", "layout", "pane", "serve", "state", "template", "widgets"]
 __all__ += ["Controls", "Form", "Store", "controls", "secrets"]
 __all__ += ["indicators"]
+__all__ += ["cache"]
 __version__ = "0.1.0"
 
 #: The app's secrets (``docsync.secret``), read from their files and the environment at each

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
+from docsync.cache import cache as app_cache
 from docsync.core.document import Document
 from docsync.location import Location
 from docsync.runtime.context import CURRENT_RUNTIME, CURRENT_SESSION, Runtime, SessionContext
@@ -121,6 +122,13 @@ class State:
     def cache(self) -> dict[Any, Any]:
         """A plain dict shared by every session of this server."""
         return _runtime("cache").cache
+
+    def as_cached(self, key: Any, fn: Callable[..., Any], ttl: float | None = None,
+                  **kwargs: Any) -> Any:
+        """``fn(**kwargs)`` computed once per ``key`` and ``kwargs`` (by content) for the
+        whole process and shared by every session (Panel's ``as_cached``); ``ttl`` in
+        seconds. Concurrent callers compute once. Works outside a session too."""
+        return app_cache.as_cached(key, fn, ttl, **kwargs)
 
     # -- callbacks in time ------------------------------------------------------------------
 
