@@ -17,6 +17,7 @@ import websockets
 
 from tests.bench.cases import Bench
 from tests.bench.stats import median
+from tests.bench.workers import WorkerBench
 
 APPS_TEXT = """\
 apps (tests/bench/apps/):
@@ -95,6 +96,15 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     add("200 sessions with a 10 Hz update: delivered updates/s", f"{ups:.0f} /s",
         ">= 1,960 /s (98% of 2,000)", ups >= 1960)
     add("  server CPU for it", f"{cpu:.1f} % of a core", "<= 25 %", cpu <= 25)
+    for case, key, figure, unit in (
+            ("workers_open", "opens_per_s", "hello sessions opened per second, 10 concurrent "
+             "clients: 1 process / --num-procs 2", "/s"),
+            ("workers_rt", "p99_ms", "slider -> markdown round trip p99, 100 sessions back to "
+             "back: 1 process / --num-procs 2", "ms")):
+        one, two = r.get(case, {}).get(f"{key}_1", []), r.get(case, {}).get(f"{key}_2", [])
+        ratio = median([b / a for a, b in zip(one, two, strict=True) if a]) if one else 0.0
+        add(figure, f"{median(one):.1f} / {median(two):.1f} {unit} (x{ratio:.2f}, per-run "
+            "ratios' median)", "-", None)
     return rows
 
 
@@ -124,6 +134,8 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "rt_single": bench.round_trip,
         "rt_concurrent": bench.round_trip_concurrent,
         "periodic": bench.periodic,
+        "workers_open": lambda: WorkerBench.like(bench).open_rate(),
+        "workers_rt": lambda: WorkerBench.like(bench).round_trips(),
     }
 
 
