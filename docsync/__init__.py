@@ -14,13 +14,14 @@ from docsync.browser_store import Store
 from docsync.cache import cache
 from docsync.controls import Controls
 from docsync.form import Form
-from docsync.layout import Column, Row
+from docsync.layout import Card, Column, Divider, GridBox, HSpacer, Row, Spacer, Tabs, VSpacer
 from docsync.location import Location
 from docsync.secret import Secrets
 from docsync.serve import serve
 from docsync.state import state
 
-__all__ = ["Column", "Location", "Row", "bind", "layout", "pane", "serve", "state", "template", "widgets"]
+__all__ = ["Card", "Column", "Divider", "GridBox", "HSpacer", "Location", "Row", "Spacer", "Tabs",
+           "VSpacer", "bind", "layout", "pane", "serve", "state", "template", "widgets"]
 __all__ += ["Controls", "Form", "Store", "controls", "secrets"]
 __all__ += ["indicators"]
 __all__ += ["cache"]

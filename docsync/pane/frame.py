@@ -177,4 +177,6 @@ def page_cells(page: pd.DataFrame, fields: Sequence[Field], *, na_rep: str = "Na
             position += 1
         columns.append([format_value(v, na_rep=na_rep, float_format=float_format)
                         for v in values])
-    return [list(row) for row in zip(*columns)] if columns else [[] for _ in range(len(page))]
+    if not columns:
+        return [[] for _ in range(len(page))]
+    return [list(row) for row in zip(*columns, strict=True)]

@@ -34,8 +34,8 @@ def safe_url(url: str, *, image: bool = False) -> bool:
     """Whether ``url`` may be a link target (or, with ``image``, an image source).
 
     Relative URLs and the :data:`SAFE_SCHEMES` pass; ``data:`` passes only for images
-    (an ``<img>`` or a picture opened from a link). Browsers ignore leading spaces and control characters before a scheme, so
-    those are skipped before the scheme is read.
+    (an ``<img>`` or a picture opened from a link). Browsers ignore leading spaces and
+    control characters before a scheme, so those are skipped before the scheme is read.
     """
     bare = url.lstrip("".join(map(chr, range(33))))
     match = _SCHEME.match(bare)
@@ -49,7 +49,7 @@ def safe_url(url: str, *, image: bool = False) -> bool:
 class _SafeLinksMarkdown(MarkdownIt):
     """markdown-it whose links and images may only point at :func:`safe_url` targets."""
 
-    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it's name)
+    def validateLink(self, url: str) -> bool:  # markdown-it's name
         # markdown-it checks links and images with one hook; a data:image in a link only
         # opens a picture, which is harmless.
         return safe_url(url, image=True)

@@ -1,4 +1,4 @@
-/** `Column`: its `children` stacked vertically. */
+/** `Column`: its `children` stacked vertically; `scroll` lets what does not fit scroll. */
 
 import { BaseView, h, renderChildren } from "./base.js";
 
@@ -9,5 +9,6 @@ export class ColumnView extends BaseView {
 
   render(props, has) {
     if (has("children")) renderChildren(this.ctx, this.el, props.children);
+    if (has("scroll")) this.el.classList.toggle("docsync-scroll", props.scroll === true);
   }
 }

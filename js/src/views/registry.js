@@ -19,6 +19,16 @@ import { StoreView } from "./store.js";
 import { StrView } from "./str.js";
 import { TextInputView } from "./text_input.js";
 import { UnknownView } from "./unknown.js";
+import { AlertView } from "./alert.js";
+import { CardView } from "./card.js";
+import { DataFrameView } from "./dataframe.js";
+import { DividerView } from "./divider.js";
+import { GridBoxView } from "./gridbox.js";
+import { ImageView } from "./image.js";
+import { JSONView } from "./json.js";
+import { SpacerView } from "./spacer.js";
+import { TabsView } from "./tabs.js";
+import { VegaView } from "./vega.js";
 import { CheckboxGroupView } from "./checkbox_group.js";
 import { ColorPickerView } from "./color_picker.js";
 import { DatePickerView } from "./date_picker.js";
@@ -43,6 +53,24 @@ export const VIEW_TYPES = Object.freeze({
   Markdown: MarkdownView,
   HTML: HTMLView,
   Str: StrView,
+  Tabs: TabsView,
+  Card: CardView,
+  GridBox: GridBoxView,
+  Spacer: SpacerView,
+  HSpacer: SpacerView,
+  VSpacer: SpacerView,
+  Divider: DividerView,
+  Alert: AlertView,
+  JSON: JSONView,
+  Image: ImageView,
+  PNG: ImageView,
+  JPG: ImageView,
+  GIF: ImageView,
+  SVG: ImageView,
+  WebP: ImageView,
+  Matplotlib: ImageView,
+  Vega: VegaView,
+  DataFrame: DataFrameView,
   IntSlider: SliderView,
   FloatSlider: SliderView,
   TextInput: TextInputView,

@@ -1,0 +1,81 @@
+"""``panel(obj)`` and ``pane_type(obj)`` (docsync/pane/choose.py) pick Panel's pane for each
+kind of object."""
+
+from pathlib import Path
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+import docsync as ds
+from docsync.bind import ParamFunction
+from docsync.pane import (
+    JSON,
+    DataFrame,
+    Image,
+    Markdown,
+    Matplotlib,
+    Str,
+    Vega,
+    pane_type,
+    panel,
+)
+from tests.test_pane_image import png_bytes
+
+
+@pytest.fixture
+def png_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pic.png"
+    path.write_bytes(png_bytes())
+    return path
+
+
+def test_each_kind_of_object_gets_its_pane(png_file: Path):
+    fig = Figure()
+    fig.subplots().plot([1, 2])
+    cases = [
+        ("# text", Markdown),
+        ("https://example.org/logo.png", Image),
+        (str(png_file), Image),
+        (png_file, Image),
+        (png_bytes(), Image),
+        (pd.DataFrame({"a": [1]}), DataFrame),
+        (pd.Series([1, 2]), DataFrame),
+        (fig, Matplotlib),
+        (alt.Chart(pd.DataFrame({"a": [1]})).mark_point(), Vega),
+        ({"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "mark": "bar"}, Vega),
+        ({"a": 1}, JSON),
+        ([1, 2], JSON),
+        (lambda: "x", ParamFunction),
+        (3.5, Str),
+        (np.arange(3), Str),
+        (b"not an image", Str),
+        (Path("notes.txt"), Str),
+        (None, Str),
+    ]
+    for obj, kind in cases:
+        assert pane_type(obj) is kind, obj
+        assert type(panel(obj)) is kind, obj
+
+
+def test_a_model_is_itself_and_strings_without_an_image_are_markdown(tmp_path: Path):
+    md = Markdown("x")
+    assert panel(md) is md and pane_type(md) is Markdown
+    assert pane_type(str(tmp_path / "missing.png")) is Markdown
+    assert pane_type("see photo.png for details") is Markdown
+
+
+def test_layouts_use_panel_for_plain_objects():
+    col = ds.Column(pd.DataFrame({"a": [1]}), {"k": "v"}, png_bytes())
+    assert [type(o) for o in col] == [DataFrame, JSON, Image]
+
+
+def test_bind_updates_a_pane_of_the_same_type_in_place():
+    frames = ds.widgets.IntSlider(name="n", start=1, end=5, value=2)
+    bound = ParamFunction(ds.bind(lambda n: pd.DataFrame({"v": range(n)}), frames))
+    pane = bound.child
+    assert isinstance(pane, DataFrame) and pane.data["total"] == 2
+    frames.value = 4
+    assert bound.child is pane and pane.data["total"] == 4
