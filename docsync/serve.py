@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from docsync.apps import load_apps
+from docsync.exceptions import UsageError
 from docsync.server import Server, ServerConfig
 
 __all__ = ["ServerHandle", "run_server", "serve"]
@@ -65,7 +66,7 @@ async def run_server(server: Server, *, stopped: asyncio.Event,
 
 def serve(target: Any, *, port: int = 0, address: str = "127.0.0.1", show: bool = False,
           threaded: bool = False, title: str | None = None,
-          setup: Callable[[], Any] | None = None,
+          setup: Callable[[], Any] | None = None, num_procs: int = 1,
           **options: Any) -> ServerHandle | None:
     """Serve an object, a function (called once per session), a script path, or a dict
     mapping URL paths to any of these.
@@ -75,7 +76,13 @@ def serve(target: Any, *, port: int = 0, address: str = "127.0.0.1", show: bool 
     (``reconnect_timeout=...``, ``num_threads=...``). With
     ``threaded=True`` returns a :class:`ServerHandle` at once; otherwise blocks until
     interrupted (Ctrl-C or SIGTERM).
+
+    ``num_procs`` other than 1 is refused: worker processes start from app files, so they
+    are started from the command line (``docsync serve app.py --num-procs N``).
     """
+    if num_procs != 1:
+        raise UsageError(f"num_procs={num_procs}: several worker processes serve app files "
+                         "from the command line: docsync serve app.py --num-procs N")
     apps = load_apps(target, title=title)
     config = replace(ServerConfig(address=address, port=port), **options)
     server = Server(apps, config, setup=setup)

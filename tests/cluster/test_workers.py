@@ -11,7 +11,9 @@ from collections import Counter
 
 import pytest
 
+import docsync as ds
 from docsync.cli import main
+from docsync.exceptions import UsageError
 from docsync.server.acceptor import worker_index
 from docsync.server.http import STATIC_DIR
 from docsync.testing import NetworkClient, fetch
@@ -43,6 +45,8 @@ def test_bad_num_procs_values_are_refused(capsys):
     with pytest.raises(SystemExit):
         main(["serve", str(APP), "--num-procs", "two"])
     assert "is not a number" in capsys.readouterr().err
+    with pytest.raises(UsageError, match="--num-procs N"):
+        ds.serve(str(APP), num_procs=2)
 
 
 async def test_sessions_spread_and_every_connection_reaches_its_worker(docsync_serve):
