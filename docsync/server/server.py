@@ -224,8 +224,9 @@ class Server:
         if self.setup is not None:
             with self._runtime.activate():
                 self.setup()
-        where: dict[str, Any] = ({"sock": sock} if sock is not None else
-                                 {"host": self.config.address, "port": self.config.port})
+        # A private socket is not announced: websockets logs a server that serves at once.
+        where: dict[str, Any] = ({"sock": sock, "start_serving": False} if sock is not None
+                                 else {"host": self.config.address, "port": self.config.port})
         listener = await serve(
             self._handler, **where,
             process_request=self._process_request,
@@ -236,6 +237,8 @@ class Server:
         self._listener = listener
         if sock is None:
             self.port = listener.sockets[0].getsockname()[1]
+        else:
+            await listener.start_serving()
         self._expiry = asyncio.create_task(self._expire_loop())
 
     async def adopt(self, sock: socket.socket) -> None:
