@@ -650,7 +650,8 @@ def _pd_values(walk: Walk, values: Any) -> None:
         return
     mask = np.asarray(values.isna(), dtype=bool)
     walk.h.update(mask.view(np.uint8))
-    present = values[~mask]
+    missing = bool(mask.any())
+    present = values[~mask] if missing else values
     numpy_dtype = getattr(dtype, "numpy_dtype", None)
     if isinstance(numpy_dtype, np.dtype) and numpy_dtype.kind in "biufc":
         _ndarray(walk, present.to_numpy(dtype=numpy_dtype))
@@ -658,7 +659,7 @@ def _pd_values(walk: Walk, values: Any) -> None:
         _ndarray(walk, np.asarray(present.asi8))
     else:  # strings (vectorized), or element by element
         _object_array(walk, present.to_numpy(dtype=object))
-    if mask.any():  # which kind of missing (None, NaN, NA, NaT) each one is
+    if missing:  # which kind of missing (None, NaN, NA, NaT) each one is
         missing = list(values[mask])
         flat = np.empty(len(missing), dtype=object)
         flat[:] = missing

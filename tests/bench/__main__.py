@@ -15,6 +15,7 @@ from typing import Any
 
 import websockets
 
+from tests.bench import cache as cache_bench
 from tests.bench.cases import Bench
 from tests.bench.stats import median
 from tests.bench.workers import WorkerBench
@@ -105,6 +106,13 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         ratio = median([b / a for a, b in zip(one, two, strict=True) if a]) if one else 0.0
         add(figure, f"{median(one):.1f} / {median(two):.1f} {unit} (x{ratio:.2f}, per-run "
             "ratios' median)", "-", None)
+    frame, strings = _m(r, "cache_frame", "hit_ms"), _m(r, "cache_frame", "strings_hit_ms")
+    add(f"ds.cache hit, DataFrame argument of {cache_bench.FRAME_TEXT}", f"{frame:.1f} ms",
+        "<= 20 ms", frame <= 20)
+    add("  same, one column of 1,000,000 Python strings", f"{strings:.0f} ms", "-", None)
+    small = _m(r, "cache_small", "overhead_us")
+    add("ds.cache hit overhead, small arguments f(42, 'abc')", f"{small:.1f} us", "<= 20 us",
+        small <= 20)
     return rows
 
 
@@ -136,6 +144,8 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "periodic": bench.periodic,
         "workers_open": lambda: WorkerBench.like(bench).open_rate(),
         "workers_rt": lambda: WorkerBench.like(bench).round_trips(),
+        "cache_frame": lambda: cache_bench.frame_hit(bench.runs, bench.scale),
+        "cache_small": lambda: cache_bench.small_hit(bench.runs, bench.scale),
     }
 
 

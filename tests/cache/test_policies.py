@@ -53,18 +53,18 @@ def test_unknown_policies_are_refused():
         make_policy("random")
 
 
-def _memory(policy, tmp_path):
-    return MemoryStore(max_items=3, policy=policy)
+@pytest.fixture
+def disk(tmp_path):
+    backend = DiskBackend(tmp_path / "c.sqlite3")
+    yield backend
+    backend.close()
 
 
-def _disk(policy, tmp_path):
-    return DiskBackend(tmp_path / "c.sqlite3").store("f", max_items=3, policy=policy)
-
-
-@pytest.mark.parametrize("make_store", [_memory, _disk], ids=["memory", "disk"])
+@pytest.mark.parametrize("kind", ["memory", "disk"])
 @pytest.mark.parametrize("policy", sorted(EVICTED))
-def test_stores_evict_per_policy(policy, make_store, tmp_path):
-    store = make_store(policy, tmp_path)
+def test_stores_evict_per_policy(policy, kind, disk):
+    store = (MemoryStore(max_items=3, policy=policy) if kind == "memory"
+             else disk.store("f", max_items=3, policy=policy))
     for key in "abc":
         store.set(key, key.upper(), ttl=None)
     for key in USES:
