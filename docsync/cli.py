@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docsync.apps import load_apps
-from docsync.exceptions import AppError, UsageError
+from docsync.exceptions import AppError, RedisUnavailable, UsageError
 from docsync.server import Server, ServerConfig
 
 __all__ = ["main"]
@@ -63,6 +63,18 @@ def parser() -> argparse.ArgumentParser:
                      help="failures in a row before a periodic callback is stopped (default 5)")
     srv.add_argument("--require-picklable-state", action="store_true",
                      help="state.session refuses values that pickle cannot save")
+    srv.add_argument("--redis", metavar="URL", default=None,
+                     help="share messages, cluster-wide tasks, the cache and saved sessions "
+                          "through Redis (default: $DOCSYNC_REDIS_URL, else none)")
+    srv.add_argument("--persist", action=argparse.BooleanOptionalAction, default=None,
+                     help="save sessions so that a restarted or other worker rebuilds them "
+                          "on reconnect (default: on with --redis)")
+    srv.add_argument("--persist-path", default=".docsync-sessions.sqlite", metavar="FILE",
+                     help="where sessions are saved without Redis "
+                          "(default .docsync-sessions.sqlite)")
+    srv.add_argument("--task-lease", type=_positive(float), default=15.0, metavar="SECONDS",
+                     help="with Redis, how soon another worker takes over the scheduled "
+                          "tasks of a worker that died (default 15)")
     srv.add_argument("--log-level", default="info",
                      choices=["debug", "info", "warning", "error"])
     # Set by the autoreload supervisor on its child: announce restarts to the pages.
@@ -122,7 +134,20 @@ def main(argv: list[str] | None = None) -> int:
         reconnect_timeout=args.reconnect_timeout, compression=args.compression,
         max_frame_size=args.max_frame_size, reload_notice=args.reload_notice,
         num_threads=args.num_threads, require_picklable=args.require_picklable_state,
-        max_callback_errors=max(1, args.max_callback_errors))
+        max_callback_errors=max(1, args.max_callback_errors),
+        redis=args.redis, persist=args.persist, persist_path=args.persist_path,
+        task_lease=max(0.1, args.task_lease))
+    redis_url = args.redis or os.environ.get("DOCSYNC_REDIS_URL")
+    if redis_url:
+        # Before anything starts (the workers of --num-procs too): the error names the URL,
+        # with no traceback.
+        from docsync.cluster.link import check
+
+        try:
+            asyncio.run(check(redis_url))
+        except RedisUnavailable as exc:
+            print(f"docsync: error: {exc}", file=sys.stderr)
+            return 1
     if args.worker_fd is not None:
         from docsync.server.worker import run_worker
 
@@ -139,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
             return serve_workers(command, num_procs=args.num_procs, address=args.address,
                                  port=args.port, apps=list(apps), show=args.show)
         asyncio.run(_serve_blocking(Server(apps, config, setup=setup), show=args.show))
+    except RedisUnavailable as exc:
+        print(f"docsync: error: {exc}", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"docsync: error: cannot listen on {args.address}:{args.port}: {exc.strerror}"
               " (choose another --port)", file=sys.stderr)

@@ -12,8 +12,10 @@
     │   ├── BadToken             4401
     │   ├── OriginRefused        4403
     │   ├── UnknownSession       4404
-    │   └── SessionInUse         4409
+    │   ├── SessionInUse         4409
+    │   └── TryAgainLater        1001: a session's saved state is out of reach for now
     ├── AppError                 app code could not be loaded or run
+    ├── RedisUnavailable         Redis (--redis URL) did not answer at start
     └── UsageError               bad CLI arguments or options, with what to fix
 
 Each error's message is written for the person who has to act on it.
@@ -31,8 +33,10 @@ __all__ = [
     "Invalid",
     "OriginRefused",
     "ProtocolViolation",
+    "RedisUnavailable",
     "Refused",
     "SessionInUse",
+    "TryAgainLater",
     "UnknownSession",
     "UsageError",
 ]
@@ -91,8 +95,19 @@ class SessionInUse(CloseConnection):
     close_code = 4409
 
 
+class TryAgainLater(CloseConnection):
+    """A session could be rebuilt but its saved state is out of reach (Redis is down); the
+    client reconnects later, as after a server restart (PROTOCOL.md §8: 1001)."""
+
+    close_code = 1001
+
+
 class AppError(DocsyncError):
     """An app file could not be found, loaded or run."""
+
+
+class RedisUnavailable(DocsyncError):
+    """Redis did not answer at start; the message names the URL."""
 
 
 class UsageError(DocsyncError):

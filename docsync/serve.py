@@ -52,7 +52,11 @@ class ServerHandle:
 async def run_server(server: Server, *, stopped: asyncio.Event,
                      started: threading.Event | None = None, announce: bool = False) -> None:
     """Start ``server``, wait for ``stopped``, stop it gracefully."""
-    await server.start()
+    try:
+        await server.start()
+    except BaseException:
+        await server.stop()  # what did start (a Redis connection...) is closed
+        raise
     if announce:
         for path in server.apps:
             print(f"docsync: serving {path!r} at {server.url}{path}", flush=True)
@@ -73,7 +77,8 @@ def serve(target: Any, *, port: int = 0, address: str = "127.0.0.1", show: bool 
 
     ``setup`` runs once at start in the server's context (``state.on_session_created``,
     ``state.schedule_task``...). ``options`` are :class:`ServerConfig` fields
-    (``reconnect_timeout=...``, ``num_threads=...``). With
+    (``reconnect_timeout=...``, ``num_threads=...``, ``redis="redis://..."``,
+    ``persist=True``). With
     ``threaded=True`` returns a :class:`ServerHandle` at once; otherwise blocks until
     interrupted (Ctrl-C or SIGTERM).
 

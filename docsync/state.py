@@ -15,6 +15,7 @@ from typing import Any
 from docsync.cache import cache as app_cache
 from docsync.core.document import Document
 from docsync.location import Location
+from docsync.runtime.bus import Subscription
 from docsync.runtime.context import CURRENT_RUNTIME, CURRENT_SESSION, Runtime, SessionContext
 from docsync.runtime.periodic import PeriodicCallback
 from docsync.runtime.store import SessionStore
@@ -107,6 +108,13 @@ class State:
         return dict(ctx.cookies) if ctx is not None else {}
 
     @property
+    def rebuilt(self) -> bool:
+        """True in a session rebuilt from saved state after its worker was lost (with
+        session persistence): the app ran again, and saved values were put back."""
+        ctx = self._ctx
+        return ctx.rebuilt if ctx is not None else False
+
+    @property
     def busy(self) -> bool:
         """True while one of the current session's callbacks is queued or running."""
         ctx = self._ctx
@@ -164,8 +172,33 @@ class State:
         _runtime("schedule_task").tasks.schedule(name, callback, at=at, period=period, cron=cron)
 
     def cancel_task(self, name: str, wait: bool = False) -> None:
-        """Cancel task ``name``; ``wait=True`` waits for a run in progress to end."""
-        _runtime("cancel_task").tasks.cancel(name, wait=wait)
+        """Cancel task ``name`` (in every worker, with Redis); ``wait=True`` waits for a run
+        in progress here to end."""
+        _runtime("cancel_task").cancel_task(name, wait=wait)
+
+    # -- messages between sessions ------------------------------------------------------------
+
+    def publish(self, channel: str, message: Any) -> None:
+        """Send ``message`` to every subscriber of ``channel``: in every session of this
+        server and, with Redis, of every worker and machine. Returns at once.
+
+        With Redis the message must be picklable; subscribers in one process share the
+        object they receive. While Redis is out of reach, it reaches this process only.
+        """
+        _runtime("publish").bus.publish(channel, message)
+
+    def subscribe(self, channel: str, callback: Callable[[Any], Any]) -> Subscription:
+        """Call ``callback(message)`` for every message published on ``channel`` from now on.
+
+        In a session it runs in that session's context, one at a time like its other
+        callbacks (async ones on the loop), and ends when the session does; outside one
+        (``--setup``) it is app-wide. ``.cancel()`` on the result ends it sooner.
+        """
+        ctx = self._ctx
+        if ctx is not None:
+            return ctx.subscribe(channel, callback)
+        runtime = _runtime("subscribe")
+        return runtime.bus.subscribe(channel, callback, owner=runtime)
 
     # -- lifecycle hooks --------------------------------------------------------------------
 
@@ -196,7 +229,8 @@ class State:
 
     def on_session_resumed(self, callback: Callable[[bool], Any]) -> None:
         """Call ``callback(replayed)`` after each reconnect of the current session: True if
-        the missed messages were replayed, False if a snapshot was sent."""
+        the missed messages were replayed, False if a snapshot was sent (also when the
+        session was rebuilt from saved state on another worker: see ``state.rebuilt``)."""
         ctx = self._ctx
         if ctx is None:
             raise RuntimeError("state.on_session_resumed needs a session: call it from app code")

@@ -20,12 +20,14 @@ from typing import Any, Protocol
 
 from docsync.core.session import Session
 from docsync.location import Location
+from docsync.runtime.bus import LocalBus, Subscription
 from docsync.runtime.executor import SerialExecutor, Workers
 from docsync.runtime.periodic import PeriodicCallback
 from docsync.runtime.store import SessionStore
-from docsync.runtime.tasks import TaskScheduler
+from docsync.runtime.tasks import Leases, TaskScheduler
 
-__all__ = ["CURRENT_RUNTIME", "CURRENT_SESSION", "Runtime", "RuntimeConfig", "SessionContext"]
+__all__ = ["CURRENT_RUNTIME", "CURRENT_SESSION", "REBUILDING", "Runtime", "RuntimeConfig",
+           "SessionContext"]
 
 log = logging.getLogger("docsync.callbacks")
 
@@ -33,8 +35,16 @@ CURRENT_RUNTIME: contextvars.ContextVar[Runtime | None] = contextvars.ContextVar
     "docsync_runtime", default=None)
 CURRENT_SESSION: contextvars.ContextVar[SessionContext | None] = contextvars.ContextVar(
     "docsync_session", default=None)
+#: Set around the building of a session that is rebuilt from saved state (its worker was
+#: lost): the ``state.session`` values it starts with, so that the app sees them when it
+#: runs again.
+REBUILDING: contextvars.ContextVar[Mapping[str, Any] | None] = contextvars.ContextVar(
+    "docsync_rebuilding", default=None)
 
 Hook = Callable[..., Any]
+
+#: The bus channel on which ``cancel_task`` reaches every worker (with Redis).
+CANCEL_TASK_CHANNEL = "docsync.cancel_task"
 
 
 @dataclass(frozen=True)
@@ -57,13 +67,22 @@ class CallbackOwner(Protocol):
     def report_stopped(self, message: str) -> None: ...
 
 
+class Checkpoint(Protocol):
+    """Saves one session's state for a rebuild elsewhere (``docsync.cluster.checkpoint``)."""
+
+    def touch(self) -> None:
+        """Something that is saved may have changed (called from any thread)."""
+
+
 class Runtime:
     """Process-wide services: the worker pool, tasks, app-wide hooks, live sessions.
 
-    Created by a transport on its event loop thread.
+    Created by a transport on its event loop thread. ``bus`` carries ``state.publish``
+    (default: this process only); ``leases`` make tasks run once per cluster.
     """
 
-    def __init__(self, config: RuntimeConfig = RuntimeConfig()) -> None:
+    def __init__(self, config: RuntimeConfig = RuntimeConfig(), *, bus: LocalBus | None = None,
+                 leases: Leases | None = None) -> None:
         self.config = config
         self.loop = asyncio.get_running_loop()
         self.loop_thread = threading.get_ident()
@@ -72,7 +91,10 @@ class Runtime:
         #: Everything else that must not block the loop: new sessions (app code), tasks,
         #: ``execute(threaded=True)``.
         self.pool = ThreadPoolExecutor(config.num_threads, thread_name_prefix="docsync-pool")
-        self.tasks = TaskScheduler(self)
+        self.tasks = TaskScheduler(self, leases=leases)
+        self.bus = bus or LocalBus()
+        if self.bus.shared:  # cancel_task cancels the task in every worker
+            self.bus.subscribe(CANCEL_TASK_CHANNEL, self.tasks.cancel, owner=self)
         self.sessions: dict[str, SessionContext] = {}
         self.created_hooks: list[Hook] = []
         self.destroyed_hooks: list[Hook] = []
@@ -111,6 +133,24 @@ class Runtime:
             return asyncio.ensure_future(run_async())
         return asyncio.wrap_future(self.pool.submit(run))
 
+    def execute(self, callback: Callable[..., Any]) -> None:
+        """Run ``callback`` soon outside any session (thread-safe); failures are logged."""
+        def start() -> None:
+            if self.closed:
+                return
+            future = self.call(callback)
+            future.add_done_callback(
+                lambda f: None if f.cancelled() or f.exception() is None
+                else self.report_error(f.exception(), _name(callback)))  # type: ignore[arg-type]
+
+        self.on_loop(start)
+
+    def cancel_task(self, name: str, *, wait: bool = False) -> None:
+        """Cancel task ``name`` here, and in every worker when the bus is shared."""
+        self.tasks.cancel(name, wait=wait)
+        if self.bus.shared:
+            self.bus.publish(CANCEL_TASK_CHANNEL, name)
+
     def add_periodic(self, callback: Callable[..., Any], **params: Any) -> PeriodicCallback:
         pc = PeriodicCallback(owner=self, callback=callback, **params)
         self._periodic.append(pc)
@@ -148,7 +188,15 @@ class SessionContext:
         self.headers = headers
         self.cookies = cookies
         self.session: Session | None = None  # set once the core session exists
-        self.store = SessionStore(require_picklable=runtime.config.require_picklable)
+        self.store = SessionStore(require_picklable=runtime.config.require_picklable,
+                                  on_change=self._touch)
+        #: Saves this session's state when persistence is on (set by the transport).
+        self.checkpoint: Checkpoint | None = None
+        saved = REBUILDING.get()
+        #: True when this session was rebuilt from saved state (its worker was lost).
+        self.rebuilt = saved is not None
+        if saved is not None:
+            self.store.load(saved)
         self.executor = SerialExecutor(runtime.workers, wrap=self._in_context,
                                        on_error=lambda exc: self.report_error(exc, "a callback"))
         self.loop = runtime.loop
@@ -162,6 +210,7 @@ class SessionContext:
         self._periodic: list[PeriodicCallback] = []
         self._destroyed_hooks: list[Hook] = []
         self._resumed_hooks: list[Hook] = []
+        self._subscriptions: list[Subscription] = []
 
     # -- context ---------------------------------------------------------------------------
 
@@ -181,6 +230,7 @@ class SessionContext:
         end (DESIGN.md §2), handed to the loop with one wake-up."""
         session = self.session
         seq = session.seq if session is not None else 0
+        cseq = session.applied_cseq if session is not None else 0
         self._call_thread, self._flush_due = threading.get_ident(), False
         try:
             with self.activate():
@@ -192,10 +242,18 @@ class SessionContext:
                     session.flush()
                 if session.seq != seq:
                     self.runtime.on_loop(self.deliver)
+                if session.applied_cseq != cseq:  # a client message: save, then acknowledge
+                    self._touch()
+
+    def _touch(self) -> None:
+        checkpoint = self.checkpoint
+        if checkpoint is not None:
+            checkpoint.touch()
 
     def changed(self) -> None:
         """The document went dirty (from any thread): flush after the running call, or
         soon on the loop."""
+        self._touch()
         if threading.get_ident() == self._call_thread:
             self._flush_due = True
         else:
@@ -205,6 +263,10 @@ class SessionContext:
         if self.session is not None:
             self.session.flush()
             self.deliver()
+
+    def flush(self) -> None:
+        """Send what the session has pending now (on the loop): changes, a released ack."""
+        self._flush_and_deliver()
 
     @property
     def busy(self) -> bool:
@@ -265,6 +327,13 @@ class SessionContext:
         self._periodic.append(pc)
         return pc
 
+    def subscribe(self, channel: str, callback: Callable[[Any], Any]) -> Subscription:
+        """``callback(message)`` for each message on ``channel``, run like this session's
+        other callbacks, until it is cancelled or the session ends."""
+        subscription = self.runtime.bus.subscribe(channel, callback, owner=self)
+        self._subscriptions.append(subscription)
+        return subscription
+
     # -- telling the page ----------------------------------------------------------------------
 
     def notify(self, level: str, message: str, duration: float = 3000) -> None:
@@ -304,6 +373,8 @@ class SessionContext:
         self.closed = True
         for pc in self._periodic:
             pc.stop()
+        for subscription in self._subscriptions:
+            subscription.cancel()
         self.executor.close()
         with self.activate():
             for hook in [*self._destroyed_hooks, *self.runtime.destroyed_hooks]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 import weakref
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import param
@@ -19,18 +19,22 @@ class UnpicklableValue(TypeError):
 class SessionStore(MutableMapping[str, Any]):
     """Per-user values that live as long as the session (Streamlit's ``session_state``).
 
-    ``store["k"]`` and ``store.k`` are the same. With ``require_picklable=True`` a value
-    that ``pickle.dumps`` refuses is rejected at assignment, naming the key.
+    ``store["k"]`` and ``store.k`` are the same. With ``require_picklable=True`` (on when
+    sessions are saved) a value that ``pickle.dumps`` refuses is rejected at assignment,
+    naming the key. ``on_change`` is called after every assignment or deletion; a value
+    changed in place (``store.items.append(x)``) is saved with the next change.
 
     A key may be *mirrored* by model properties (:meth:`mirror`: a widget made with
     ``key=...``): setting the key sets them, and their changes set the key.
     """
 
-    __slots__ = ("_data", "_mirrors", "_require_picklable")
+    __slots__ = ("_data", "_mirrors", "_on_change", "_require_picklable")
 
-    def __init__(self, *, require_picklable: bool = False) -> None:
+    def __init__(self, *, require_picklable: bool = False,
+                 on_change: Callable[[], None] | None = None) -> None:
         object.__setattr__(self, "_data", {})
         object.__setattr__(self, "_require_picklable", require_picklable)
+        object.__setattr__(self, "_on_change", on_change)
         #: key → [(weak model, prop)]: the properties that mirror the key.
         object.__setattr__(self, "_mirrors", {})
 
@@ -49,9 +53,20 @@ class SessionStore(MutableMapping[str, Any]):
         for model, prop in self._mirroring(key):
             setattr(model, prop, value)
         self._data[key] = value
+        self._changed()
 
     def __delitem__(self, key: str) -> None:
         del self._data[key]
+        self._changed()
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()
+
+    def load(self, values: Mapping[str, Any]) -> None:
+        """Put saved values back (a rebuilt session), over any of the same keys. They are
+        not checked again, and ``on_change`` is not called."""
+        self._data.update(values)
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._data))
@@ -114,6 +129,7 @@ class SessionStore(MutableMapping[str, Any]):
         for model, prop in self._mirroring(key):
             if model is not event.obj and getattr(model, prop) is not event.new:
                 setattr(model, prop, event.new)
+        self._changed()
 
 
 def _restore(data: dict[str, Any], require_picklable: bool) -> SessionStore:

@@ -1,12 +1,14 @@
-"""``schedule_task``: named, process-wide tasks on a period, at given times, or by cron."""
+"""``schedule_task``: named tasks on a period, at given times, or by cron; process-wide, or
+cluster-wide with leases (a task runs only in the worker that holds its lease)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from croniter import croniter
 
@@ -15,7 +17,20 @@ from docsync.core.schedule import Schedule, parse_period
 if TYPE_CHECKING:
     from docsync.runtime.context import Runtime
 
-__all__ = ["TaskScheduler"]
+__all__ = ["Lease", "Leases", "TaskScheduler"]
+
+
+class Lease(Protocol):
+    """A name held by one worker of a cluster at a time (``docsync.cluster.lease``)."""
+
+    ttl: float
+
+    async def hold(self) -> bool | None: ...
+    async def release(self) -> None: ...
+
+
+class Leases(Protocol):
+    def lease(self, name: str) -> Lease: ...
 
 
 def _cron_next(expr: str, after: datetime) -> datetime:
@@ -33,15 +48,27 @@ class _Task:
         self.idle = threading.Event()  # set while no run is in progress
         self.idle.set()
         self.cancelled = False
+        #: With leases: the loop time until which this worker holds the task's lease.
+        self.held_until: float | None = None
+        self.holder: asyncio.Task[None] | None = None
 
 
 class TaskScheduler:
-    """The tasks of one runtime, by name. Runs of one task never overlap."""
+    """The tasks of one runtime, by name. Runs of one task never overlap.
 
-    def __init__(self, runtime: Runtime) -> None:
+    With ``leases`` (Redis), every worker schedules the task but only the one that holds its
+    lease runs it: once per cluster. The holder renews the lease every third of its ``ttl``;
+    when it dies, another worker takes the lease over once it expired. A holder that cannot
+    reach Redis stops running the task when its lease would have expired, so that two
+    workers never run it at once.
+    """
+
+    def __init__(self, runtime: Runtime, *, leases: Leases | None = None) -> None:
         self._runtime = runtime
+        self._leases = leases
         self._tasks: dict[str, _Task] = {}
         self._lock = threading.Lock()
+        self._holders: set[asyncio.Task[None]] = set()
 
     def names(self) -> list[str]:
         with self._lock:
@@ -65,11 +92,52 @@ class TaskScheduler:
             if name in self._tasks:
                 return False
             self._tasks[name] = task
-        self._runtime.on_loop(lambda: self._arm(task))
+        self._runtime.on_loop(lambda: self._start(task))
         return True
 
+    def _start(self, task: _Task) -> None:
+        if self._leases is None:
+            self._arm(task)
+        elif not task.cancelled:
+            task.holder = self._runtime.loop.create_task(self._hold(task))
+            self._holders.add(task.holder)
+            task.holder.add_done_callback(self._holders.discard)
+
+    def _holding(self, task: _Task) -> bool:
+        return self._leases is None or (
+            task.held_until is not None and self._runtime.loop.time() < task.held_until)
+
+    async def _hold(self, task: _Task) -> None:
+        """Take the task's lease and keep it, or wait for it; arm the task while held."""
+        assert self._leases is not None
+        lease = self._leases.lease(task.name)
+        loop = self._runtime.loop
+        try:
+            while not task.cancelled:
+                sent = loop.time()
+                # None: Redis is out of reach; ours, if it was, until it would have expired.
+                held = await lease.hold()
+                if held:
+                    task.held_until = sent + lease.ttl
+                    if task.handle is None and task.idle.is_set():
+                        self._arm(task)
+                elif held is False or not self._holding(task):
+                    self._disarm(task)
+                await asyncio.sleep(lease.ttl / 3)
+        finally:
+            if task.held_until is not None:
+                self._disarm(task)
+                with contextlib.suppress(Exception):
+                    await lease.release()
+
+    def _disarm(self, task: _Task) -> None:
+        task.held_until = None
+        if task.handle is not None:
+            task.handle.cancel()
+            task.handle = None
+
     def _arm(self, task: _Task) -> None:
-        if task.cancelled:
+        if task.cancelled or not self._holding(task):
             return
         now = task.clock()
         due = task.schedule.next_after(now)
@@ -82,7 +150,7 @@ class TaskScheduler:
 
     def _run(self, task: _Task) -> None:
         task.handle = None
-        if task.cancelled:
+        if task.cancelled or not self._holding(task):
             return
         task.idle.clear()
         future = self._runtime.call(task.callback)
@@ -103,7 +171,14 @@ class TaskScheduler:
         if task is None:
             return False
         task.cancelled = True
-        self._runtime.on_loop(lambda: task.handle.cancel() if task.handle else None)
+
+        def stop() -> None:
+            if task.handle is not None:
+                task.handle.cancel()
+            if task.holder is not None:
+                task.holder.cancel()  # it gives the lease up
+
+        self._runtime.on_loop(stop)
         if wait and not task.idle.is_set():
             if threading.get_ident() == self._runtime.loop_thread:
                 raise RuntimeError("cancel_task(wait=True) would block the event loop: call it "
@@ -114,3 +189,9 @@ class TaskScheduler:
     def cancel_all(self) -> None:
         for name in self.names():
             self.cancel(name)
+
+    async def released(self, timeout: float = 5.0) -> None:
+        """Wait (on the loop, after :meth:`cancel_all`) until cancelled tasks gave their
+        leases up, so that another worker takes them over at once."""
+        if self._holders:
+            await asyncio.wait(list(self._holders), timeout=timeout)

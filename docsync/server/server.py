@@ -10,6 +10,7 @@ import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
@@ -19,6 +20,8 @@ from websockets.http11 import Request, Response
 from websockets.server import ServerProtocol
 
 from docsync.apps import App
+from docsync.cluster.persist import Persistence
+from docsync.cluster.services import Cluster
 from docsync.core.document import Document
 from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
@@ -54,6 +57,14 @@ class ServerConfig:
     num_threads: int = 4  # worker threads for sync callbacks
     max_callback_errors: int = 5  # failures in a row before a periodic callback stops
     require_picklable: bool = False  # state.session refuses values pickle cannot save
+    #: Redis URL (else DOCSYNC_REDIS_URL): messages, tasks and saved sessions shared by
+    #: every worker and machine (issue 7). Without it, all of that stays in this process.
+    redis: str | None = None
+    #: Save sessions so that a reconnect to a restarted or other worker rebuilds them.
+    #: None: on with Redis. Without Redis the sessions are saved in ``persist_path``.
+    persist: bool | None = None
+    persist_path: str = ".docsync-sessions.sqlite"
+    task_lease: float = 15.0  # seconds a cluster-wide task's lease outlives its holder
 
 
 def _secret(config: ServerConfig) -> bytes:
@@ -61,6 +72,10 @@ def _secret(config: ServerConfig) -> bytes:
         return config.secret
     env = os.environ.get("DOCSYNC_SECRET_KEY")
     return env.encode("utf-8") if env else secrets.token_bytes(32)
+
+
+def _redis_url(config: ServerConfig) -> str | None:
+    return config.redis or os.environ.get("DOCSYNC_REDIS_URL") or None
 
 
 def _cookies(header: str | None) -> dict[str, str]:
@@ -88,13 +103,14 @@ class Server:
         registry_config = RegistryConfig(reconnect_timeout=config.reconnect_timeout,
                                          token_lifetime=config.token_lifetime,
                                          log_limits=config.log_limits)
-        self.registries = {
-            path: SessionRegistry(secret=self.secret, factory=self._factory(app),
-                                  config=registry_config)
-            for path, app in self.apps.items()}
+        self.redis_url = _redis_url(config)
+        self.persist = bool(self.redis_url) if config.persist is None else config.persist
+        self.registries = {path: self._registry(path, app, registry_config)
+                           for path, app in self.apps.items()}
         self._paths = frozenset(self.apps)
         self._listener: Any = None
         self._runtime: Runtime | None = None
+        self._cluster: Cluster | None = None
         self._expiry: asyncio.Task[None] | None = None
         self.port = config.port
 
@@ -104,6 +120,43 @@ class Server:
         return self._runtime
 
     # -- sessions ------------------------------------------------------------------------
+
+    def _registry(self, path: str, app: App, config: RegistryConfig) -> SessionRegistry:
+        create = self._factory(app)
+
+        def factory(session_id: str, hello: Hello, handle: Any) -> Session:
+            session = create(session_id, hello, handle)
+            persistence = self._persistence
+            if persistence is not None:
+                persistence.created(path, session)
+            return session
+
+        def restore(session_id: str, hello: Hello, handle: Any) -> Session | None:
+            """A resume for a session this worker does not hold (issue 7)."""
+            persistence = self._persistence
+            if persistence is None:
+                return None
+            return persistence.restorer(path, factory)(session_id, hello, handle)
+
+        return SessionRegistry(secret=self.secret, factory=factory, config=config,
+                               restore=restore)
+
+    @property
+    def _persistence(self) -> Persistence | None:
+        return self._cluster.persistence if self._cluster is not None else None
+
+    def _moved(self, session: Session) -> None:
+        """Another worker rebuilt this session (a load balancer sent its reconnect there):
+        this copy ends, and its connection, if any, is closed as taken over (4409)."""
+        def end() -> None:
+            writer = session.connection
+            for registry in self.registries.values():
+                if registry.sessions.get(session.id) is session:
+                    registry.destroy(session, now=time.time())
+            if isinstance(writer, Writer):
+                writer.close(4409, "this session continues in another server process")
+
+        self.runtime.on_loop(end)
 
     def _factory(self, app: App) -> Callable[[str, Hello, Any], Session]:
         def create(session_id: str, hello: Hello, handle: Any) -> Session:
@@ -217,10 +270,25 @@ class Server:
         private socket only because websockets refuses handshakes (503) unless its server
         is serving.
         """
+        config = self.config
+        if (self.redis_url or self.persist) and not (config.secret
+                                                     or os.environ.get("DOCSYNC_SECRET_KEY")):
+            log.warning("set DOCSYNC_SECRET_KEY (the same for every worker): with a random "
+                        "key, tokens, messages and saved sessions work in this process only")
+        self._cluster = await Cluster.start(
+            redis_url=self.redis_url, persist=self.persist, persist_path=config.persist_path,
+            secret=self.secret, session_ttl=max(60.0, 2 * config.reconnect_timeout),
+            task_lease=config.task_lease, on_moved=self._moved)
+        persistence = self._cluster.persistence
+        if persistence is not None:
+            for path, registry in self.registries.items():
+                registry.on_destroyed.append(partial(persistence.destroyed, path))
         self._runtime = Runtime(RuntimeConfig(
             num_threads=self.config.num_threads,
             max_callback_errors=self.config.max_callback_errors,
-            require_picklable=self.config.require_picklable))
+            # Saved sessions: a value that cannot be saved is refused when it is assigned.
+            require_picklable=self.config.require_picklable or persistence is not None),
+            bus=self._cluster.bus, leases=self._cluster.leases)
         if self.setup is not None:
             with self._runtime.activate():
                 self.setup()
@@ -277,9 +345,17 @@ class Server:
         if listener is not None:
             listener.close()
             await listener.wait_closed()
+        persistence = self._persistence
+        if persistence is not None:  # a restarted server rebuilds them from these
+            await persistence.checkpoints.flush()
+            persistence.stopping = True
         now = time.time()
         for registry in self.registries.values():
             registry.destroy_all(now=now)
         if self._runtime is not None:
             self._runtime.close()
+            await self._runtime.tasks.released()  # other workers take the tasks over
+        if self._cluster is not None:
+            await self._cluster.close()
+            self._cluster = None
         self._listener = None

@@ -1,0 +1,101 @@
+"""Session persistence for a server's apps: new sessions saved, lost ones rebuilt, ended ones
+forgotten (issue 7; the core's side is ``SessionRegistry(restore=...)``)."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+from typing import Any
+
+from docsync.cluster import Outage
+from docsync.cluster.checkpoint import Checkpoints
+from docsync.cluster.record import restore
+from docsync.core.messages import Hello
+from docsync.core.registry import SessionFactory, SessionRestorer
+from docsync.core.session import Session
+from docsync.exceptions import TryAgainLater
+from docsync.runtime.context import REBUILDING, SessionContext
+
+__all__ = ["Persistence"]
+
+log = logging.getLogger("docsync.persist")
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+class Persistence:
+    """Connects a server's session registries to its :class:`Checkpoints`.
+
+    - the registry's factory calls :meth:`created` for each new session: it is saved from
+      now on;
+    - :meth:`restorer` is the registry's ``restore`` hook: a resume of a session that this
+      worker does not hold claims the session's record, runs the app again (its
+      ``state.session`` already holds the saved values, and ``state.rebuilt`` is True), puts
+      the saved client-writable values back, and answers with a snapshot; the transport then
+      runs the session's ``on_session_resumed`` hooks;
+    - :meth:`destroyed` forgets the record of a session that ended, unless the server is
+      stopping (:attr:`stopping`): a graceful restart keeps every session.
+    """
+
+    def __init__(self, checkpoints: Checkpoints, *, timeout: float = 5.0) -> None:
+        self.checkpoints = checkpoints
+        self.timeout = timeout
+        #: Set while the server stops: ended sessions keep their records.
+        self.stopping = False
+
+    @staticmethod
+    def key(path: str, session_id: str) -> str:
+        return f"{path}:{session_id}"
+
+    def created(self, path: str, session: Session) -> None:
+        """Save a new session from now on (from the registry's factory, any thread)."""
+        if REBUILDING.get() is not None:
+            return  # a rebuild: tracked once its saved values are back (see restorer)
+        context: SessionContext = session.extras["context"]
+        self.checkpoints.track(self.key(path, session.id), session, context)
+
+    def restorer(self, path: str, create: SessionFactory) -> SessionRestorer:
+        """The ``restore`` hook of the registry of app ``path``, whose factory is ``create``.
+
+        It blocks on the store, so the registry must call it off the event loop (the
+        server answers every ``hello`` in its worker pool).
+        """
+        loop = self.checkpoints.loop
+
+        def rebuild(session_id: str, hello: Hello, handle: Any) -> Session | None:
+            if _running_loop() is loop:
+                raise RuntimeError("a rebuild waits for the store: call it off the loop")
+            key = self.key(path, session_id)
+            future = asyncio.run_coroutine_threadsafe(self.checkpoints.load(key), loop)
+            try:
+                record = future.result(self.timeout)
+            except (Outage, concurrent.futures.TimeoutError):
+                future.cancel()
+                raise TryAgainLater("this session's saved state is out of reach for now: "
+                                    "reconnecting later") from None
+            if record is None:
+                return None
+            token = REBUILDING.set(record.store)
+            try:
+                session = create(session_id, hello, handle)
+            finally:
+                REBUILDING.reset(token)
+            context: SessionContext = session.extras["context"]
+            with context.activate():
+                restored = restore(session, context.store, record)
+            self.checkpoints.track(key, session, context, saved_cseq=record.cseq)
+            log.info("session %s of %r rebuilt from saved state (%d values, %d keys)",
+                     session_id[:8], path, restored, len(record.store))
+            return session
+
+        return rebuild
+
+    def destroyed(self, path: str, session: Session) -> None:
+        """A session of app ``path`` ended (registry ``on_destroyed``)."""
+        self.checkpoints.forget(self.key(path, session.id), delete=not self.stopping)
