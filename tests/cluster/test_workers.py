@@ -146,15 +146,20 @@ async def test_a_killed_worker_is_restarted_and_its_sessions_expire(docsync_serv
         await close_all([c for c in clients if c.close_code is None])
 
 
-async def test_sigterm_stops_every_worker_and_destroys_each_session_once(docsync_serve,
-                                                                        tmp_path):
+@pytest.mark.parametrize("stop", ["sigterm-to-acceptor", "ctrl-c-to-group"])
+async def test_a_stop_reaches_every_worker_and_destroys_each_session_once(docsync_serve,
+                                                                          tmp_path, stop):
     destroyed = tmp_path / "destroyed.txt"
     server, url = await start(docsync_serve, 2, env={"DOCSYNC_TEST_DESTROYED": str(destroyed)})
     pids = workers(server)
     clients = await open_sessions(url, 8)
     sessions = {(pid_of(c), session_of(c)) for c in clients}
     try:
-        code = await asyncio.to_thread(server.terminate)
+        if stop == "sigterm-to-acceptor":
+            server.proc.send_signal(signal.SIGTERM)
+        else:  # what a terminal does: SIGINT to every process of the group
+            os.killpg(server.proc.pid, signal.SIGINT)
+        code = await asyncio.wait_for(asyncio.to_thread(server.proc.wait), timeout=20)
         assert code == 0
     finally:
         await close_all([c for c in clients if c.close_code is None])
@@ -162,7 +167,7 @@ async def test_sigterm_stops_every_worker_and_destroys_each_session_once(docsync
     assert sorted(lines) == sorted(f"{pid} {sid}" for pid, sid in sessions)
     for pid in pids.values():
         await wait_until(lambda p=pid: not running(p), what=f"worker {pid} to exit")
-    assert "Traceback" not in server.stderr()
+    assert "Traceback" not in server.stderr() and "exited" not in server.stderr()
 
 
 async def test_workers_stop_when_the_acceptor_is_killed(docsync_serve, tmp_path):
