@@ -16,6 +16,7 @@ from typing import Any
 import websockets
 
 from tests.bench import cache as cache_bench
+from tests.bench import frames as frame_bench
 from tests.bench.cases import Bench
 from tests.bench.stats import median
 from tests.bench.workers import WorkerBench
@@ -27,6 +28,8 @@ apps (tests/bench/apps/):
   bench_wide   20 widgets: 10 IntSliders, 5 TextInputs, 5 Selects, each followed by a
                bind()-ed Markdown: 61 models
   bench_tick   one Markdown that each session updates at 10 Hz, with {tick}
+  bench_frame_1m / bench_frame_20  one DataFrame pane over 1,000,000 rows (int, float and
+               string columns) / over its first 20 rows; both send one 20-row page
 method: one `python -m docsync serve APP --port 0` child per case, measured through /proc
   (utime+stime, VmRSS); clients in this process over loopback (websockets client, no
   compression unless stated); tokens minted with a shared DOCSYNC_SECRET_KEY, so a session
@@ -113,6 +116,24 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     small = _m(r, "cache_small", "overhead_us")
     add("ds.cache hit overhead, small arguments f(42, 'abc')", f"{small:.1f} us", "<= 20 us",
         small <= 20)
+    big, small_frame = _m(r, "frame_open", "ws_bytes_1m"), _m(r, "frame_open", "ws_bytes_20")
+    add("bytes sent per session, DataFrame pane of 1,000,000 / 20 rows",
+        f"{big / 1024:.2f} / {small_frame / 1024:.2f} KiB", "same (one page each)",
+        abs(big - small_frame) < 1024)
+    big, small_frame = _m(r, "frame_open", "server_cpu_ms_per_open_1m"), \
+        _m(r, "frame_open", "server_cpu_ms_per_open_20")
+    add("  server CPU per session open, same", f"{big:.2f} / {small_frame:.2f} ms", "-", None)
+    big, small_frame = _m(r, "frame_open", "hello_p50_ms_1m"), \
+        _m(r, "frame_open", "hello_p50_ms_20")
+    add("  session open (hello -> snapshot), p50, same", f"{big:.2f} / {small_frame:.2f} ms",
+        "-", None)
+    page, page_bytes = _m(r, "frame_paging", "page_p50_ms"), _m(r, "frame_paging", "page_bytes")
+    add("1,000,000-row DataFrame: next page round trip p50 / bytes", f"{page:.2f} ms / "
+        f"{page_bytes / 1024:.2f} KiB", "-", None)
+    first, sorted_page = _m(r, "frame_paging", "first_sort_ms"), \
+        _m(r, "frame_paging", "sorted_page_p50_ms")
+    add("  a new sort key (sorts 1,000,000 rows) / then a page of it, p50",
+        f"{first:.0f} / {sorted_page:.2f} ms", "-", None)
     return rows
 
 
@@ -146,6 +167,8 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "workers_rt": lambda: WorkerBench.like(bench).round_trips(),
         "cache_frame": lambda: cache_bench.frame_hit(bench.runs, bench.scale),
         "cache_small": lambda: cache_bench.small_hit(bench.runs, bench.scale),
+        "frame_open": lambda: frame_bench.frame_open(bench),
+        "frame_paging": lambda: frame_bench.frame_paging(bench),
     }
 
 
