@@ -90,6 +90,47 @@ async def test_sessions_spread_and_every_connection_reaches_its_worker(docsync_s
     await expect_close(stray, 4401)
 
 
+async def raw_request(url: str, *pieces: bytes, pause: float = 0.0, eof: bool = False
+                      ) -> bytes:
+    """Send ``pieces`` over one TCP connection, ``pause`` seconds apart (then end the
+    sending side, with ``eof``); the whole answer."""
+    host, port = url.split("//", 1)[1].split("/", 1)[0].rsplit(":", 1)
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        for i, piece in enumerate(pieces):
+            if i:
+                await asyncio.sleep(pause)
+            writer.write(piece)
+            await writer.drain()
+        if eof:
+            writer.write_eof()
+        return await asyncio.wait_for(reader.read(), timeout=10)
+    finally:
+        writer.close()
+
+
+async def test_the_acceptor_waits_for_slow_request_lines_and_survives_bad_clients(
+        docsync_serve):
+    server, url = await start(docsync_serve, 2)
+    path = "/" + url.rsplit("/", 1)[1]
+    tail = b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    # A request line that arrives in pieces is peeked at until it is whole.
+    answer = await raw_request(url, b"GET " + path[:4].encode(), path[4:].encode() + tail,
+                               pause=0.2)
+    assert answer.startswith(b"HTTP/1.1 200") and b"docsync-bootstrap" in answer
+    # Clients that send nothing, or a line too long to route, or garbage, get nowhere
+    # and harm nothing.
+    assert await raw_request(url, eof=True) == b""
+    answer = await raw_request(url, b"GET /" + b"x" * 20_000 + tail)
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 4")
+    await raw_request(url, b"\x16\x03\x01 not http\r\n\r\n")
+    client = await NetworkClient(url).open()
+    assert await round_trip(client, 3) == f"3 from {pid_of(client)}"
+    await client.close()
+    assert server.proc.poll() is None and sorted(workers(server)) == [0, 1]
+    assert "exited" not in server.stderr()
+
+
 async def test_a_thousand_sessions_resume_by_replay_on_their_own_workers(docsync_serve):
     server, url = await start(docsync_serve, 4, "--log-level", "warning")
     pids = workers(server)
