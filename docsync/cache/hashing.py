@@ -21,6 +21,7 @@ import fractions
 import functools
 import hashlib
 import pathlib
+import re
 import struct
 import sys
 import types
@@ -660,9 +661,9 @@ def _pd_values(walk: Walk, values: Any) -> None:
     else:  # strings (vectorized), or element by element
         _object_array(walk, present.to_numpy(dtype=object))
     if missing:  # which kind of missing (None, NaN, NA, NaT) each one is
-        missing = list(values[mask])
-        flat = np.empty(len(missing), dtype=object)
-        flat[:] = missing
+        nulls = list(values[mask])
+        flat = np.empty(len(nulls), dtype=object)
+        flat[:] = nulls
         _object_array(walk, flat)
 
 
@@ -674,6 +675,8 @@ def _param(cls: type) -> Handler | None:
     if param is None or not issubclass(cls, param.Parameterized):
         return None
     tag = b"PZ" + qualified_name(cls).encode() + b"("
+    # param names unnamed instances "ClassName00012": that is identity, not content.
+    automatic = re.compile(re.escape(cls.__name__) + r"\d{5}")
 
     def handler(walk: Walk, value: Any) -> None:
         # Parameters named with a leading underscore are private state, left out as
@@ -683,9 +686,11 @@ def _param(cls: type) -> Handler | None:
         try:
             walk.h.update(tag)
             for name, item in value.param.values().items():
-                if not name.startswith("_"):
-                    walk.h.update(name.encode() + b"=")
-                    walk.feed_at(item, f".{name}")
+                if name.startswith("_") or (name == "name" and isinstance(item, str)
+                                            and automatic.fullmatch(item)):
+                    continue
+                walk.h.update(name.encode() + b"=")
+                walk.feed_at(item, f".{name}")
         finally:
             walk.leave(value)
 

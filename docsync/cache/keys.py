@@ -32,16 +32,19 @@ class Binder:
         self._signature = inspect.signature(fn)
         params = list(self._signature.parameters.values())
         self._kinds = {p.name: p.kind for p in params}
-        # The common case (plain parameters) binds without inspect.Signature.bind, which
-        # alone would cost more than a whole cache hit.
-        self._simple = all(p.kind is _P.POSITIONAL_OR_KEYWORD for p in params)
+        # The common case (plain and keyword-only parameters) binds without
+        # inspect.Signature.bind, which alone would cost more than a whole cache hit.
+        self._simple = all(p.kind in (_P.POSITIONAL_OR_KEYWORD, _P.KEYWORD_ONLY)
+                           for p in params)
         self._names = tuple(p.name for p in params)
+        self._positional = tuple(p.name for p in params
+                                 if p.kind is _P.POSITIONAL_OR_KEYWORD)
         self._defaults = {p.name: p.default for p in params if p.default is not p.empty}
         self._hashed = tuple(name for name in self._names if not name.startswith("_"))
 
     def bind(self, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> list[tuple[str, Any]]:
-        if self._simple and len(args) <= len(self._names):
-            bound = dict(zip(self._names, args, strict=False))
+        if self._simple and len(args) <= len(self._positional):
+            bound = dict(zip(self._positional, args, strict=False))
             for name, value in kwargs.items():
                 if name in bound or name not in self._kinds:
                     return self._bind_slowly(args, kwargs)

@@ -43,8 +43,9 @@ class Cache:
       argument with no content hash raises :class:`~docsync.cache.hashing.UnhashableError`
       naming the two fixes: ``hash_funcs`` or a leading underscore. A method's ``self`` is
       an argument like any other (hashed by content: a ``param`` object by its parameter
-      values, a dataclass by its fields), as in Panel and Streamlit; name it ``_self`` to
-      share entries between instances.
+      values, less an automatic ``name``; a dataclass by its fields), as in Panel and
+      Streamlit; name it ``_self`` to share entries between instances. Closure variables
+      count as arguments: their values are hashed, unless named with a leading underscore.
     - Concurrent calls with one key (threads or asyncio tasks) compute once; the others
       wait for that result. An exception is not cached and reaches every waiter.
     - ``copy=False`` (default) hands every caller the one cached object (Panel's

@@ -7,7 +7,7 @@ from typing import Any
 
 __all__ = ["deep_size"]
 
-_LIMIT = 100_000  # objects visited at most; past that the figure is a lower bound
+_LIMIT = 10_000  # objects visited at most; past that the figure is a lower bound
 
 
 def deep_size(value: Any) -> int:

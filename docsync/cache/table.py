@@ -7,16 +7,13 @@ import copy as copying
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from docsync.cache.backends.base import MISSING, Store
 from docsync.cache.flight import Abandoned, Flight, Role, wait
 from docsync.runtime.context import SessionContext
 
 __all__ = ["CacheInfo", "CacheTable"]
-
-T = TypeVar("T")
-
 
 @dataclass(frozen=True)
 class CacheInfo:
@@ -50,12 +47,12 @@ class CacheTable:
 
     # -- the two paths ------------------------------------------------------------------------
 
-    def get_or_compute(self, key: str, compute: Callable[[], T], *, ttl: float | None,
-                       copy: bool, session: SessionContext | None = None) -> T:
+    def get_or_compute(self, key: str, compute: Callable[[], Any], *, ttl: float | None,
+                       copy: bool, session: SessionContext | None = None) -> Any:
         value = self.store.get(key)
         if value is not MISSING:
             self._count(hit=True)
-            return self._give(value, copy, fresh=self.store.returns_copies)  # type: ignore
+            return self._give(value, copy, fresh=self.store.returns_copies)
         while True:
             role, future = self.flight.join(key)
             if role is Role.REENTRANT:
@@ -67,7 +64,7 @@ class CacheTable:
             except Abandoned:
                 continue
             self._count(hit=True)
-            return self._give(value, copy, fresh=False)  # type: ignore[no-any-return]
+            return self._give(value, copy, fresh=False)
         computed, result = False, None
         try:
             value = self.store.get(key)  # the previous leader may have just stored it
@@ -86,16 +83,16 @@ class CacheTable:
         self.flight.finish(key, value)
         self._count(hit=not computed)
         if computed:
-            return result  # type: ignore[return-value]
-        return self._give(value, copy, fresh=self.store.returns_copies)  # type: ignore
+            return result
+        return self._give(value, copy, fresh=self.store.returns_copies)
 
-    async def aget_or_compute(self, key: str, compute: Callable[[], Awaitable[T]], *,
+    async def aget_or_compute(self, key: str, compute: Callable[[], Awaitable[Any]], *,
                               ttl: float | None, copy: bool,
-                              session: SessionContext | None = None) -> T:
+                              session: SessionContext | None = None) -> Any:
         value = await self.store.aget(key)
         if value is not MISSING:
             self._count(hit=True)
-            return self._give(value, copy, fresh=self.store.returns_copies)  # type: ignore
+            return self._give(value, copy, fresh=self.store.returns_copies)
         while True:
             role, future = self.flight.join(key)
             if role is Role.REENTRANT:
@@ -107,7 +104,7 @@ class CacheTable:
             except Abandoned:
                 continue
             self._count(hit=True)
-            return self._give(value, copy, fresh=False)  # type: ignore[no-any-return]
+            return self._give(value, copy, fresh=False)
         computed, result = False, None
         try:
             value = await self.store.aget(key)
@@ -126,8 +123,8 @@ class CacheTable:
         self.flight.finish(key, value)
         self._count(hit=not computed)
         if computed:
-            return result  # type: ignore[return-value]
-        return self._give(value, copy, fresh=self.store.returns_copies)  # type: ignore
+            return result
+        return self._give(value, copy, fresh=self.store.returns_copies)
 
     # -- bookkeeping ----------------------------------------------------------------------
 
@@ -182,11 +179,8 @@ class CacheTable:
         with self._lock:
             if session.closed:
                 return False
-            keys = self._sessions.get(session.id)
-            first = keys is None
-            if first:
-                keys = self._sessions[session.id] = set()
-            keys.add(key)  # type: ignore[union-attr]
+            first = session.id not in self._sessions
+            self._sessions.setdefault(session.id, set()).add(key)
         if first:
             session.on_destroyed(lambda ctx: self.drop_session(ctx.id))
         return True

@@ -179,6 +179,9 @@ def test_param_objects_by_their_values():
     assert digest(a) != digest(b)
     b.level, b.label = 2, "other"
     assert digest(a) != digest(b)
+    # An automatic name (Settings00012) is identity, not content; a given one is content.
+    assert digest(Settings(level=7)) == digest(Settings(level=7))
+    assert digest(Settings(level=7, name="x")) != digest(Settings(level=7, name="y"))
 
 
 def test_cycles_terminate():

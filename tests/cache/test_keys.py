@@ -16,6 +16,10 @@ def g(a, /, *rest, key="k", **options):
     return a
 
 
+def h(a, *, b, c=3):
+    return a
+
+
 def test_positional_keyword_and_default_spellings_bind_alike():
     binder = Binder(f)
     expected = [("a", 1), ("b", 2)]
@@ -32,11 +36,18 @@ def test_variadic_signatures_bind_with_keywords_in_any_order():
     assert binder.bind((1, 2), {"_private": 5}) == [("a", 1), ("rest", (2,)), ("key", "k")]
 
 
-@pytest.mark.parametrize("args, kwargs", [((), {}), ((1, 2, 3, 4), {}), ((1,), {"a": 1}),
-                                          ((1,), {"c": 3})])
-def test_calls_the_function_would_refuse_raise_its_type_error(args, kwargs):
+def test_keyword_only_parameters_bind_in_signature_order():
+    binder = Binder(h)
+    assert binder.bind((1,), {"b": 2}) == [("a", 1), ("b", 2), ("c", 3)]
+    assert binder.bind((), {"c": 3, "b": 2, "a": 1}) == [("a", 1), ("b", 2), ("c", 3)]
+
+
+@pytest.mark.parametrize("fn, args, kwargs", [
+    (f, (), {}), (f, (1, 2, 3, 4), {}), (f, (1,), {"a": 1}), (f, (1,), {"c": 3}),
+    (h, (1, 2), {}), (h, (1,), {}), (h, (1,), {"b": 2, "d": 4})])
+def test_calls_the_function_would_refuse_raise_its_type_error(fn, args, kwargs):
     with pytest.raises(TypeError):
-        Binder(f).bind(args, kwargs)
+        Binder(fn).bind(args, kwargs)
 
 
 def test_keys_differ_by_arguments_session_and_closure_not_by_skipped_names():
