@@ -86,6 +86,7 @@ class Markdown(PaneBase):
 
     object = param.String(default="", allow_None=True)
     dedent = param.Boolean(default=True, doc="Remove the source's common indentation.")
+    _wire_exclude = PaneBase._wire_exclude | {"dedent"}
     _derived_props = {"html": ("object", "dedent")}
 
     def _derived(self, prop: str, ref: Callable[[Model], str]) -> JSON:
@@ -106,6 +107,7 @@ class Alert(PaneBase):
     object = param.String(default="", allow_None=True)
     dedent = param.Boolean(default=True, doc="Remove the source's common indentation.")
     alert_type: param.Selector[str] = param.Selector(default="primary", objects=list(ALERT_TYPES))
+    _wire_exclude = PaneBase._wire_exclude | {"dedent"}
     _derived_props = {"html": ("object", "dedent")}
 
     def _derived(self, prop: str, ref: Callable[[Model], str]) -> JSON:
