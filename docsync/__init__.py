@@ -16,6 +16,7 @@ from docsync.controls import Controls
 from docsync.form import Form
 from docsync.layout import Card, Column, Divider, GridBox, HSpacer, Row, Spacer, Tabs, VSpacer
 from docsync.location import Location
+from docsync.notebook import extension
 from docsync.secret import Secrets
 from docsync.serve import serve
 from docsync.state import state
@@ -25,6 +26,7 @@ __all__ = ["Card", "Column", "Divider", "GridBox", "HSpacer", "Location", "Row",
 __all__ += ["Controls", "Form", "Store", "controls", "secrets"]
 __all__ += ["indicators"]
 __all__ += ["cache"]
+__all__ += ["extension"]
 __version__ = "0.1.0"
 
 #: The app's secrets (``docsync.secret``), read from their files and the environment at each

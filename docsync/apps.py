@@ -13,7 +13,8 @@ import sys
 import traceback
 import types
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from docsync.exceptions import AppError
 from docsync.layout import Column
 from docsync.pane import Markdown, Str, panel
 
-__all__ = ["App", "Built", "FunctionApp", "ObjectApp", "ScriptApp", "load_apps"]
+__all__ = ["App", "Built", "FunctionApp", "ObjectApp", "ScriptApp", "app_module", "load_apps"]
 
 log = logging.getLogger("docsync.apps")
 
@@ -73,6 +74,20 @@ def _nothing_shown(name: str) -> Built:
         "or return it from the app function.")
 
 
+@contextmanager
+def app_module(path: Path) -> Iterator[types.ModuleType]:
+    """A fresh module for one run of the app file ``path``, in ``sys.modules`` while the
+    block runs: code that looks its own module up (dataclasses, ``typing.get_type_hints``)
+    works as under ``python app.py``."""
+    module = types.ModuleType(f"__docsync_app_{secrets.token_hex(8)}__")
+    module.__file__ = str(path)
+    sys.modules[module.__name__] = module
+    try:
+        yield module
+    finally:
+        sys.modules.pop(module.__name__, None)
+
+
 class ScriptApp(App):
     """A Python script run top to bottom per session; it shows what ``.servable()`` marked."""
 
@@ -99,16 +114,8 @@ class ScriptApp(App):
         if self._code is None:
             return _error_page(f"The app **{self.name}** has a syntax error",
                                self._compile_error or "")
-        # A unique name, in sys.modules while the script runs: code that looks its own
-        # module up (dataclasses, typing.get_type_hints) works as under ``python app.py``.
-        module = types.ModuleType(f"__docsync_app_{secrets.token_hex(8)}__")
-        module.__file__ = str(self.path)
-        sys.modules[module.__name__] = module
-        try:
-            with building() as build:
-                exec(self._code, module.__dict__)
-        finally:
-            sys.modules.pop(module.__name__, None)
+        with app_module(self.path) as module, building() as build:
+            exec(self._code, module.__dict__)
         if not build.servables:
             return _nothing_shown(self.name)
         return Built(list(build.servables), build.title or self.title)
@@ -149,6 +156,10 @@ def _as_app(obj: Any, name: str, title: str | None) -> App:
         return obj
     if isinstance(obj, (str, Path)) and str(obj).endswith(".py"):
         return ScriptApp(obj, name=name)
+    if isinstance(obj, (str, Path)) and str(obj).endswith(".ipynb"):
+        from docsync.notebook.app import NotebookApp
+
+        return NotebookApp(obj, name=name)
     if callable(obj) and not isinstance(obj, Model) and not hasattr(obj, "dependencies"):
         return FunctionApp(obj, name=name, title=title)
     return ObjectApp(obj, name=name, title=title)

@@ -256,8 +256,10 @@ class SessionContext:
         self._touch()
         if threading.get_ident() == self._call_thread:
             self._flush_due = True
-        else:
-            self.runtime.on_loop(self._flush_and_deliver)
+        elif not self.loop.is_closed():
+            # Soon, not at once even on the loop thread: the other changes of this loop tick
+            # (a notebook cell, an async callback) go out in the same patch (DESIGN.md §2).
+            self.loop.call_soon_threadsafe(self._flush_and_deliver)
 
     def _flush_and_deliver(self) -> None:
         if self.session is not None:

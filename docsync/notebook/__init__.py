@@ -1,0 +1,67 @@
+"""docsync in Jupyter: components live in the cells that display them, and notebooks
+served as apps.
+
+- :func:`extension` (Panel's ``pn.extension()``): call it once in a kernel; afterwards a
+  component, or a ``ds.bind(...)`` result, shown as a cell's last expression or with
+  ``display(obj)`` is live (anywidget over the kernel's comm: the same protocol and the
+  same browser client as a served page), with a static HTML snapshot for frontends that
+  cannot run it.
+- :class:`NotebookApp`: ``docsync serve notebook.ipynb``.
+
+Importing this package needs neither IPython nor anywidget; :func:`extension` does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from docsync.exceptions import UsageError
+from docsync.notebook.app import NotebookApp
+
+if TYPE_CHECKING:
+    from docsync.notebook.host import NotebookHost
+
+__all__ = ["NotebookApp", "extension"]
+
+
+def extension(*, reconnect_timeout: float = 30.0, num_threads: int = 1,
+              max_callback_errors: int = 5) -> None:
+    """Show docsync components live in this Jupyter kernel. Call it once, in a cell;
+    calling it again keeps the running setup (its options are then ignored).
+
+    ``reconnect_timeout`` (seconds): how long a session outlives its view, for a view that
+    comes back (a notebook tab closed and opened again); a view that comes back later
+    starts a fresh session. ``num_threads``: worker threads for sync callbacks (1: the
+    callbacks of all views run one at a time). ``max_callback_errors``: failures in a row
+    before a periodic callback is stopped.
+    """
+    host_for_kernel(reconnect_timeout=reconnect_timeout, num_threads=num_threads,
+                    max_callback_errors=max_callback_errors)
+
+
+def host_for_kernel(**options: float) -> NotebookHost:
+    """The kernel's :class:`~docsync.notebook.host.NotebookHost`, installed on first use
+    with ``options`` (:class:`~docsync.notebook.host.HostConfig` fields)."""
+    try:
+        from IPython import get_ipython
+
+        from docsync.notebook.host import HostConfig, NotebookHost, installed
+    except ImportError as exc:
+        raise UsageError(f"docsync in notebooks needs IPython and anywidget ({exc}): "
+                         "pip install 'docsync[notebook]'") from None
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):
+        raise UsageError("ds.extension() works in a Jupyter kernel (a notebook's code cell); "
+                         "to serve a script or notebook run: docsync serve FILE")
+    host = installed(shell)
+    if host is not None:
+        return host
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        raise UsageError("ds.extension() needs the kernel's running event loop: call it "
+                         "from a notebook cell (ipykernel 6 or later)") from None
+    host = NotebookHost(HostConfig(**options))  # type: ignore[arg-type]
+    host.install(shell)
+    return host

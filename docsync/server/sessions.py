@@ -1,0 +1,76 @@
+"""Opening one session for a transport: its document, its ``SessionContext``, the app run.
+
+Shared by the WebSocket server and the notebook's comm transport, so that a session is built
+the same way whichever transport asked for it (DESIGN.md §1, §4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from http.cookies import CookieError, SimpleCookie
+from typing import TYPE_CHECKING
+
+from docsync.core.document import Document
+from docsync.core.messages import Hello
+from docsync.core.session import LogLimits, Session
+from docsync.location import Location
+from docsync.runtime.context import Runtime, SessionContext
+from docsync.server.pump import Writer
+
+if TYPE_CHECKING:
+    from docsync.apps import App
+
+__all__ = ["cookies", "open_session"]
+
+
+def cookies(header: str | None) -> dict[str, str]:
+    """The cookies of a ``Cookie`` request header; an unreadable header gives none."""
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(header or "")
+    except CookieError:
+        return {}
+    return {k: v.value for k, v in jar.items()}
+
+
+def _pull(session: Session) -> None:
+    writer = session.connection
+    if isinstance(writer, Writer):
+        writer.pull()
+
+
+def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
+                 headers: Mapping[str, str], limits: LogLimits,
+                 sync_location: bool = True) -> Session:
+    """A new session for ``hello`` (PROTOCOL.md §2): the app is run for it, inside its
+    context, after the runtime's ``on_session_created`` hooks.
+
+    Call it from a :class:`~docsync.core.registry.SessionRegistry` factory, in a worker
+    thread (app code must not block the loop). Frames reach the connection through the
+    :class:`~docsync.server.pump.Writer` the registry attaches. ``sync_location`` keeps
+    the page's URL in the document (a ``Location`` after the app's roots); a notebook
+    output has no URL of its own.
+    """
+    document = Document()
+    session = Session(session_id, document, hello=hello, limits=limits)
+    context = SessionContext(
+        runtime, session_id, args=hello.args, headers=headers,
+        cookies=cookies(headers.get("Cookie")),
+        location=Location.from_client(hello.location),
+        deliver=lambda: _pull(session))
+    context.session = session
+    session.extras["context"] = context
+    session.on_error = lambda exc: context.report_error(exc, "a callback")
+    session.on_destroy(lambda _s: context.destroy())
+    runtime.sessions[session_id] = context
+    with context.activate():
+        for hook in list(runtime.created_hooks):
+            try:
+                hook(context)
+            except Exception as exc:
+                context.report_error(exc, "an on_session_created hook")
+        built = app.build()
+    document.roots = [*built.roots, context.location] if sync_location else built.roots
+    document.title = built.title
+    document.on_dirty = context.changed
+    return session
