@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from docsync.cache.backends.base import Backend
 from docsync.cache.hashing import HashFuncs
 from docsync.cache.keys import KeyMaker
 from docsync.cache.table import CacheInfo, CacheTable
@@ -27,7 +28,7 @@ class Options:
     hash_funcs: HashFuncs | None = None
     per_session: bool = False
     copy: bool = False
-    backend: str | None = None
+    backend: str | Backend | None = None
 
 
 class CachedFunction:

@@ -179,8 +179,12 @@ def _message(exc: _Unhashable, *, name: str, owner: str, kind: str) -> str:
     qual = qualified_name(cls)
     short = cls.__name__ if cls.__module__ == "builtins" else qual
     reason = f": {exc.reason}" if exc.reason else ", which has no content hash"
-    skip = (f"rename the parameter to '_{name}'" if kind == "argument"
-            else f"rename the variable to '_{name}'")
+    if name.startswith("**"):  # a keyword of **kwargs
+        skip = f"pass it as '_{name[2:]}'"
+    elif kind == "argument":
+        skip = f"rename the parameter to '_{name}'"
+    else:
+        skip = f"rename the variable to '_{name}'"
     return (f"ds.cache cannot hash {kind} '{name}' of {owner}(){inside}: it is a {short}"
             f"{reason}. Either say how to hash it with hash_funcs={{{short}: fn}} (or "
             f"{{'{qual}': fn}}), where fn returns something hashable that identifies the "

@@ -76,6 +76,8 @@ class Cache:
             "disk": lambda: DiskBackend(self.disk_path),
         }
         self._backends: dict[str, Backend] = {}
+        #: Backend objects given to the decorator directly (cleared and closed with ours).
+        self._given: list[Backend] = []
         self._tables: dict[str, tuple[CacheTable, tuple[Any, ...]]] = {}
         self._sweeper = Sweeper(self._stores)
         self._as_cached_hasher = ValueHasher()
@@ -106,10 +108,7 @@ class Cache:
             raise ValueError(f"ttl must be None or seconds > 0, not {ttl!r}")
         if hash_funcs is not None and not hasattr(hash_funcs, "items"):
             raise TypeError("hash_funcs must be a dict {type or 'module.Type': function}")
-        if isinstance(backend, Backend):
-            self.add_backend(backend)
-            backend = backend.name
-        if backend is not None and backend not in self._factories:
+        if isinstance(backend, str) and backend not in self._factories:
             raise ValueError(f"backend must be one of {', '.join(map(repr, self._factories))}"
                              f", not {backend!r}")
         options = Options(max_items=max_items, policy=check_policy(policy),
@@ -156,14 +155,19 @@ class Cache:
             return backend
 
     def _table(self, name: str, options: Options) -> CacheTable:
-        backend_name = options.backend or self.default_backend
-        shape = (backend_name, options.max_items, options.policy)
+        chosen = options.backend or self.default_backend
+        shape = (chosen, options.max_items, options.policy)
         with self._lock:
             known = self._tables.get(name)
             if known is not None and known[1] == shape:
                 return known[0]
-            store = self.backend(backend_name).store(name, max_items=options.max_items,
-                                                     policy=options.policy)
+            if isinstance(chosen, Backend):
+                backend = chosen
+                if all(given is not chosen for given in self._given):
+                    self._given.append(chosen)
+            else:
+                backend = self.backend(chosen)
+            store = backend.store(name, max_items=options.max_items, policy=options.policy)
             table = CacheTable(name, store, on_ttl=self._sweeper.wake)
             self._tables[name] = (table, shape)
             return table
@@ -180,7 +184,7 @@ class Cache:
         entries a disk backend kept from earlier runs; reset the statistics."""
         with self._lock:
             tables = [table for table, _ in self._tables.values()]
-            backends = list(self._backends.values())
+            backends = [*self._backends.values(), *self._given]
         for table in tables:
             table.clear()
         for backend in backends:
@@ -207,10 +211,11 @@ class Cache:
                                     ttl=None if ttl is None else float(ttl), copy=False)
 
     def close(self) -> None:
-        """Stop the sweeper and close the backends (files, connections)."""
+        """Stop the sweeper and close the backends it used (files, connections), given
+        ones included."""
         self._sweeper.close()
         with self._lock:
-            backends = list(self._backends.values())
+            backends = [*self._backends.values(), *self._given]
         for backend in backends:
             backend.close()
 

@@ -24,7 +24,7 @@ def _frame() -> pd.DataFrame:
     return pd.DataFrame({
         "id": np.arange(ROWS),
         "x": rng.random(ROWS),
-        "t": pd.date_range("2024-01-01", periods=ROWS, freq="s"),
+        "t": pd.date_range("2024-01-01", periods=ROWS, freq="s", unit="ns"),
         "kind": pd.Categorical(rng.choice(["a", "b", "c"], ROWS)),
     })
 

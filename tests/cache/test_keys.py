@@ -59,6 +59,11 @@ def test_keys_differ_by_arguments_session_and_closure_not_by_skipped_names():
     assert keys.key((1,), {}, session_id="s1") != keys.key((1,), {}, session_id="s2")
 
 
+def test_an_unhashable_keyword_of_kwargs_is_named():
+    with pytest.raises(UnhashableError, match=r"argument '\*\*conn' of g\(\).*pass it as '_conn'"):
+        KeyMaker(g).key((1,), {"conn": object()})
+
+
 def test_an_unhashable_closure_variable_is_named():
     class Client:
         pass

@@ -251,16 +251,29 @@ def test_info_and_clear(cache):
     assert b.info().entries == 0
 
 
-def test_a_backend_object_can_be_given(cache, tmp_path):
-    backend = DiskBackend(tmp_path / "other.sqlite3")
-    backend.name = "archive"
-
-    @cache(backend=backend)
+def test_a_backend_object_can_be_given_or_added_by_name(cache, tmp_path):
+    @cache(backend=DiskBackend(tmp_path / "other.sqlite3"))
     def archived(x):
         return [x]
 
-    assert archived(1) == [1] and archived.info().entries == 1
-    assert (tmp_path / "other.sqlite3").exists()
+    @cache(backend="disk")
+    def usual(x):
+        return [x]
+
+    assert archived(1) == [1] and archived.info().entries == 1 and usual(1) == [1]
+    assert (tmp_path / "other.sqlite3").exists() and (tmp_path / "cache.sqlite3").exists()
+
+    shared = DiskBackend(tmp_path / "shared.sqlite3")
+    shared.name = "shared"
+    cache.add_backend(shared, default=True)
+
+    @cache
+    def by_default(x):
+        return [x]
+
+    assert by_default(1) == [1] and (tmp_path / "shared.sqlite3").exists()
+    cache.clear()
+    assert archived.info().entries == 0 and by_default.info().entries == 0
 
 
 @pytest.mark.parametrize("options, error", [
