@@ -137,6 +137,13 @@ async def test_sizing_modes_grid_spacer_and_divider_take_their_room(serve, new_t
     assert len({round(c["y"]) for c in cells[:3]}) == 1 and cells[3]["y"] > cells[0]["y"]
     assert abs(cells[1]["x"] - cells[0]["x"] - (cells[2]["x"] - cells[1]["x"])) < 1
     assert (await box(page, ".grid"))["width"] == 600
+    # A fixed-size Column gives a stretch_both child all of its room; margin is [v, h].
+    tall_col, tall = await box(page, ".tall-col"), await box(page, ".tall")
+    assert (tall_col["width"], tall_col["height"]) == (200, 120)
+    assert (tall["width"], tall["height"]) == (200, 120)
+    margined = await box(page, ".margined")
+    assert abs(margined["x"] - (tall_col["x"] + 200 + gap + 16)) < 1
+    assert abs(margined["y"] - (tall_col["y"] + 8)) < 1
     # Divider spans the column; Spacer takes its height.
     assert abs((await box(page, ".divider"))["width"] - root["width"]) < 1
     assert abs((await box(page, ".spacer"))["height"] - 30) < 1

@@ -39,5 +39,10 @@ ds.Column(
     grid,
     ds.Spacer(height=30, css_classes=["spacer"]),
     row,
+    ds.Row(
+        ds.Column(ds.pane.Str("tall", sizing_mode="stretch_both", css_classes=["tall"]),
+                  width=200, height=120, css_classes=["tall-col"]),
+        ds.pane.Str("margin", margin=[8, 16], css_classes=["margined"]),
+    ),
     sizing_mode="stretch_width",
 ).servable(title="Layouts")
