@@ -56,7 +56,7 @@ class Cache:
       them when they do. ``max_items`` bounds the entries, evicted per ``policy``: ``"lru"``,
       ``"lfu"`` or ``"fifo"``.
     - ``per_session=True``: entries are keyed by the current session and dropped when it
-      is destroyed.
+      is destroyed (outside any session, calls share one session-less key space).
     - ``backend``: ``"memory"`` (default), ``"disk"`` (SQLite at ``disk_path``, surviving
       restarts; results must pickle), a name given to :meth:`add_backend`, or a
       :class:`~docsync.cache.backends.Backend`.

@@ -43,7 +43,8 @@ class Sweeper:
             if self._closed:
                 return
             self._woken = True
-            if self._thread is None:
+            # (A thread that is not alive was lost to a fork: start another.)
+            if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name=self._name,
                                                 daemon=True)
                 self._thread.start()

@@ -83,6 +83,7 @@ class DiskBackend(Backend):
         self.clock = clock
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+        self._pid = os.getpid()
         self._tick = 0  # orders uses for lru/fifo; a counter, not the clock
 
     def store(self, name: str, *, max_items: int | None, policy: str) -> DiskStore:
@@ -126,6 +127,8 @@ class DiskBackend(Backend):
         return self._tick
 
     def _connect(self) -> sqlite3.Connection:
+        if self._pid != os.getpid():  # a forked child must not use its parent's connection
+            self._db, self._pid = None, os.getpid()
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=30, check_same_thread=False,
