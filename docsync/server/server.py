@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
 from websockets.asyncio.server import ServerConnection, serve
@@ -22,17 +21,16 @@ from websockets.server import ServerProtocol
 from docsync.apps import App
 from docsync.cluster.persist import Persistence
 from docsync.cluster.services import Cluster
-from docsync.core.document import Document
 from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
 from docsync.core.session import LogLimits, Session
 from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import BadToken
-from docsync.location import Location
-from docsync.runtime.context import Runtime, RuntimeConfig, SessionContext
+from docsync.runtime.context import Runtime, RuntimeConfig
 from docsync.server import http
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
+from docsync.server.sessions import open_session
 
 __all__ = ["Server", "ServerConfig"]
 
@@ -76,15 +74,6 @@ def _secret(config: ServerConfig) -> bytes:
 
 def _redis_url(config: ServerConfig) -> str | None:
     return config.redis or os.environ.get("DOCSYNC_REDIS_URL") or None
-
-
-def _cookies(header: str | None) -> dict[str, str]:
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(header or "")
-    except CookieError:
-        return {}
-    return {k: v.value for k, v in jar.items()}
 
 
 class Server:
@@ -161,7 +150,6 @@ class Server:
     def _factory(self, app: App) -> Callable[[str, Hello, Any], Session]:
         def create(session_id: str, hello: Hello, handle: Any) -> Session:
             """Runs in a worker thread: app code must not block the loop."""
-            runtime = self.runtime
             named = (http.url_session(handle.ws.request.path)
                      if isinstance(handle, Writer) else None)
             if named is not None and named != session_id:
@@ -171,37 +159,10 @@ class Server:
                                "reload the page")
             # websockets' Headers: case-insensitive, as HTTP header names are.
             headers = handle.ws.request.headers.copy() if isinstance(handle, Writer) else {}
-            document = Document()
-            session = Session(session_id, document, hello=hello,
-                              limits=self.config.log_limits)
-            context = SessionContext(
-                runtime, session_id, args=hello.args, headers=headers,
-                cookies=_cookies(headers.get("Cookie")),
-                location=Location.from_client(hello.location),
-                deliver=lambda: self._pull(session))
-            context.session = session
-            session.extras["context"] = context
-            session.on_error = lambda exc: context.report_error(exc, "a callback")
-            session.on_destroy(lambda _s: context.destroy())
-            runtime.sessions[session_id] = context
-            with context.activate():
-                for hook in list(runtime.created_hooks):
-                    try:
-                        hook(context)
-                    except Exception as exc:
-                        context.report_error(exc, "an on_session_created hook")
-                built = app.build()
-            document.roots = [*built.roots, context.location]
-            document.title = built.title
-            document.on_dirty = context.changed
-            return session
+            return open_session(self.runtime, app, session_id, hello, headers=headers,
+                                limits=self.config.log_limits)
 
         return create
-
-    def _pull(self, session: Session) -> None:
-        writer = session.connection
-        if isinstance(writer, Writer):
-            writer.pull()
 
     async def _expire_loop(self) -> None:
         while True:
