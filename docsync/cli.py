@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docsync.apps import load_apps
 from docsync.exceptions import AppError, RedisUnavailable, UsageError
+from docsync.notebook.app import NotebookApp
 from docsync.server import Server, ServerConfig
 
 __all__ = ["main"]
@@ -36,7 +37,8 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     srv = sub.add_parser("serve", help="serve one or more app files",
                          description="Serve app scripts; app.py is served at /app.")
-    srv.add_argument("apps", nargs="+", metavar="APP", help="app script(s) (.py)")
+    srv.add_argument("apps", nargs="+", metavar="APP",
+                     help="app script(s) (.py) or notebook(s) (.ipynb)")
     srv.add_argument("--port", type=_positive(int), default=5006,
                      help="port to listen on (0 picks a free one; default 5006)")
     srv.add_argument("--address", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
@@ -56,6 +58,8 @@ def parser() -> argparse.ArgumentParser:
     srv.add_argument("--num-procs", type=_positive(int), default=1, metavar="N",
                      help="worker processes behind the one port; every connection of a "
                           "session reaches its worker (default 1)")
+    srv.add_argument("--notebook-markdown", action="store_true",
+                     help="show a served notebook's markdown cells too, in their place")
     srv.add_argument("--setup", metavar="FILE.py",
                      help="a script run once at start (state.on_session_created, "
                           "state.schedule_task...)")
@@ -102,10 +106,12 @@ def _setup(path: str | None) -> Callable[[], None] | None:
 def _check_apps(paths: list[str]) -> None:
     for path in paths:
         p = Path(path)
-        if p.suffix != ".py":
-            raise UsageError(f"{path}: an app must be a Python script ending in .py")
+        if p.suffix not in (".py", ".ipynb"):
+            raise UsageError(f"{path}: an app must be a Python script (.py) or a notebook "
+                             "(.ipynb)")
         if not p.is_file():
-            raise UsageError(f"{path}: no such file (give the path of an app script)")
+            raise UsageError(f"{path}: no such file (give the path of an app script or "
+                             "notebook)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             from docsync.server.autoreload import supervise
 
             return supervise(args, sys.argv[1:] if argv is None else argv)
-        apps = load_apps(list(args.apps))
+        apps = load_apps([NotebookApp(a, markdown=args.notebook_markdown)
+                          if a.endswith(".ipynb") else a for a in args.apps])
         setup = _setup(args.setup)
         if args.num_threads < 1:
             raise UsageError("--num-threads must be at least 1")

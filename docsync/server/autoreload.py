@@ -23,6 +23,9 @@ __all__ = ["supervise"]
 
 
 class _AppFilter(PythonFilter):
+    # Jupyter saves a copy of every notebook there; the notebook itself is watched.
+    ignore_dirs = (*PythonFilter.ignore_dirs, ".ipynb_checkpoints")
+
     def __init__(self) -> None:
         super().__init__(extra_extensions=(".ipynb",))
 
