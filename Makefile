@@ -18,7 +18,7 @@ js/node_modules/.installed: js/package.json js/package-lock.json
 install: $(VENV)/.installed
 
 demo: install
-	$(PY) -m docsync serve docsync/examples/hello.py --port 5006
+	$(PY) -m docsync serve docsync/examples/gallery.py --port 5006
 
 lint: install
 	$(PY) -m ruff check docsync tests

@@ -1,0 +1,186 @@
+"""The gallery: every docsync component, live, with a short caption, in the page template.
+
+``make demo`` serves it; it is the first thing a newcomer sees. Each section is a function
+that returns its components, so the page reads as a catalogue.
+"""
+
+import datetime as dt
+
+import altair as alt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+import docsync as ds
+
+w, p, ind = ds.widgets, ds.pane, ds.indicators
+
+
+def entry(caption, component):
+    """A component under a one-line caption."""
+    return ds.Column(f"**{caption}**", component, margin=(0, 0, 8, 0))
+
+
+def grid(*entries):
+    return ds.GridBox(*entries, ncols=3, sizing_mode="stretch_width")
+
+
+@ds.cache
+def sample_frame(rows):
+    """One shared table for every session (computed once, then a cache hit)."""
+    rng = np.random.default_rng(7)
+    return pd.DataFrame({
+        "city": rng.choice(["Lyon", "Oslo", "Quito", "Pune", "Perth"], rows),
+        "temperature": rng.normal(18, 6, rows).round(1),
+        "visitors": rng.integers(0, 10_000, rows),
+    })
+
+
+def widgets():
+    slider = w.IntSlider(name="IntSlider", start=0, end=100, value=42)
+    echo = ds.bind(lambda v: f"The slider says **{v}**.", slider)
+    clicks = w.Button(name="Click me", button_type="primary")
+    counter = p.Str("0 clicks")
+    clicks.on_click(lambda _e: setattr(counter, "object", f"{clicks.clicks} clicks"))
+    return grid(
+        entry("IntSlider, sent while dragging; bind re-renders its text",
+              ds.Column(slider, echo)),
+        entry("FloatSlider", w.FloatSlider(name="FloatSlider", start=0, end=1, step=0.05,
+                                           value=0.35)),
+        entry("IntRangeSlider", w.IntRangeSlider(name="Range", start=0, end=10,
+                                                 value=(2, 7))),
+        entry("Button, counted on the server", ds.Column(clicks, counter)),
+        entry("Toggle", w.Toggle(name="Toggle", value=True)),
+        entry("Checkbox", w.Checkbox(name="Checkbox", value=True)),
+        entry("TextInput", w.TextInput(name="TextInput", placeholder="Type here")),
+        entry("PasswordInput", w.PasswordInput(name="PasswordInput", value="secret")),
+        entry("TextAreaInput", w.TextAreaInput(name="TextAreaInput", value="Several\nlines")),
+        entry("IntInput", w.IntInput(name="IntInput", start=0, end=10, value=3)),
+        entry("FloatInput", w.FloatInput(name="FloatInput", step=0.5, value=2.5)),
+        entry("Select", w.Select(name="Select", options=["Lyon", "Oslo", "Quito"])),
+        entry("MultiSelect", w.MultiSelect(name="MultiSelect",
+                                           options=["red", "green", "blue"], value=["red"])),
+        entry("RadioButtonGroup", w.RadioButtonGroup(name="Size", options=["S", "M", "L"],
+                                                     value="M")),
+        entry("CheckboxGroup", w.CheckboxGroup(name="Toppings",
+                                               options=["cheese", "olives", "basil"],
+                                               value=["basil"])),
+        entry("DatePicker", w.DatePicker(name="DatePicker", value=dt.date(2026, 11, 21))),
+        entry("ColorPicker", w.ColorPicker(name="ColorPicker", value="#0969da")),
+        entry("FileInput, checked for size and type", w.FileInput(name="FileInput",
+                                                                   accept=".csv,.txt")),
+        entry("FileDownload", w.FileDownload(file=b"city,visitors\nLyon,3\n",
+                                             filename="visitors.csv")),
+    )
+
+
+@ds.cache
+def figure():
+    """Built once and shared: the pane draws it to SVG for each session."""
+    fig = Figure(figsize=(4, 2.6))
+    ax = fig.subplots()
+    x = np.linspace(0, 2 * np.pi, 200)
+    ax.plot(x, np.sin(x), label="sin")
+    ax.plot(x, np.cos(x), label="cos")
+    ax.legend(loc="upper right")
+    fig.tight_layout()
+    return fig
+
+
+def chart():
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    data = pd.DataFrame({"month": months,
+                         "rain": [61, 52, 58, 70, 85, 62, 55, 60, 80, 95, 90, 70]})
+    return alt.Chart(data).mark_bar().encode(x=alt.X("month", sort=None), y="rain").properties(
+        width=260, height=160)
+
+
+def panes():
+    return grid(
+        entry("Markdown, rendered and sanitized on the server",
+              p.Markdown("Some *emphasis*, a `code` span and a [link](https://example.org).\n\n"
+                         "| a | b |\n|---|---|\n| 1 | 2 |")),
+        entry("HTML, sanitized unless the app opts out",
+              p.HTML("<b>Bold</b> and <span style='color: teal'>teal</span>"
+                     "<script>alert('never runs')</script>")),
+        entry("Str", p.Str({"any": "object", "shown": "as text"})),
+        entry("Alert", p.Alert("Heads up: this is an **info** alert.", alert_type="info")),
+        entry("JSON, a collapsible tree",
+              p.JSON({"name": "docsync", "tags": ["sync", "websockets"], "nested": {"a": 1}},
+                     depth=1)),
+        entry("Image (SVG from bytes)", p.SVG(
+            b'<svg xmlns="http://www.w3.org/2000/svg" width="160" height="60">'
+            b'<rect width="160" height="60" rx="8" fill="#0969da"/>'
+            b'<text x="80" y="37" fill="white" font-size="18" text-anchor="middle">'
+            b'docsync</text></svg>', alt_text="The docsync logo")),
+        entry("Matplotlib, drawn to SVG on the server", p.Matplotlib(figure())),
+        entry("Vega, an Altair chart drawn in the browser", p.Vega(chart())),
+        entry("DataFrame: 100,000 rows, only the visible page is sent",
+              p.DataFrame(sample_frame(100_000), page_size=8)),
+    )
+
+
+def layouts():
+    return grid(
+        entry("Tabs (arrow keys move between tabs)",
+              ds.Tabs(("First", "The first tab."), ("Second", "The second tab."))),
+        entry("Card, collapsible",
+              ds.Card("Cards hold anything and fold away.", title="A card")),
+        entry("Row with a Spacer", ds.Row("left", ds.HSpacer(), "right",
+                                          sizing_mode="stretch_width")),
+        entry("Divider", ds.Column("above", ds.Divider(), "below",
+                                   sizing_mode="stretch_width")),
+        entry("GridBox", ds.GridBox(*(p.Str(i) for i in range(6)), ncols=3)),
+    )
+
+
+def indicators():
+    progress = ind.Progress(name="Progress", value=0, max=20)
+
+    def step():
+        progress.value = (progress.value + 1) % (progress.max + 1)
+
+    ds.state.add_periodic_callback(step, period=500)
+    return grid(
+        entry("Number (a big number with a label)",
+              ind.Number(name="Visitors", value=1234, format="{value:,}")),
+        entry("Progress, advanced by a periodic callback", progress),
+        entry("Progress, indeterminate", ind.Progress(name="Working", value=None)),
+        entry("LoadingSpinner", ind.LoadingSpinner(value=True, size=32, name="Loading")),
+    )
+
+
+def forms_and_state():
+    city = w.Select(name="City", options=["Lyon", "Oslo", "Quito"])
+    rows = w.IntSlider(name="Rows", start=1, end=10, value=3)
+
+    def show(params):
+        frame = sample_frame(100_000)
+        picked = frame[frame["city"] == params["City"]].head(params["Rows"])
+        return p.DataFrame(picked, page_size=10)
+
+    form = ds.Form(city, rows, on_submit=show, submit_label="Show rows", label="A form")
+    store = ds.Store(data={"visits": 1}, storage="local", key="gallery")
+    toast = w.Button(name="Show a toast")
+    toast.on_click(lambda _e: ds.state.notifications.success("Saved (not really).",
+                                                             duration=2000))
+    return grid(
+        entry("Form: edits stay in the browser until submit", form),
+        entry("Notifications", toast),
+        entry("Store: JSON kept in the browser (localStorage here)", store),
+    )
+
+
+ds.template.Page(
+    title="docsync gallery",
+    header=[p.Markdown("Every component, live.", styles={"color": "inherit"})],
+    sidebar=[
+        "### docsync",
+        "A Panel-style document-sync server: each tab is a session whose models are "
+        "kept in sync over a WebSocket.",
+        "Edit anything: every change goes to the server and back.",
+    ],
+    main=[ds.Tabs(("Widgets", widgets()), ("Panes", panes()), ("Layouts", layouts()),
+                  ("Indicators", indicators()), ("Forms and state", forms_and_state()),
+                  sizing_mode="stretch_width")],
+).servable(title="docsync gallery")
