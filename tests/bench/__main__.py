@@ -103,6 +103,8 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     for case, key, figure, unit in (
             ("workers_open", "opens_per_s", "hello sessions opened per second, 10 concurrent "
              "clients: 1 process / --num-procs 2", "/s"),
+            ("workers_open", "server_cpu_ms_per_open", "  server CPU per session open (the "
+             "process tree, acceptor included)", "ms"),
             ("workers_rt", "p99_ms", "slider -> markdown round trip p99, 100 sessions back to "
              "back: 1 process / --num-procs 2", "ms")):
         one, two = r.get(case, {}).get(f"{key}_1", []), r.get(case, {}).get(f"{key}_2", [])

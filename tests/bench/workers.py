@@ -9,6 +9,7 @@ WebSocket URL, as pages do, so the acceptor routes each to its worker.
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -87,11 +88,12 @@ class WorkerBench:
                             lat.append(s.connect_s + s.hello_s)
                             await s.close()
 
-                    cpu0, t0 = tree_cpu(srv.pid), time.perf_counter()
+                    cpu0, ccpu0, t0 = tree_cpu(srv.pid), _own_cpu(), time.perf_counter()
                     await asyncio.gather(*(loop(srv, t0 + duration, lat)
                                            for _ in range(clients)))
                     elapsed = time.perf_counter() - t0
                     cpu = tree_cpu(srv.pid) - cpu0
+                    _add(out, f"client_cpu_pct_{label}", (_own_cpu() - ccpu0) / elapsed * 100)
                     _add(out, f"opens_per_s_{label}", len(lat) / elapsed)
                     _add(out, f"open_p99_ms_{label}", pct(lat, 99) * MS)
                     _add(out, f"server_cpu_ms_per_open_{label}", cpu / len(lat) * MS)
@@ -120,10 +122,11 @@ class WorkerBench:
             for _ in range(self.runs):
                 for label, srv in servers.items():
                     lat: list[float] = []
-                    cpu0, t0 = tree_cpu(srv.pid), time.perf_counter()
+                    cpu0, ccpu0, t0 = tree_cpu(srv.pid), _own_cpu(), time.perf_counter()
                     await asyncio.gather(*(loop(s, self.n(per_session), lat)
                                            for s in held[label]))
                     elapsed = time.perf_counter() - t0
+                    _add(out, f"client_cpu_pct_{label}", (_own_cpu() - ccpu0) / elapsed * 100)
                     _add(out, f"p50_ms_{label}", median(lat) * MS)
                     _add(out, f"p99_ms_{label}", pct(lat, 99) * MS)
                     _add(out, f"rt_per_s_{label}", len(lat) / elapsed)
@@ -135,6 +138,11 @@ class WorkerBench:
             for srv in servers.values():
                 srv.stop()
         return out
+
+
+def _own_cpu() -> float:
+    t = os.times()
+    return t.user + t.system
 
 
 def _add(out: dict[str, list[float]], key: str, value: float) -> None:
