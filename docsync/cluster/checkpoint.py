@@ -195,10 +195,14 @@ class SessionCheckpoint:
         self.touch()
 
     def _start(self) -> None:
+        if not self.checkpoints.store.available:  # saved when it is back (``_restored``)
+            with self._lock:
+                self._queued = False
+            self.checkpoints._degrade()
+            return
         with self._lock:
             self._queued = False
-            if (self.closed or self._saving is not None or not self._dirty
-                    or not self.checkpoints.store.available):
+            if self.closed or self._saving is not None or not self._dirty:
                 return
             self._dirty = False
         self._saving = self.checkpoints.loop.create_task(self._save())

@@ -23,6 +23,9 @@ log = logging.getLogger("docsync.redis")
 
 T = TypeVar("T")
 
+MAX_CONNECTIONS = 32  # per worker; more callers wait their turn
+POOL_WAIT = 30.0  # seconds a caller waits for a pooled connection before giving up
+
 #: What a lost connection raises, from redis-py or below it.
 LOST = (RedisConnectionError, RedisTimeoutError, OSError)
 
@@ -53,10 +56,14 @@ class RedisLink:
         self.prefix = prefix
         self.timeout = timeout
         self.probe_interval = probe_interval
-        # One retry: a pooled connection that died with a restarted Redis is replaced once.
-        self.client: redis.asyncio.Redis = redis.asyncio.Redis.from_url(
-            url, socket_timeout=timeout, socket_connect_timeout=timeout,
+        # A bounded pool that makes callers wait for a connection (the default one fails
+        # with "Too many connections" under load, which would look like an outage); one
+        # retry, so that a pooled connection that died with a restarted Redis is replaced.
+        pool = redis.asyncio.BlockingConnectionPool.from_url(
+            url, max_connections=MAX_CONNECTIONS, timeout=POOL_WAIT,
+            socket_timeout=timeout, socket_connect_timeout=timeout,
             retry=Retry(NoBackoff(), 1))
+        self.client: redis.asyncio.Redis = redis.asyncio.Redis.from_pool(pool)
         self.available = False
         #: Called (on the loop) when Redis answers again after an outage.
         self.on_restored: list[Callable[[], Any]] = []
