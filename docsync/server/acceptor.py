@@ -47,6 +47,7 @@ log = logging.getLogger("docsync.acceptor")
 
 HEAD_TIMEOUT = 10.0  # seconds a client has to send its request line
 MAX_REQUEST_LINE = 8192  # bytes peeked at; a longer line is routed as a plain request
+ACCEPT_BATCH = 64  # connections accepted per wake-up before other callbacks run
 MAX_WAITING = 1024  # connections held for one worker while it (re)starts
 STOP_TIMEOUT = 8.0  # seconds workers get to stop gracefully before they are killed
 RESTART_DELAY_MAX = 5.0  # seconds between restarts of a worker that keeps failing
@@ -68,6 +69,11 @@ def request_session(head: bytes) -> str | None:
     if len(parts) != 3:
         return None
     return url_session(parts[1].decode("latin-1"))
+
+
+def _has_line(data: bytes) -> bool:
+    """Whether peeked ``data`` holds all that routing reads (the request line)."""
+    return b"\n" in data or len(data) >= MAX_REQUEST_LINE
 
 
 async def _readable(sock: socket.socket, timeout: float) -> bool:
@@ -105,7 +111,7 @@ async def _peek_request_line(sock: socket.socket) -> bytes | None:
             return None
         if data == b"":
             return None
-        if data is not None and (b"\n" in data or len(data) >= MAX_REQUEST_LINE):
+        if data is not None and _has_line(data):
             return data
         if loop.time() >= deadline:
             return None
@@ -167,7 +173,7 @@ class Acceptor:
             if not stopped.is_set():
                 self._serving = True
                 on_ready()
-                self._task(self._accept())
+                self._listen()
                 await stopped.wait()
         finally:
             await self._stop()
@@ -177,6 +183,7 @@ class Acceptor:
         self._stopping = True
         for task in list(self._tasks):
             task.cancel()
+        asyncio.get_running_loop().remove_reader(self.listener)
         self.listener.close()
         for worker in self.workers:
             while worker.waiting:
@@ -273,31 +280,56 @@ class Acceptor:
 
     # -- connections ---------------------------------------------------------------------
 
-    async def _accept(self) -> None:
-        loop = asyncio.get_running_loop()
-        while True:
+    def _listen(self) -> None:
+        if not self._stopping:
+            asyncio.get_running_loop().add_reader(self.listener, self._acceptable)
+
+    def _acceptable(self) -> None:
+        """Accept what is pending (a bounded batch, so that other callbacks run) and hand
+        on at once each connection whose request line is in; the others wait in a task."""
+        for _ in range(ACCEPT_BATCH):
             try:
-                conn, _ = await loop.sock_accept(self.listener)
+                conn, _ = self.listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return
             except OSError as exc:  # out of file descriptors, say: let some close first
                 log.warning("accept failed: %s", exc)
-                await asyncio.sleep(0.1)
-                continue
-            self._task(self._route(conn))
+                loop = asyncio.get_running_loop()
+                loop.remove_reader(self.listener)
+                loop.call_later(0.1, self._listen)
+                return
+            conn.setblocking(False)
+            try:
+                head: bytes | None = conn.recv(MAX_REQUEST_LINE, socket.MSG_PEEK)
+            except (BlockingIOError, InterruptedError):
+                head = None
+            except OSError:
+                head = b""
+            if head is None or (head and not _has_line(head)):
+                self._task(self._route(conn))
+            else:
+                self._dispatch(conn, head)
 
     async def _route(self, conn: socket.socket) -> None:
-        handed = False
         try:
             head = await _peek_request_line(conn)
-            if head is not None:
-                session = request_session(head)
-                if session is None:
-                    worker = self._next_worker()
-                else:
-                    worker = self.workers[worker_index(session, len(self.workers))]
-                handed = self._hand(worker, conn)
-        finally:
-            if not handed:
-                conn.close()
+        except BaseException:
+            conn.close()
+            raise
+        self._dispatch(conn, head or b"")
+
+    def _dispatch(self, conn: socket.socket, head: bytes) -> None:
+        """Hand ``conn`` to the worker its request line routes it to (none: close it)."""
+        handed = False
+        if head:
+            session = request_session(head)
+            if session is None:
+                worker = self._next_worker()
+            else:
+                worker = self.workers[worker_index(session, len(self.workers))]
+            handed = self._hand(worker, conn)
+        if not handed:
+            conn.close()
 
     def _next_worker(self) -> _Worker:
         count = len(self.workers)
