@@ -152,6 +152,18 @@ class ValueHasher:
         except _Unhashable as exc:
             raise UnhashableError(_message(exc, name=name, owner=owner, kind=kind)) from None
 
+    def feed_named(self, h: Any, pairs: Iterable[tuple[str, Any]], *, owner: str,
+                   kind: str = "argument") -> None:
+        """Feed each ``(name, value)`` of ``pairs`` (name, then value) into ``h``: the
+        arguments of one call, in one pass."""
+        walk, name = Walk(self, h), ""
+        try:
+            for name, value in pairs:
+                h.update(name.encode() + b"=")
+                walk.feed(value)
+        except _Unhashable as exc:
+            raise UnhashableError(_message(exc, name=name, owner=owner, kind=kind)) from None
+
     def walk(self, h: Any) -> Walk:
         return Walk(self, h)
 

@@ -84,7 +84,8 @@ class KeyMaker:
         self._codes: weakref.WeakKeyDictionary[types.FunctionType, FunctionCode] = (
             weakref.WeakKeyDictionary())
         self._codes_lock = threading.Lock()
-        self.hasher = ValueHasher(hash_funcs, extra={types.FunctionType: self._function_value})
+        self.hasher = ValueHasher(hash_funcs, extra={types.FunctionType: self._function_value,
+                                                     _EmptyCell: _empty_cell})
         self.code = FunctionCode(fn, self.hasher)
         self._binder = Binder(fn)
         self._has_closure = bool(fn.__closure__)
@@ -97,16 +98,9 @@ class KeyMaker:
         if session_id is not None:
             h.update(b"session:" + session_id.encode() + b";")
         if self._has_closure:
-            for name, contents in _cells(self.fn):
-                h.update(b"cell:" + name.encode() + b"=")
-                if contents is _EMPTY_CELL:
-                    h.update(b"<empty>")
-                    continue
-                self.hasher.feed(h, contents, name=name, owner=self.label,
-                                 kind="closure variable")
-        for name, value in self._binder.bind(args, kwargs):
-            h.update(name.encode() + b"=")
-            self.hasher.feed(h, value, name=name, owner=self.label)
+            self.hasher.feed_named(h, _cells(self.fn), owner=self.label,
+                                   kind="closure variable")
+        self.hasher.feed_named(h, self._binder.bind(args, kwargs), owner=self.label)
         return h.hexdigest()
 
     def _code_of(self, fn: types.FunctionType) -> FunctionCode:
@@ -133,7 +127,11 @@ class KeyMaker:
             walk.leave(fn)
 
 
-_EMPTY_CELL = object()
+class _EmptyCell:
+    """The value of a closure variable not assigned yet."""
+
+
+_EMPTY_CELL = _EmptyCell()
 
 
 def _cells(fn: types.FunctionType) -> list[tuple[str, Any]]:
@@ -148,10 +146,11 @@ def _cells(fn: types.FunctionType) -> list[tuple[str, Any]]:
     return cells
 
 
+def _empty_cell(walk: Walk, value: _EmptyCell) -> None:
+    walk.h.update(b"<empty>")
+
+
 def _closure(walk: Walk, fn: types.FunctionType) -> None:
     for name, contents in _cells(fn):
         walk.h.update(b"cell:" + name.encode() + b"=")
-        if contents is _EMPTY_CELL:
-            walk.h.update(b"<empty>")
-        else:
-            walk.feed_at(contents, f".<closure {name}>")
+        walk.feed_at(contents, f".<closure {name}>")
