@@ -124,6 +124,8 @@ class CommChannel:
         self.runtime = runtime
         self._mint_token = mint_token
         self.sockets: dict[str, CommSocket] = {}
+        #: Why the channel takes no more connections (see :meth:`shut`), or None.
+        self.closed: str | None = None
         self._ended: OrderedDict[str, None] = OrderedDict()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -134,7 +136,7 @@ class CommChannel:
             return
         conn: str = content["conn"]
         if "token" in content:
-            self._send({"conn": conn, "token": self._mint_token()})
+            self._send({"conn": conn, "token": None if self.closed else self._mint_token()})
         elif "close" in content:
             code = content["close"] if isinstance(content["close"], int) else 1000
             reason = str(content.get("reason") or "")
@@ -144,7 +146,10 @@ class CommChannel:
             else:  # already closed here: still answer, the client waits for it
                 self._send({"conn": conn, "close": code, "reason": reason})
         elif isinstance(content.get("frame"), str):
-            if conn not in self._ended:  # else sent before the client heard of the close
+            if self.closed and conn not in self.sockets and conn not in self._ended:
+                self._send({"conn": conn, "close": 4404, "reason": self.closed})
+                self._ended_now(conn)
+            elif conn not in self._ended:  # else sent before the client heard of the close
                 self._socket(conn).feed(content["frame"])
         else:
             log.warning("ignored a comm message without a text frame: %.200r", content)
@@ -154,7 +159,7 @@ class CommChannel:
         if socket is None:
             socket = CommSocket(conn, self._send)
             if len(self.sockets) >= MAX_CONNECTIONS:
-                socket.client_closed(4429, "too many connections from this output")
+                socket.end(4429, "too many connections from this output")
                 return socket
             self.sockets[conn] = socket
             task = self.runtime.loop.create_task(self._serve(socket))
@@ -168,13 +173,16 @@ class CommChannel:
         finally:
             await socket.close(1000, "")
             self.sockets.pop(socket.conn, None)
-            self._ended[socket.conn] = None
-            while len(self._ended) > REMEMBER_CLOSED:
-                self._ended.popitem(last=False)
+            self._ended_now(socket.conn)
 
-    async def close(self, code: int, reason: str) -> None:
-        """Close every connection (the kernel's side is going away) and wait for the pumps."""
+    def _ended_now(self, conn: str) -> None:
+        self._ended[conn] = None
+        while len(self._ended) > REMEMBER_CLOSED:
+            self._ended.popitem(last=False)
+
+    def shut(self, reason: str) -> None:
+        """docsync stops in this kernel: every connection, open or to come, is closed with
+        4404 (its session is gone, PROTOCOL.md §8) and no fresh token is given out."""
+        self.closed = reason
         for socket in list(self.sockets.values()):
-            await socket.close(code, reason)
-        if self._tasks:
-            await asyncio.wait(list(self._tasks), timeout=5)
+            socket.end(4404, reason)

@@ -87,7 +87,8 @@ class NotebookHost:
     def view(self, obj: Any) -> NotebookView:
         """A live view of ``obj`` (a component, a ``bind`` result, or anything ``panel``
         shows). Display it, or let :meth:`mimebundle` do both."""
-        app = ObjectApp(obj, name="output")
+        root = panel(obj)
+        app = ObjectApp(root, name="output")
 
         def create(session_id: str, hello: Hello, handle: Any) -> Session:
             return open_session(self.runtime, app, session_id, hello, headers={},
@@ -96,7 +97,7 @@ class NotebookHost:
         registry = SessionRegistry(secret=self.secret, factory=create,
                                    config=self._registry_config)
         view = NotebookView(registry=registry, runtime=self.runtime, token=self.mint_token(),
-                            mint_token=self.mint_token)
+                            mint_token=self.mint_token, snapshot=snapshot_html(root))
         self.views.append(view)
         return view
 
@@ -104,10 +105,10 @@ class NotebookHost:
                    exclude: Any = None) -> tuple[dict[str, Any], dict[str, Any]]:
         """IPython's display of ``obj``: the live widget, and a static HTML snapshot for
         frontends that cannot run it (nbconvert, GitHub)."""
-        root = panel(obj)
-        data, metadata = self.view(root)._repr_mimebundle_()
+        view = self.view(obj)
+        data, metadata = view._repr_mimebundle_()
         data["text/plain"] = repr(obj)
-        data["text/html"] = snapshot_html(root)
+        data["text/html"] = view.snapshot
         return data, metadata
 
     async def _expire_loop(self) -> None:
@@ -158,14 +159,14 @@ class NotebookHost:
     # -- lifecycle ---------------------------------------------------------------------------
 
     def close(self) -> None:
-        """End every session (their destroy hooks run), tell the views (close 1001), stop
-        the runtime and give the display of components back to IPython."""
+        """End every session (their destroy hooks run), tell the views (close 4404: they
+        show that they are no longer live), stop the runtime and give the display of
+        components back to IPython."""
         self._expiry.cancel()
         now = time.time()
         for view in self.views:
+            view.channel.shut("docsync stopped in this kernel: run the cell again")
             view.registry.destroy_all(now=now)
-            for socket in list(view.channel.sockets.values()):
-                socket.end(1001, "docsync stopped in this kernel")
         self.runtime.close()
         self.uninstall()
 

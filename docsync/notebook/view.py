@@ -2,8 +2,11 @@
 
 The widget's front end is ``docsync/static/notebook.js`` (built from ``js/src/notebook.js``):
 the browser client's own protocol, patch, document and view modules over the comm transport
-(``js/src/comm_transport.js``). The widget itself syncs one trait, ``token``: the session
-token of its first session, as a served page embeds one (PROTOCOL.md §2).
+(``js/src/comm_transport.js``). The widget itself syncs two traits: ``token``, the session
+token of its first session, as a served page embeds one (PROTOCOL.md §2); and ``snapshot``,
+the output's static HTML when it was displayed (docsync/notebook/static.py), which a view
+shows when it cannot reach the kernel (a notebook opened without its kernel, an HTML export
+with the widget state saved).
 """
 
 from __future__ import annotations
@@ -29,10 +32,11 @@ class NotebookView(anywidget.AnyWidget):  # type: ignore[misc]
 
     _esm = STATIC / "notebook.js"
     token = traitlets.Unicode("").tag(sync=True)
+    snapshot = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, *, registry: SessionRegistry, runtime: Runtime, token: str,
-                 mint_token: Any, **kwargs: Any) -> None:
-        super().__init__(token=token, **kwargs)
+                 mint_token: Any, snapshot: str = "", **kwargs: Any) -> None:
+        super().__init__(token=token, snapshot=snapshot, **kwargs)
         self.registry = registry
         self.channel = CommChannel(send=self.send, registry=registry, runtime=runtime,
                                    mint_token=mint_token)

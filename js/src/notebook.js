@@ -24,6 +24,8 @@ import { ViewManager } from "./views/registry.js";
 import pageCss from "../../docsync/static/docsync.css";
 
 const SCOPE = ".docsync-notebook";
+/** Without a session by then, the view shows the widget's static snapshot (no kernel). */
+const SNAPSHOT_AFTER_MS = 1500;
 /** Fresh sessions a view may start in a row before it gives up and says so. */
 const MAX_FRESH_SESSIONS = 3;
 
@@ -102,11 +104,21 @@ class NotebookOutput {
   start() {
     addStylesheet(this.root.ownerDocument);
     this._connect(this.model.get("token"));
+    // A notebook opened without its kernel, or an HTML export, renders the widget from its
+    // saved state: no comm answers. Show what the output looked like (the first document
+    // replaces it, see ViewManager.renderRoots).
+    this._snapshotTimer = setTimeout(() => {
+      const html = this.model.get("snapshot");
+      if (typeof html === "string" && html && this.protocol.lastSeq === null && !this.stopped) {
+        this.root.innerHTML = html;
+      }
+    }, SNAPSHOT_AFTER_MS);
   }
 
   /** The view was removed: close its connection (its session expires unless shown again). */
   stop() {
     this.stopped = true;
+    clearTimeout(this._snapshotTimer);
     this.transport?.stop();
     this.link.dispose();
     this.container.remove();

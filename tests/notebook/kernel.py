@@ -11,9 +11,10 @@ from typing import Any
 
 from jupyter_client.manager import start_new_async_kernel
 
+from docsync.testing import ClientProtocol
 from tests.server.support import REPO, subprocess_env, wait_until
 
-__all__ = ["Kernel", "KernelError"]
+__all__ = ["CommClient", "Kernel", "KernelError"]
 
 
 class KernelError(AssertionError):
@@ -103,3 +104,75 @@ class Kernel:
                 if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == comm_id
                 and m["content"]["data"].get("method") == "custom"]
 
+
+
+class CommClient:
+    """One frontend view of a docsync widget in ``kernel``: a logical connection over the
+    widget's comm, run by the public protocol client (:class:`ClientProtocol`)."""
+
+    def __init__(self, kernel: Kernel, comm_id: str, token: str, conn: str) -> None:
+        self.kernel = kernel
+        self.comm_id = comm_id
+        self.conn = conn
+        self.client = ClientProtocol(token)
+        self.closed: dict[str, Any] | None = None
+        #: Answers to :meth:`ask_token`, in order.
+        self.tokens: list[str | None] = []
+        self._read = 0
+
+    @classmethod
+    async def of_widget(cls, kernel: Kernel, index: int = -1, *,
+                        conn: str = "view") -> CommClient:
+        """A client of the ``index``-th docsync widget the kernel opened."""
+        def widgets() -> list[dict[str, Any]] | None:
+            found = [m["content"] for m in kernel.iopub if m["msg_type"] == "comm_open"
+                     and str(m["content"]["data"].get("state", {}).get("_anywidget_id", ""))
+                     .endswith("NotebookView")]
+            return found or None
+
+        found = await wait_until(widgets, what="a docsync widget")
+        content = found[index]
+        return cls(kernel, content["comm_id"], content["data"]["state"]["token"], conn)
+
+    def send(self, frame: str) -> None:
+        self.kernel.send_custom(self.comm_id, {"conn": self.conn, "frame": frame})
+
+    def _pump(self) -> None:
+        customs = self.kernel.customs(self.comm_id)
+        for content in customs[self._read:]:
+            if content.get("conn") != self.conn:
+                continue
+            if "frame" in content:
+                self.client.receive(content["frame"])
+            elif "close" in content:
+                self.closed = content
+            elif "token" in content:
+                self.tokens.append(content["token"])
+        self._read = len(customs)
+
+    async def wait_for(self, predicate: Callable[[CommClient], Any], *,
+                       timeout: float = 10.0, what: str = "condition") -> Any:
+        def check() -> Any:
+            self._pump()
+            return predicate(self)
+
+        return await wait_until(check, timeout=timeout, what=what)
+
+    async def open(self) -> CommClient:
+        """Say hello; returns once the document arrived (and acknowledges it)."""
+        self.send(self.client.hello())
+        await self.wait_for(lambda c: c.client.doc is not None or c.closed,
+                            what="the snapshot")
+        if self.client.doc is not None:
+            self.send(self.client.ack())
+        return self
+
+    def set(self, model_id: str, prop: str, value: Any) -> None:
+        self.send(self.client.set(model_id, prop, value))
+
+    def ask_token(self) -> None:
+        self.kernel.send_custom(self.comm_id, {"conn": self.conn, "token": None})
+
+    def close(self, code: int = 1001) -> None:
+        self.kernel.send_custom(self.comm_id, {"conn": self.conn, "close": code,
+                                               "reason": "test"})
