@@ -49,6 +49,17 @@ def test_bad_num_procs_values_are_refused(capsys):
         ds.serve(str(APP), num_procs=2)
 
 
+async def test_a_worker_that_cannot_start_stops_the_whole(docsync_serve, tmp_path):
+    setup = tmp_path / "setup.py"
+    setup.write_text('raise RuntimeError("the setup script is broken")\n')
+    server = docsync_serve(APP, "--port", "0", "--num-procs", "2", "--setup", setup)
+    code = await asyncio.wait_for(asyncio.to_thread(server.proc.wait), timeout=30)
+    assert code == 1 and not server.served()
+    err = server.stderr()
+    assert "the setup script is broken" in err and "before serving: stopping" in err
+    assert "starting it again" not in err
+
+
 async def test_sessions_spread_and_every_connection_reaches_its_worker(docsync_serve):
     server, url = await start(docsync_serve, 2)
     pids = workers(server)
