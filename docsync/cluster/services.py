@@ -16,6 +16,8 @@ from docsync.runtime.bus import LocalBus
 from docsync.runtime.tasks import Leases
 
 if TYPE_CHECKING:
+    from docsync.cache import Cache
+    from docsync.cache.backends.redis_backend import RedisBackend
     from docsync.cluster.link import RedisLink
     from docsync.core.session import Session
 
@@ -35,6 +37,7 @@ class Cluster:
         self.bus: LocalBus | None = None
         self.leases: Leases | None = None
         self.persistence: Persistence | None = None
+        self._cache: tuple[Cache, RedisBackend, str] | None = None  # ds.cache, ours, before
 
     @classmethod
     async def start(cls, *, redis_url: str | None, persist: bool, persist_path: str | Path,
@@ -70,7 +73,8 @@ class Cluster:
             self.leases = RedisLeases(link, owner=self.owner, ttl=task_lease)
             if persist:
                 store = RedisCheckpointStore(link)
-            log.info("Redis at %s: messages, tasks%s shared with every worker",
+            self._share_cache(redis_url, secret)
+            log.info("Redis at %s: messages, tasks, the cache%s shared with every worker",
                      display_url(redis_url), " and sessions" if persist else "")
         elif persist:
             from docsync.cluster.store_sqlite import SQLiteCheckpointStore
@@ -85,8 +89,23 @@ class Cluster:
             checkpoints.start()
             self.persistence = Persistence(checkpoints)
 
+    def _share_cache(self, redis_url: str, secret: bytes) -> None:
+        """``ds.cache`` stores in Redis from now on: ``backend="redis"``, and the default for
+        functions decorated after the start (an app script's, say)."""
+        from docsync.cache import cache
+        from docsync.cache.backends.redis_backend import RedisBackend
+
+        backend = RedisBackend(redis_url, secret=secret)
+        self._cache = (cache, backend, cache.default_backend)
+        cache.add_backend(backend, default=True)
+
     async def close(self) -> None:
         """After the server stopped its sessions and the runtime its tasks."""
+        if self._cache is not None:
+            cache, backend, before = self._cache
+            if cache.default_backend == backend.name:
+                cache.default_backend = before
+            backend.close()
         if self.persistence is not None:
             await self.persistence.checkpoints.close()
         if self.bus is not None:
