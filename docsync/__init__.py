@@ -19,11 +19,12 @@ from docsync.location import Location
 from docsync.notebook import extension
 from docsync.secret import Secrets
 from docsync.serve import serve
+from docsync.sql import connection
 from docsync.state import state
 
 __all__ = ["Card", "Column", "Divider", "GridBox", "HSpacer", "Location", "Row", "Spacer", "Tabs",
            "VSpacer", "bind", "layout", "pane", "serve", "state", "template", "widgets"]
-__all__ += ["Controls", "Form", "Store", "controls", "secrets"]
+__all__ += ["Controls", "Form", "Store", "connection", "controls", "secrets"]
 __all__ += ["indicators"]
 __all__ += ["cache"]
 __all__ += ["extension"]

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+import param
+
 from docsync.widgets import (
     Checkbox,
     FileInput,
@@ -117,7 +119,8 @@ class Controls(Mapping[str, Widget]):
             self._add(widget.name, widget)
         for name, widget in named.items():
             if not widget.name:
-                widget.name = name
+                with param.edit_constant(widget):  # a widget's name is constant in param
+                    widget.name = name
             self._add(name, widget)
 
     def _add(self, name: str, widget: Any) -> None:

@@ -24,6 +24,16 @@ anything :func:`docsync.pane.panel` shows, or a new ``Form`` whose handler close
 earlier inputs. Each session runs its own handlers on its own models, so results are
 never shared between sessions. A form without fields is a button whose handler's result
 appears below it.
+
+``cache=True`` (Datapane's option) runs the handler through ``ds.cache``: a submit with
+the same validated values reuses an earlier result, from any session, computed once
+even when sessions submit together. The key is the handler's code, the code of what it
+uses from its module, its closure values (the inputs of earlier forms in a chain) and
+the submitted values. Each caller gets its own deep copy of the result (``copy=True``),
+so no model is shared between sessions: return content (panes, tables, figures, a new
+form), not components bound to widgets outside the result. At most 128 results are kept
+(least recently used first out). A handler that takes ``session`` depends on per-user
+state and is never cached.
 """
 
 from __future__ import annotations
@@ -34,9 +44,10 @@ from typing import Any
 
 import param
 
+from docsync.cache import cache as process_cache
 from docsync.core.model import JSON, Model, children
 from docsync.exceptions import Invalid
-from docsync.handlers import accepts, call_handler
+from docsync.handlers import accepts, call_handler, takes_session
 from docsync.layout import Column, ListLike
 from docsync.pane import panel
 from docsync.runtime.context import CURRENT_SESSION
@@ -72,7 +83,8 @@ class Form(ListLike):
     on_submit = param.Callable(default=None, allow_None=True, doc=(
         "Called with the fields' values by name when the form is submitted."))
     cache = param.Boolean(default=False, doc=(
-        "Reuse the result of an earlier call with equal values (see ``Form.cache``)."))
+        "Reuse the result of an earlier submit of equal values, from any session (see the "
+        "module docstring); off for a handler that takes ``session``."))
 
     def __init__(self, *fields: Any, controls: Any = None,
                  on_submit: Callable[..., Any] | None = None, submit_label: str = "Submit",
@@ -84,7 +96,7 @@ class Form(ListLike):
                 for name, widget in item.items():
                     self._names[widget] = name
                     if isinstance(widget, Widget) and not widget.name:
-                        widget.name = name
+                        _label(widget, name)
                     objects.append(widget)
             else:
                 objects.append(item)
@@ -138,17 +150,41 @@ class Form(ListLike):
         values = self.values
         ctx = CURRENT_SESSION.get()
         session = ctx.store if ctx is not None else None
+        cached = self.cache and not takes_session(handler)
         if inspect.iscoroutinefunction(handler):
             if ctx is None:
                 raise RuntimeError("an async on_submit runs on a server's event loop: serve "
                                    "the app, or make the handler a plain function")
 
             async def run() -> None:
-                self.result = _as_result(await call_handler(handler, values, session=session))
+                result = await (_cached_ainvoke(handler, values) if cached
+                                else call_handler(handler, values, session=session))
+                self.result = _as_result(result)
 
             ctx.execute(run)
             return
-        self.result = _as_result(call_handler(handler, values, session=session))
+        result = (_cached_invoke(handler, values) if cached
+                  else call_handler(handler, values, session=session))
+        self.result = _as_result(result)
+
+
+def _invoke(on_submit: Callable[..., Any], inputs: dict[str, Any]) -> Any:
+    return call_handler(on_submit, inputs)
+
+
+async def _ainvoke(on_submit: Callable[..., Any], inputs: dict[str, Any]) -> Any:
+    return await call_handler(on_submit, inputs)
+
+
+# Every cached form of the process shares these (keyed by handler code, closure and values).
+_cached_invoke = process_cache(max_items=128, copy=True)(_invoke)
+_cached_ainvoke = process_cache(max_items=128, copy=True)(_ainvoke)
+
+
+def _label(widget: Widget, name: str) -> None:
+    """Label an unnamed field with its key (a widget's ``name`` is constant in param)."""
+    with param.edit_constant(widget):
+        widget.name = name
 
 
 def _as_items(controls: Any) -> list[Any]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import sys
+import sysconfig
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -175,14 +176,19 @@ def _from_environ(environ: Mapping[str, str]) -> dict[str, Any]:
     return out
 
 
+_STDLIB = sysconfig.get_paths()["stdlib"]
+
+
 def _caller_dir() -> Path | None:
-    """The folder of the first caller outside the docsync package (the app), if it has one.
-    Apps served by docsync (``docsync.examples``) count as apps."""
+    """The folder of the first caller outside docsync and the standard library (the app),
+    if it has one. Apps served by docsync (``docsync.examples``) count as apps."""
     frame = sys._getframe(1)
     while frame is not None:
         module = frame.f_globals.get("__name__", "")
-        if module != "docsync" and (not module.startswith("docsync.")
-                                    or module.startswith("docsync.examples.")):
+        library = (module == "docsync" or (module.startswith("docsync.")
+                                           and not module.startswith("docsync.examples."))
+                   or frame.f_code.co_filename.startswith((_STDLIB, "<frozen")))
+        if not library:
             filename = frame.f_globals.get("__file__")
             return Path(filename).resolve().parent if filename else None
         frame = frame.f_back  # type: ignore[assignment]

@@ -173,3 +173,53 @@ async def test_an_async_handler_runs_on_the_loop(serve_app, clients):
     doc = client.client
     await client.submit(doc.find("Form"), {doc.find("TextInput"): "ann"})
     await client.wait_for(lambda d: texts(d) == ["hello ann"])
+
+
+def test_cache_reuses_a_result_for_equal_values_and_copies_it_per_caller():
+    _calls: list[tuple[int, int]] = []  # underscore: not part of the cache key
+
+    def calc(x: int, y: int):
+        _calls.append((x, y))
+        return ds.pane.Markdown(f"{x + y}")
+
+    def make() -> Form:
+        return Form(ds.controls.NumberBox("x", initial=2), ds.controls.NumberBox("y", initial=3),
+                    on_submit=calc, cache=True)
+
+    a, b = make(), make()  # two sessions' forms
+    a.submit()
+    b.submit()
+    assert _calls == [(2, 3)]
+    assert a.result.object == b.result.object == "5" and a.result is not b.result
+    b.fields["x"].value = 4
+    b.submit()
+    assert _calls == [(2, 3), (4, 3)] and b.result.object == "7"
+
+
+def test_cache_keys_on_closure_values_and_is_off_for_session_handlers():
+    _calls: list[str] = []
+
+    def chained(words: list[str]):
+        def pick(index: int):
+            _calls.append(words[index])
+            return words[index]
+        return Form(ds.controls.NumberBox("index", initial=0), on_submit=pick, cache=True)
+
+    first, second = chained(["a", "b"]), chained(["c", "d"])
+    first.submit()
+    second.submit()
+    first.submit()
+    assert _calls == ["a", "c"] and second.result.object == "c"
+
+    _seen: list[object] = []
+    stateful = Form(ds.controls.NumberBox("x", initial=1), cache=True,
+                    on_submit=lambda x, session: _seen.append(x))
+    stateful.submit()
+    stateful.submit()
+    assert _seen == [1, 1]
+
+
+def test_unnamed_controls_are_labelled_by_their_key():
+    form = Form(controls={"col_name": ds.controls.TextBox()})
+    controls = ds.Controls(file=ds.controls.File())
+    assert form.fields["col_name"].name == "col_name" and controls["file"].name == "file"
