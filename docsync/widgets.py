@@ -13,9 +13,10 @@ Files cross the wire as base64 text, because protocol v1 has text frames only (�
   in the client's document or the server's mirror, and no snapshot or resume sends them
   again (§3, §6). The widget checks the file against ``max_size`` and ``accept`` before
   setting ``value`` (bytes, server-only), ``filename`` and ``mime_type``, and refuses it
-  as ``invalid`` otherwise. The whole upload is one frame: ``max_size`` must leave room
-  for base64's 4/3 growth within the server's ``--max-frame-size`` (the default 10 MiB
-  fits the default 20 MiB frame); the browser checks the size before sending.
+  as ``invalid`` otherwise. The whole upload is one frame: with base64's 4/3 growth it
+  must fit the server's ``--max-frame-size`` (the default 10 MiB fits the default 20 MiB
+  frame). The browser checks ``max_size`` before sending, and refuses any message over
+  the frame limit it reads from the bootstrap (``max_message``) with a message.
 - ``FileDownload``: a click sends a ``click`` event; the server reads ``file`` (or calls
   ``callback``) then and there, and sets ``data`` (base64) with ``downloads`` counting the
   transfers. The browser saves ``data`` as ``filename`` each time ``downloads`` rises, so

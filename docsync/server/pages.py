@@ -13,8 +13,13 @@ def _script_json(obj: object) -> str:
     return json.dumps(obj).replace("<", "\\u003c")
 
 
-def bootstrap_page(*, app: str, token: str, session_id: str, title: str, static: str) -> str:
+def bootstrap_page(*, app: str, token: str, session_id: str, title: str, static: str,
+                   max_message: int) -> str:
     """The page for one app: bootstrap object, client bundle; no app code has run.
+
+    ``max_message`` is the server's frame limit in bytes: the client refuses to send a
+    larger message itself rather than have the connection closed with 1009 (§1) and the
+    message resent after every reconnect.
 
     The WebSocket URL names ``session_id`` (the one inside ``token``) so that whatever
     routes connections (the ``--num-procs`` acceptor, a load balancer) can send every
@@ -22,7 +27,7 @@ def bootstrap_page(*, app: str, token: str, session_id: str, title: str, static:
     """
     # Relative to the page, so a path prefix survives; the id is URL-safe base64 (§2).
     ws = f"{app.rsplit('/', 1)[-1]}/ws?session={session_id}"
-    boot = {"protocol": 1, "app": app, "token": token, "ws": ws}
+    boot = {"protocol": 1, "app": app, "token": token, "ws": ws, "max_message": max_message}
     return f"""<!doctype html>
 <html lang="en">
 <head>

@@ -205,7 +205,8 @@ class Server:
         depth = path.count("/")
         static = "../" * depth + http.STATIC_MARK.lstrip("/")
         page = bootstrap_page(app=path, token=token, session_id=session_id,
-                              title=self.apps[path].title, static=static)
+                              title=self.apps[path].title, static=static,
+                              max_message=self.config.max_frame_size)
         # Never cached: a page carries a fresh token, and a cached one would open a session
         # that is already in use (4409) or expired.
         return http.response(200, page, headers={"Cache-Control": "no-store"})

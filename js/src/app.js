@@ -6,7 +6,7 @@
 
 import { DocumentStore } from "./document.js";
 import { EditQueue } from "./edits.js";
-import { ClientProtocol, PROTOCOL_VERSION } from "./protocol.js";
+import { ClientProtocol, MessageTooLarge, PROTOCOL_VERSION } from "./protocol.js";
 import { Transport, resolveWebSocketUrl } from "./transport.js";
 import { Banner } from "./views/banner.js";
 import { BusyIndicator } from "./views/busy.js";
@@ -66,7 +66,8 @@ function nextFrame(fn) {
 }
 
 /**
- * Start the client for `bootstrap` ({protocol, app, token, ws}, PROTOCOL.md §2) in `root`.
+ * Start the client for `bootstrap` ({protocol, app, token, ws, max_message}, PROTOCOL.md §2)
+ * in `root`.
  * Returns the wired parts, or null when the page speaks another protocol version.
  */
 export function startApp(bootstrap, root) {
@@ -100,6 +101,7 @@ export function startApp(bootstrap, root) {
     token: bootstrap.token,
     args: () => queryArgs(location.search),
     location: () => pageLocation(location),
+    maxMessage: Number.isFinite(bootstrap.max_message) ? bootstrap.max_message : Infinity,
   });
 
   // The busy indicator shows while the oldest unacknowledged message has waited too long.
@@ -119,16 +121,40 @@ export function startApp(bootstrap, root) {
   // `[id, name, value]` edits as one `patch` message, each applied optimistically first.
   const sendEdits = (triples) => {
     const ops = [];
+    const before = []; // [id, name, value shown before the edit], to undo a refused send
     for (const [id, name, value] of triples) {
       try {
+        const shown = store.model(id)?.props?.[name];
         const { op, changes } = store.setProp(id, name, value);
         ops.push(op);
+        before.push([id, name, shown]);
         views.apply(changes);
       } catch (err) {
         console.warn(`docsync: dropped edit of ${id}.${name}`, err);
       }
     }
-    if (ops.length > 0) send(protocol.patch(ops));
+    if (ops.length === 0) return;
+    const undo = () => {
+      for (const [id, name, shown] of before.reverse()) views.apply(store.setProp(id, name, shown).changes);
+    };
+    queue(() => protocol.patch(ops), before.map(([id]) => id), undo);
+  };
+
+  // A message over the server's frame limit (bootstrap `max_message`) is not sent: it
+  // would close the connection (1009) and be resent after every reconnect. The page says
+  // so and shows the values it showed before, as after a refusal (PROTOCOL.md §5).
+  const queue = (make, ids, undo = () => {}) => {
+    let msg;
+    try {
+      msg = make();
+    } catch (err) {
+      if (!(err instanceof MessageTooLarge)) throw err;
+      undo();
+      banner.toast(err.message, { kind: "error" });
+      views.flagError(ids);
+      return;
+    }
+    send(msg);
   };
 
   const edits = new EditQueue({ schedule: nextFrame, flush: sendEdits });
@@ -139,7 +165,7 @@ export function startApp(bootstrap, root) {
     onEdit: (id, name, value) => edits.set(id, name, value),
     onEvent: (id, name, data) => {
       edits.flush();
-      send(protocol.event(id, name, data));
+      queue(() => protocol.event(id, name, data), [id]);
     },
     // A form's submit: earlier edits go first, then the form's edits in one message.
     onCommit: (triples) => {

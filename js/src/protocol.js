@@ -58,6 +58,27 @@ export function validateServerMessage(msg) {
   }
 }
 
+/**
+ * A message the server would refuse for its size (it closes the connection with 1009,
+ * PROTOCOL.md §1). Thrown before the message is queued, so it is never sent, never kept
+ * in the outbox and never resent after a reconnect.
+ */
+export class MessageTooLarge extends Error {
+  constructor(size, limit) {
+    super(`This change is ${size} bytes; the server accepts messages of at most ${limit} bytes.`);
+    this.name = "MessageTooLarge";
+    this.size = size;
+    this.limit = limit;
+  }
+}
+
+/** UTF-8 length of `text`, computed only when it might exceed `limit`. */
+function overLimit(text, limit) {
+  if (text.length * 3 <= limit) return null; // even all three-byte characters fit
+  const size = new TextEncoder().encode(text).length;
+  return size > limit ? size : null;
+}
+
 export class ClientProtocol {
   /**
    * @param {object} options
@@ -65,9 +86,12 @@ export class ClientProtocol {
    * @param {object | () => object} [options.args]  query args sent in `hello` (a function
    *   is called at every `connect()`)
    * @param {object | () => object} [options.location]  page location sent in `hello`, likewise
+   * @param {number} [options.maxMessage]  the server's frame limit in bytes (bootstrap
+   *   `max_message`): `patch()`/`event()` throw `MessageTooLarge` above it
    */
-  constructor({ token, args = {}, location = {}, ackEvery = ACK_EVERY_MESSAGES, ackInterval = ACK_INTERVAL_SECONDS }) {
+  constructor({ token, args = {}, location = {}, ackEvery = ACK_EVERY_MESSAGES, ackInterval = ACK_INTERVAL_SECONDS, maxMessage = Infinity }) {
     this.token = token;
+    this.maxMessage = maxMessage;
     this.args = args;
     this.location = location;
     this.ackEvery = ackEvery;
@@ -123,6 +147,10 @@ export class ClientProtocol {
   }
 
   _queue(msg) {
+    if (Number.isFinite(this.maxMessage)) {
+      const size = overLimit(JSON.stringify(msg), this.maxMessage);
+      if (size !== null) throw new MessageTooLarge(size, this.maxMessage);
+    }
     this._nextCseq += 1;
     this.outbox.push(msg);
     return msg;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { ClientProtocol, ProtocolError } from "../src/protocol.js";
+import { ClientProtocol, MessageTooLarge, ProtocolError } from "../src/protocol.js";
 import { helloDoc } from "./helpers.mjs";
 
 const welcome = (cseq = 0, resumed = false) => ({ type: "welcome", session_id: "s", resumed, cseq });
@@ -215,5 +215,31 @@ describe("acknowledgement (PROTOCOL.md §6)", () => {
     p.connect(); // last_seq 2 acknowledges everything
     p.receive(welcome(0, true), 6);
     assert.equal(p.ackDue(100), false);
+  });
+});
+
+describe("the server's frame limit (bootstrap max_message)", () => {
+  test("a message over it is refused before it is queued; smaller ones go out", () => {
+    const p = new ClientProtocol({ token: "T", maxMessage: 200 });
+    p.connect();
+    p.receive(welcome(), 0);
+    p.receive(snapshot(1), 0);
+    assert.throws(() => p.event("m1", "upload", { data: "x".repeat(300) }), (err) => {
+      assert.ok(err instanceof MessageTooLarge);
+      assert.equal(err.limit, 200);
+      assert.ok(err.size > 300);
+      assert.match(err.message, /at most 200 bytes/);
+      return true;
+    });
+    assert.equal(p.outbox.length, 0); // never resent after a reconnect
+    const msg = p.event("m1", "upload", { data: "small" });
+    assert.equal(msg.cseq, 1); // the refused message used no cseq
+    assert.equal(p.outbox.length, 1);
+  });
+
+  test("sizes count UTF-8 bytes, not UTF-16 code units", () => {
+    const p = new ClientProtocol({ token: "T", maxMessage: 200 });
+    assert.throws(() => p.patch([{ op: "replace", path: "/models/m1/props/value", value: "é".repeat(60) }]), MessageTooLarge);
+    assert.doesNotThrow(() => p.patch([{ op: "replace", path: "/models/m1/props/value", value: "e".repeat(60) }]));
   });
 });

@@ -83,10 +83,13 @@ async def new_tab(browser: Browser) -> AsyncIterator[Callable[[], Awaitable[Tab]
 @pytest.fixture
 def serve(docsync_serve: Callable[..., ServeProcess]
           ) -> Callable[..., Awaitable[tuple[ServeProcess, str]]]:
-    """``process, url = await serve(script, port=0)``: ``docsync serve`` on loopback."""
+    """``process, url = await serve(script, port=0, args=())``: ``docsync serve`` on
+    loopback, with extra command-line ``args``."""
 
-    async def start(script: Path, *, port: int = 0) -> tuple[ServeProcess, str]:
-        process = docsync_serve(str(script), "--port", str(port), "--log-level", "warning")
+    async def start(script: Path, *, port: int = 0,
+                    args: tuple[str, ...] = ()) -> tuple[ServeProcess, str]:
+        process = docsync_serve(str(script), "--port", str(port), "--log-level", "warning",
+                                *args)
         urls = await process.wait_serving()
         return process, urls[script.stem]
 

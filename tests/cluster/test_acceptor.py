@@ -33,7 +33,7 @@ def test_the_page_url_routes_like_its_token():
     session_id = new_session_id(secrets.token_bytes(16))
     token = issue_token(b"k" * 32, session_id, 0)
     page = bootstrap_page(app="group/app", token=token, session_id=session_id, title="t",
-                          static="")
+                          static="", max_message=1024)
     assert f'"ws": "app/ws?session={session_id}"' in page
     assert request_session(f"GET /group/app/ws?session={session_id} HTTP/1.1\r\n".encode()) \
         == session_id == token.split(".")[0]

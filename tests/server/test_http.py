@@ -23,7 +23,7 @@ def bootstrap(body: bytes) -> dict:
 
 async def test_page_embeds_bootstrap_and_runs_no_app_code(docsync_serve, clients, tmp_path):
     marker = tmp_path / "marker"
-    server = docsync_serve(APPS / "marker.py", "--port", "0",
+    server = docsync_serve(APPS / "marker.py", "--port", "0", "--max-frame-size", "65536",
                            env={"DOCSYNC_TEST_MARKER": str(marker)})
     url = (await server.wait_serving())["marker"]
     tokens = set()
@@ -37,6 +37,7 @@ async def test_page_embeds_bootstrap_and_runs_no_app_code(docsync_serve, clients
         # The WebSocket URL names the token's session, for routing (--num-procs).
         assert boot["ws"] == f"marker/ws?session={session_id}"
         assert len(session_id) >= 22 and issued_at.isdigit() and signature
+        assert boot["max_message"] == 65536  # the client refuses bigger messages itself
         tokens.add(boot["token"])
     assert len(tokens) == 3  # a new session id per page
     assert b"docsync.js" in body
