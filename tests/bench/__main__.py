@@ -18,6 +18,7 @@ import websockets
 from tests.bench import cache as cache_bench
 from tests.bench import frames as frame_bench
 from tests.bench.cases import Bench
+from tests.bench.cluster import ClusterBench
 from tests.bench.stats import median
 from tests.bench.workers import WorkerBench
 
@@ -111,6 +112,14 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         ratio = median([b / a for a, b in zip(one, two, strict=True) if a]) if one else 0.0
         add(figure, f"{median(one):.1f} / {median(two):.1f} {unit} (x{ratio:.2f}, per-run "
             "ratios' median)", "-", None)
+    for key, figure, unit in (
+            ("p50_ms", "slider round trip to its ack, 1 session, with Redis: sessions not "
+             "saved / saved (ack after the save), p50", "ms"),
+            ("p99_ms", "  same, p99", "ms"),
+            ("server_cpu_us_per_rt", "  server CPU per round trip, same", "us"),
+            ("redis_cpu_us_per_rt", "  redis-server CPU per round trip, same", "us")):
+        off, on = _m(r, "redis_rt", f"{key}_off"), _m(r, "redis_rt", f"{key}_on")
+        add(figure, f"{off:.2f} / {on:.2f} {unit}", "-", None)
     frame, strings = _m(r, "cache_frame", "hit_ms"), _m(r, "cache_frame", "strings_hit_ms")
     add(f"ds.cache hit, DataFrame argument of {cache_bench.FRAME_TEXT}", f"{frame:.1f} ms",
         "<= 20 ms", frame <= 20)
@@ -167,6 +176,7 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "periodic": bench.periodic,
         "workers_open": lambda: WorkerBench.like(bench).open_rate(),
         "workers_rt": lambda: WorkerBench.like(bench).round_trips(),
+        "redis_rt": lambda: ClusterBench.like(bench).round_trips(),
         "cache_frame": lambda: cache_bench.frame_hit(bench.runs, bench.scale),
         "cache_small": lambda: cache_bench.small_hit(bench.runs, bench.scale),
         "frame_open": lambda: frame_bench.frame_open(bench),
