@@ -72,8 +72,13 @@ class RedisBus(LocalBus):
             # if Redis is out of reach, or this worker is not listening yet, they get them
             # here (and other workers may miss them).
             local = not self.subscribed
+
+            async def send(client: redis.asyncio.Redis, batch: list[tuple[str, Any]] = batch
+                           ) -> None:
+                await self._publish(client, batch)
+
             try:
-                await self._link.call(lambda r, batch=batch: self._publish(r, batch))
+                await self._link.call(send)
             except Outage:
                 local = True
             if local:

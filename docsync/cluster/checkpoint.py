@@ -24,8 +24,12 @@ class CheckpointStore(Protocol):
     """Where records are kept, by key, each owned by one worker (``store_redis``,
     ``store_sqlite``). Calls raise :class:`~docsync.cluster.Outage` when out of reach."""
 
-    available: bool
-    on_restored: list[Callable[[], Any]]
+    @property
+    def available(self) -> bool:
+        """False while out of reach (then :attr:`on_restored` callbacks say it is back)."""
+
+    @property
+    def on_restored(self) -> list[Callable[[], Any]]: ...
 
     async def save(self, key: str, owner: str, blob: bytes, ttl: float) -> bool: ...
     async def claim(self, key: str, owner: str, ttl: float) -> bytes | None: ...

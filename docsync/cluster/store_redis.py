@@ -33,8 +33,8 @@ return 0
 """
 
 
-def _ms(seconds: float) -> str:
-    return str(max(1, int(seconds * 1000)))
+def _ms(seconds: float) -> int:
+    return max(1, int(seconds * 1000))
 
 
 class RedisCheckpointStore:
@@ -63,7 +63,7 @@ class RedisCheckpointStore:
 
     async def save(self, key: str, owner: str, blob: bytes, ttl: float) -> bool:
         """Store ``blob`` for ``key``; False if another owner claimed the key."""
-        args = [owner, blob, _ms(ttl)]
+        args: list[str | bytes | int] = [owner, blob, _ms(ttl)]
         done = await self._link.call(
             lambda r: self._save(keys=[self._key(key)], args=args, client=r))
         return bool(done)

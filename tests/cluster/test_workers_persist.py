@@ -58,3 +58,25 @@ async def test_a_killed_worker_s_sessions_are_rebuilt_with_every_acknowledged_ed
             lambda c, e=editor: not c.outbox and e.shown() == e.expected(rebuilt=False),
             timeout=30)
     assert server.stderr().count("rebuilt from saved state") == len(affected)
+
+
+async def test_saved_sessions_still_resume_by_replay_on_their_own_worker(docsync_serve,
+                                                                          redis_url):
+    server = docsync_serve(APP, "--port", "0", "--num-procs", str(PROCS), "--redis", redis_url,
+                           env={"DOCSYNC_SECRET_KEY": "one secret for every worker"})
+    url = (await server.wait_serving(timeout=30))["edits"]
+    editors = await bounded(range(100), lambda _: Editor.open(url))
+
+    async def drop_and_resume(editor: Editor) -> None:
+        await editor.edit(1)
+        await editor.client.wait_for(lambda c: not c.outbox)
+        await editor.client.drop()
+        await editor.edit(2)  # while dropped: resent after the resume
+        await editor.client.open()
+        await editor.client.wait_for(lambda c: not c.outbox and
+                                     editor.shown() == editor.expected(rebuilt=False))
+        assert editor.client.client.welcomes[-1]["resumed"] is True
+        assert editor.client.client.snapshots == 1  # replayed, not a snapshot
+
+    await bounded(editors, drop_and_resume)
+    assert "rebuilt from saved state" not in server.stderr()
