@@ -10,6 +10,7 @@ from websockets.exceptions import ConnectionClosed
 
 from docsync.testing import NetworkClient
 from tests.cluster.editing import Editor
+from tests.cluster.support import wait_until_async
 from tests.server.support import wait_until
 
 APPS = Path(__file__).parent / "apps"
@@ -92,4 +93,31 @@ async def test_a_resume_with_nothing_saved_is_still_4404(docsync_serve, redis_ur
     await second.wait_serving()
     with pytest.raises(ConnectionClosed) as info:
         await client.open()
+    assert info.value.rcvd is not None and info.value.rcvd.code == 4404
+
+
+async def test_an_expired_session_s_record_is_deleted(docsync_serve, redis_url, redis_client,
+                                                      free_port):
+    args = [APPS / "edits.py", "--port", str(free_port), "--redis", redis_url,
+            "--reconnect-timeout", "0.3"]
+    env = {"DOCSYNC_SECRET_KEY": SECRET}
+    first = docsync_serve(*args, env=env)
+    url = (await first.wait_serving())["edits"]
+    editor = await Editor.open(url)
+    await editor.edit(1)
+    await editor.client.wait_for(lambda c: not c.outbox)
+    key = f"docsync:session:edits:{editor.client.client.session_id}"
+    assert await redis_client.exists(key)
+    await editor.client.drop()
+
+    async def gone() -> bool:
+        return not await redis_client.exists(key)
+
+    await wait_until_async(gone, what="the expired session's record deleted")
+    first.proc.kill()
+    first.proc.wait(5)
+    second = docsync_serve(*args, env=env)  # a new server cannot rebuild it either
+    await second.wait_serving()
+    with pytest.raises(ConnectionClosed) as info:
+        await editor.client.open()
     assert info.value.rcvd is not None and info.value.rcvd.code == 4404
