@@ -23,7 +23,8 @@ import { h } from "./views/base.js";
 import { ViewManager } from "./views/registry.js";
 import pageCss from "../../docsync/static/docsync.css";
 
-const SCOPE = ".docsync-notebook";
+/** The output (banner, views, toasts) and the element its views render into. */
+const SCOPE = { scope: ".docsync-notebook-output", root: ".docsync-notebook" };
 /** Without a session by then, the view shows the widget's static snapshot (no kernel). */
 const SNAPSHOT_AFTER_MS = 1500;
 /** Fresh sessions a view may start in a row before it gives up and says so. */
@@ -36,7 +37,7 @@ function addStylesheet(doc) {
   parsed.replaceSync(pageCss);
   const style = doc.createElement("style");
   style.dataset.docsyncNotebook = "";
-  style.textContent = `${scopedCss(parsed.cssRules, SCOPE)}\n${SCOPE}{padding:4px 0;background:transparent}`;
+  style.textContent = `${scopedCss(parsed.cssRules, SCOPE)}\n${SCOPE.root}{padding:4px 0;background:transparent}`;
   doc.head.append(style);
 }
 

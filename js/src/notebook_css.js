@@ -1,8 +1,9 @@
 /**
  * docsync.css inside someone else's page (a notebook): the page-wide rules of a served
  * page must not restyle JupyterLab. `scopeSelector` rewrites one selector of docsync.css
- * for a scope element (`.docsync-notebook`); `scopedCss` applies it to a parsed stylesheet.
- * Pure but for `scopedCss`, which reads CSSOM rule objects (the browser parses the CSS).
+ * for a scope element (the output, which holds the banner, the views' root and the toasts)
+ * and the root element inside it; `scopedCss` applies it to a parsed stylesheet. Pure but
+ * for `scopedCss`, which reads CSSOM rule objects (the browser parses the CSS).
  */
 
 /** Split a selector list at its top-level commas (not those inside parentheses or brackets). */
@@ -29,35 +30,36 @@ export function splitSelectors(text) {
 }
 
 /**
- * One selector of docsync.css for use inside `scope`, or null to drop it:
+ * One selector of docsync.css for use inside `scope` (whose views render into `root`), or
+ * null to drop it:
  *   `:root...`         -> `scope...`     (the custom properties and theme live on the scope)
- *   `#docsync-root...` -> `scope...`     (the scope is the notebook's root element)
+ *   `#docsync-root...` -> `root...`      (the element the views render into)
  *   `body`, `html ...` -> dropped        (the page is not ours)
  *   anything else that does not name a docsync class -> `scope selector`
  */
-export function scopeSelector(selector, scope) {
+export function scopeSelector(selector, { scope, root }) {
   const s = selector.trim();
   if (/^(html|body)(?![\w-])/.test(s)) return null;
   if (s.startsWith(":root")) return scope + s.slice(":root".length);
-  if (s.includes("#docsync-root")) return s.replaceAll("#docsync-root", scope);
+  if (s.includes("#docsync-root")) return s.replaceAll("#docsync-root", root);
   if (!/docsync/.test(s)) return `${scope} ${s}`;
   return s;
 }
 
-/** The text of CSSOM `rules` (a parsed docsync.css) rewritten for `scope`. */
-export function scopedCss(rules, scope) {
+/** The text of CSSOM `rules` (a parsed docsync.css) rewritten by `scopeSelector`. */
+export function scopedCss(rules, where) {
   const out = [];
   for (const rule of rules) {
     if (typeof rule.selectorText === "string") {
       const selectors = splitSelectors(rule.selectorText)
-        .map((s) => scopeSelector(s, scope))
+        .map((s) => scopeSelector(s, where))
         .filter((s) => s !== null);
       if (selectors.length === 0) continue;
       rule.selectorText = selectors.join(", ");
       out.push(rule.cssText);
     } else if (rule.cssRules && typeof rule.conditionText === "string") {
       const kind = /^@[\w-]+/.exec(rule.cssText)?.[0] ?? "@media"; // @media, @supports, @container
-      out.push(`${kind} ${rule.conditionText}{${scopedCss(rule.cssRules, scope)}}`);
+      out.push(`${kind} ${rule.conditionText}{${scopedCss(rule.cssRules, where)}}`);
     } else {
       out.push(rule.cssText);
     }

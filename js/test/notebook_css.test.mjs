@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 
 import { scopeSelector, splitSelectors } from "../src/notebook_css.js";
 
-const SCOPE = ".docsync-notebook";
+const SCOPE = ".docsync-out";
+const WHERE = { scope: SCOPE, root: ".docsync-views" };
 
 describe("splitSelectors", () => {
   test("splits at top-level commas only", () => {
@@ -17,18 +18,18 @@ describe("splitSelectors", () => {
 
 describe("scopeSelector", () => {
   test("page-wide rules move to the scope or are dropped", () => {
-    assert.equal(scopeSelector(":root", SCOPE), SCOPE);
-    assert.equal(scopeSelector(':root[data-docsync-theme="dark"]', SCOPE), `${SCOPE}[data-docsync-theme="dark"]`);
-    assert.equal(scopeSelector("#docsync-root.docsync-disconnected", SCOPE), `${SCOPE}.docsync-disconnected`);
-    assert.equal(scopeSelector("body", SCOPE), null);
-    assert.equal(scopeSelector("html body .x", SCOPE), null);
+    assert.equal(scopeSelector(":root", WHERE), SCOPE);
+    assert.equal(scopeSelector(':root[data-docsync-theme="dark"]', WHERE), `${SCOPE}[data-docsync-theme="dark"]`);
+    assert.equal(scopeSelector("#docsync-root.docsync-disconnected", WHERE), ".docsync-views.docsync-disconnected");
+    assert.equal(scopeSelector("body", WHERE), null);
+    assert.equal(scopeSelector("html body .x", WHERE), null);
   });
 
   test("other rules stay inside the scope", () => {
-    assert.equal(scopeSelector("[hidden]", SCOPE), `${SCOPE} [hidden]`);
-    assert.equal(scopeSelector(".docsync-banner", SCOPE), ".docsync-banner");
-    assert.equal(scopeSelector('input[type="range"].docsync-control', SCOPE), 'input[type="range"].docsync-control');
-    assert.equal(scopeSelector(".bodywork", SCOPE), `${SCOPE} .bodywork`);
+    assert.equal(scopeSelector("[hidden]", WHERE), `${SCOPE} [hidden]`);
+    assert.equal(scopeSelector(".docsync-banner", WHERE), ".docsync-banner");
+    assert.equal(scopeSelector('input[type="range"].docsync-control', WHERE), 'input[type="range"].docsync-control');
+    assert.equal(scopeSelector(".bodywork", WHERE), `${SCOPE} .bodywork`);
   });
 
   test("no selector of the shipped stylesheet reaches outside docsync", () => {
@@ -36,7 +37,7 @@ describe("scopeSelector", () => {
     const rules = css.replace(/\/\*[\s\S]*?\*\//g, "").match(/[^{}@;]+(?=\{)/g) ?? [];
     for (const selectorText of rules.map((r) => r.trim()).filter((r) => r && !/^(from|to|\d+%)/.test(r))) {
       for (const selector of splitSelectors(selectorText)) {
-        const scoped = scopeSelector(selector, SCOPE);
+        const scoped = scopeSelector(selector, WHERE);
         assert.ok(scoped === null || /docsync/.test(scoped), `${selector} -> ${scoped}`);
       }
     }
