@@ -4,6 +4,8 @@
 - ``periodic``: ``PeriodicCallback``;
 - ``tasks``: process-wide ``schedule_task``;
 - ``store``: the per-session ``state.session`` store;
+- ``bus``: ``state.publish``/``subscribe`` within a process (across workers: Redis,
+  ``docsync.cluster.bus``);
 - ``context``: the server-wide ``Runtime`` and the per-session ``SessionContext``, and the
   context variables the ``state`` facade reads.
 """

@@ -1,5 +1,6 @@
-"""``--num-procs`` with Redis: a worker killed while its sessions are live and editing is
-replaced, and every one of its sessions is rebuilt on reconnect (issue 7)."""
+"""``--num-procs`` with saved sessions (Redis, or one machine's SQLite file): a worker killed
+while its sessions are live and editing is replaced, and every one of its sessions is rebuilt
+on reconnect (issue 7)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import asyncio
 import os
 import signal
 from pathlib import Path
+
+import pytest
 
 from docsync.server.acceptor import worker_index
 from tests.cluster.editing import Editor
@@ -18,9 +21,12 @@ TABS = 200
 PROCS = 2
 
 
+@pytest.mark.parametrize("store", ["redis", "sqlite"])
 async def test_a_killed_worker_s_sessions_are_rebuilt_with_every_acknowledged_edit(
-        docsync_serve, redis_url):
-    server = docsync_serve(APP, "--port", "0", "--num-procs", str(PROCS), "--redis", redis_url,
+        store, docsync_serve, redis_url, tmp_path):
+    saved = (["--redis", redis_url] if store == "redis" else
+             ["--persist", "--persist-path", str(tmp_path / "sessions.sqlite")])
+    server = docsync_serve(APP, "--port", "0", "--num-procs", str(PROCS), *saved,
                            env={"DOCSYNC_SECRET_KEY": "one secret for every worker"})
     url = (await server.wait_serving(timeout=30))["edits"]
     editors = await bounded(range(TABS), lambda _: Editor.open(url))
