@@ -96,21 +96,25 @@ class RedisBus(LocalBus):
             self._listener = self._loop.create_task(self._listen_loop())
 
     async def _listen_loop(self) -> None:
-        pubsub = self._link.client.pubsub(ignore_subscribe_messages=True)
-        try:
-            await pubsub.psubscribe(self._pattern)
-            self._subscribed.set()
-            while True:
-                # A timeout, not a blocking read: the socket's own timeout would end it.
-                message = await pubsub.get_message(timeout=1.0)
-                if message is not None and message["type"] == "pmessage":
-                    self._receive(message["data"])
-        except LOST as exc:
-            self._subscribed.clear()
-            self._link.lost(exc)  # on_restored starts a new listener
-        finally:
-            self._subscribed.clear()
-            await pubsub.aclose()
+        while True:
+            pubsub = self._link.client.pubsub(ignore_subscribe_messages=True)
+            try:
+                await pubsub.psubscribe(self._pattern)
+                self._subscribed.set()
+                while True:
+                    # A timeout, not a blocking read: the socket's own timeout would end it.
+                    message = await pubsub.get_message(timeout=1.0)
+                    if message is not None and message["type"] == "pmessage":
+                        self._receive(message["data"])
+            except LOST as exc:
+                self._link.lost(exc)  # on_restored starts a new listener
+                return
+            except Exception:
+                log.exception("listening to published messages failed; listening again")
+                await asyncio.sleep(1.0)
+            finally:
+                self._subscribed.clear()
+                await pubsub.aclose()
 
     def _receive(self, blob: bytes) -> None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import threading
 from collections.abc import Callable
@@ -177,7 +178,7 @@ class SessionCheckpoint:
         self._dirty = False
         self._queued = False
         self._saving: asyncio.Task[None] | None = None
-        self._last: bytes | None = None
+        self._last: bytes | None = None  # a digest of the last record saved
         self._reported = False
 
     @property
@@ -234,7 +235,8 @@ class SessionCheckpoint:
             return
         if skipped:
             self._report(f"is saved without what pickle refuses: {', '.join(skipped)}")
-        if blob != self._last:
+        digest = hashlib.blake2b(blob, digest_size=16).digest()
+        if digest != self._last:
             try:
                 kept = await checkpoints.store.save(self.key, checkpoints.owner, blob,
                                                     checkpoints.ttl)
@@ -250,7 +252,7 @@ class SessionCheckpoint:
             if not kept:
                 checkpoints._moved(self)
                 return
-            self._last = blob
+            self._last = digest
         if checkpoints.gated and not self.closed:
             self.session.limit_acks(cseq)
             self.context.flush()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 import redis.asyncio
 
 from docsync.cluster import Outage
 from docsync.cluster.link import RedisLink
 
 __all__ = ["Lease", "Leases"]
+
+log = logging.getLogger("docsync.tasks")
 
 # SET NX PX takes a free lease; the holder renews its own (same owner token) with PEXPIRE.
 _HOLD = """
@@ -49,6 +53,9 @@ class Lease:
                 lambda r: leases.hold_script(keys=[self._key], args=[leases.owner, ms],
                                              client=r))
         except Outage:
+            return None
+        except Exception:
+            log.exception("the lease of task %r could not be renewed", self.name)
             return None
         return bool(held)
 
