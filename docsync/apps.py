@@ -8,17 +8,16 @@ server and other sessions go on.
 from __future__ import annotations
 
 import logging
-import secrets
 import sys
 import traceback
 import types
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docsync.app_module import app_module
 from docsync.core.build import building
 from docsync.core.model import Model
 from docsync.exceptions import AppError
@@ -72,20 +71,6 @@ def _nothing_shown(name: str) -> Built:
         "Mark what the page shows with .servable(), for example:\n\n"
         "    ds.Column(slider, output).servable()\n\n"
         "or return it from the app function.")
-
-
-@contextmanager
-def app_module(path: Path) -> Iterator[types.ModuleType]:
-    """A fresh module for one run of the app file ``path``, in ``sys.modules`` while the
-    block runs: code that looks its own module up (dataclasses, ``typing.get_type_hints``)
-    works as under ``python app.py``."""
-    module = types.ModuleType(f"__docsync_app_{secrets.token_hex(8)}__")
-    module.__file__ = str(path)
-    sys.modules[module.__name__] = module
-    try:
-        yield module
-    finally:
-        sys.modules.pop(module.__name__, None)
 
 
 class ScriptApp(App):

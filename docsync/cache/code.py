@@ -13,6 +13,7 @@ import types
 from collections.abc import Iterator
 from typing import Any
 
+from docsync.app_module import stable_module_name
 from docsync.cache.hashing import ValueHasher, qualified_name
 
 __all__ = ["FunctionCode", "is_constant"]
@@ -150,7 +151,7 @@ class _Digest:
 
 
 def _name(fn: types.FunctionType) -> str:
-    return f"{fn.__module__}.{fn.__qualname__}"
+    return f"{stable_module_name(fn.__module__)}.{fn.__qualname__}"
 
 
 def _names(code: types.CodeType) -> Iterator[str]:

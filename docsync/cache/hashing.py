@@ -29,6 +29,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from docsync.app_module import stable_module_name
 from docsync.exceptions import DocsyncError
 
 __all__ = ["Handler", "HashFuncs", "UnhashableError", "ValueHasher", "Walk", "qualified_name"]
@@ -58,8 +59,9 @@ class _Unhashable(Exception):
 
 
 def qualified_name(cls: type) -> str:
-    """``module.Qualname``, the spelling ``hash_funcs`` accepts as a string key."""
-    return f"{cls.__module__}.{cls.__qualname__}"
+    """``module.Qualname``, the spelling ``hash_funcs`` accepts as a string key (for a
+    class defined in an app file, the module's name stable across sessions)."""
+    return f"{stable_module_name(cls.__module__)}.{cls.__qualname__}"
 
 
 class Walk:
@@ -129,7 +131,7 @@ class ValueHasher:
             if isinstance(key, type):
                 self._by_type[key] = fn
             elif isinstance(key, str):
-                self._by_name[key] = fn
+                self._by_name[stable_module_name(key)] = fn
             else:
                 raise TypeError(f"hash_funcs keys are types or 'module.Qualname' strings, "
                                 f"not {key!r}")

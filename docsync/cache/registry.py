@@ -11,6 +11,7 @@ import types
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, overload
 
+from docsync.app_module import stable_module_name
 from docsync.cache.backends.base import Backend, Store
 from docsync.cache.backends.disk import DiskBackend
 from docsync.cache.backends.memory import MemoryBackend
@@ -223,4 +224,4 @@ class Cache:
 def _table_name(fn: types.FunctionType) -> str:
     # Lambdas share the qualname "<lambda>": their line tells two apart.
     suffix = f"@{fn.__code__.co_firstlineno}" if fn.__name__ == "<lambda>" else ""
-    return f"{fn.__module__}.{fn.__qualname__}{suffix}"
+    return f"{stable_module_name(fn.__module__)}.{fn.__qualname__}{suffix}"

@@ -138,10 +138,6 @@ async def computed(client: NetworkClient, doc: ClientProtocol) -> str:
     return shown.split()[1]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ds.cache keys a function by its module's name (docsync/cache/code.py _name, "
-    "registry.py _table_name), and a script app runs as a new module per session: "
-    "nothing a script caches is shared between its sessions"))
 async def test_cached_calc_is_shared_by_every_session(open_app):
     a, adoc = await open_app("datapane_cached_calc")
     b, bdoc = await open_app("datapane_cached_calc")
@@ -265,9 +261,6 @@ async def test_shared_computation_runs_once_and_signals_the_other_parts(open_app
     assert await computed(a, doc) == str(runs + 2)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ds.cache keys a function by its module's name, and a script app runs as a new "
-    "module per session (see test_cached_calc_is_shared_by_every_session)"))
 async def test_shared_computation_is_computed_once_for_sessions_asking_together(open_app):
     a, adoc = await open_app("dash_shared_computation")
     b, bdoc = await open_app("dash_shared_computation")
