@@ -1,4 +1,4 @@
-"""A form that adds, a chained form, and stores kept in the browser (tests/browser/test_form_store.py)."""
+"""A form that adds, a chained form, and stores kept in the browser (test_form_store.py)."""
 
 import docsync as ds
 
