@@ -39,6 +39,7 @@ import param
 
 from docsync.core.model import JSON, Model
 from docsync.exceptions import Invalid
+from docsync.handlers import takes_session
 
 __all__ = [
     "Button",
@@ -381,8 +382,19 @@ class Button(Widget):
         if name == "click":
             self.clicks += 1
 
-    def on_click(self, callback: Callable[[param.parameterized.Event], Any]) -> Any:
-        """Call ``callback(event)`` on every click; returns the watcher (for ``unwatch``)."""
+    def on_click(self, callback: Callable[..., Any]) -> Any:
+        """Call ``callback(event)`` on every click; returns the watcher (for ``unwatch``).
+
+        A callback that declares a ``session`` parameter also receives the clicking
+        session's ``state.session`` store (Datapane's convention).
+        """
+        if takes_session(callback):
+            def handler(event: param.parameterized.Event) -> Any:
+                from docsync.state import state
+
+                return callback(event, session=state.session)
+
+            return self.param.watch(handler, "clicks", onlychanged=False)
         return self.param.watch(callback, "clicks", onlychanged=False)
 
 

@@ -387,3 +387,29 @@ async def test_refusals_over_a_real_socket(serve_app, clients):
     await client.send(doc.event(fid, "upload", upload(b"12345678")))
     await client.wait_for(lambda c: c.prop(fid, "filename") == "notes.txt" and not c.outbox)
     assert client.close_code is None and len(doc.errors) == 2
+
+
+def _session_counter_app():
+    button = ds.widgets.Button(name="Count")
+    out = ds.pane.Markdown("")
+
+    def count(event, session):  # Datapane's convention: the session store by name
+        session["clicks"] = session.get("clicks", 0) + 1
+        out.object = f"{session['clicks']} (event {event.new})"
+
+    button.on_click(count)
+    return ds.Column(button, out)
+
+
+async def test_on_click_gives_a_callback_asking_for_session_its_sessions_store(
+        serve_app, clients):
+    from tests.server.support import texts
+
+    handle = serve_app(_session_counter_app)
+    a = await clients(handle.url + "app").open()
+    b = await clients(handle.url + "app").open()
+    for _ in range(2):
+        await a.click(a.client.find("Button"))
+    await a.wait_for(lambda d: texts(d) == ["2 (event 2)"])
+    await b.click(b.client.find("Button"))
+    await b.wait_for(lambda d: texts(d) == ["1 (event 1)"])
