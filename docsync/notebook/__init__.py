@@ -14,7 +14,8 @@ Importing this package needs neither IPython nor anywidget; :func:`extension` do
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, Any
 
 from docsync.exceptions import UsageError
 from docsync.notebook.app import NotebookApp
@@ -28,7 +29,9 @@ __all__ = ["NotebookApp", "extension"]
 def extension(*, reconnect_timeout: float = 30.0, num_threads: int = 1,
               max_callback_errors: int = 5) -> None:
     """Show docsync components live in this Jupyter kernel. Call it once, in a cell;
-    calling it again keeps the running setup (its options are then ignored).
+    calling it again keeps the running setup (its options are then ignored). Outside a
+    Jupyter kernel (a served notebook or script) it does nothing, so the same code runs in
+    both.
 
     ``reconnect_timeout`` (seconds): how long a session outlives its view, for a view that
     comes back (a notebook tab closed and opened again); a view that comes back later
@@ -36,24 +39,30 @@ def extension(*, reconnect_timeout: float = 30.0, num_threads: int = 1,
     callbacks of all views run one at a time). ``max_callback_errors``: failures in a row
     before a periodic callback is stopped.
     """
-    host_for_kernel(reconnect_timeout=reconnect_timeout, num_threads=num_threads,
-                    max_callback_errors=max_callback_errors)
+    if _kernel_shell() is not None:
+        host_for_kernel(reconnect_timeout=reconnect_timeout, num_threads=num_threads,
+                        max_callback_errors=max_callback_errors)
+
+
+def _kernel_shell() -> Any:
+    """The IPython shell of the Jupyter kernel this runs in, or None."""
+    ipython = sys.modules.get("IPython")  # a kernel has imported it; nothing else needs to
+    shell = ipython.get_ipython() if ipython is not None else None
+    return shell if shell is not None and hasattr(shell, "kernel") else None
 
 
 def host_for_kernel(**options: float) -> NotebookHost:
     """The kernel's :class:`~docsync.notebook.host.NotebookHost`, installed on first use
     with ``options`` (:class:`~docsync.notebook.host.HostConfig` fields)."""
+    shell = _kernel_shell()
+    if shell is None:
+        raise UsageError("docsync's notebook host runs in a Jupyter kernel (a notebook's code "
+                         "cell); to serve a script or notebook run: docsync serve FILE")
     try:
-        from IPython import get_ipython
-
         from docsync.notebook.host import HostConfig, NotebookHost, installed
     except ImportError as exc:
-        raise UsageError(f"docsync in notebooks needs IPython and anywidget ({exc}): "
+        raise UsageError(f"docsync in notebooks needs anywidget ({exc}): "
                          "pip install 'docsync[notebook]'") from None
-    shell = get_ipython()
-    if shell is None or not hasattr(shell, "kernel"):
-        raise UsageError("ds.extension() works in a Jupyter kernel (a notebook's code cell); "
-                         "to serve a script or notebook run: docsync serve FILE")
     host = installed(shell)
     if host is not None:
         return host

@@ -105,9 +105,10 @@ class NotebookHost:
                    exclude: Any = None) -> tuple[dict[str, Any], dict[str, Any]]:
         """IPython's display of ``obj``: the live widget, and a static HTML snapshot for
         frontends that cannot run it (nbconvert, GitHub)."""
-        view = self.view(obj)
+        root = panel(obj)
+        view = self.view(root)
         data, metadata = view._repr_mimebundle_()
-        data["text/plain"] = repr(obj)
+        data["text/plain"] = repr(root)
         data["text/html"] = view.snapshot
         return data, metadata
 
