@@ -53,8 +53,11 @@ class Checkpoints:
     go on from memory and acknowledge at once; when it is back every session is saved again
     (a restarted Redis lost everything) and acknowledgements wait for saves again.
 
-    Records expire ``ttl`` seconds after their last save or :meth:`touch`; a live session's
-    record is touched every quarter of it. Use on the event loop, except where noted.
+    When a session ends (its ``on_destroy``), its record is deleted, unless :attr:`keep`
+    (the server is stopping: a restarted server rebuilds its sessions) or another copy of the
+    session is saved here (two resumes raced; one copy ends). Records expire ``ttl`` seconds
+    after their last save; a live session's record is refreshed every quarter of it. Use on
+    the event loop, except where noted.
     """
 
     def __init__(self, store: CheckpointStore, *, secret: bytes, owner: str, ttl: float,
@@ -67,8 +70,10 @@ class Checkpoints:
         #: True while acknowledgements wait for saves (the store answers).
         self.gated = store.available
         self.loop = asyncio.get_running_loop()
+        #: Keep the records of sessions that end (set while the server stops).
+        self.keep = False
         self._lock = threading.Lock()
-        self._sessions: dict[str, SessionCheckpoint] = {}
+        self._sessions: dict[Session, SessionCheckpoint] = {}
         self._toucher: asyncio.Task[None] | None = None
         self._deletes: set[asyncio.Task[None]] = set()
         store.on_restored.append(self._restored)
@@ -88,8 +93,9 @@ class Checkpoints:
         if self.gated:
             session.limit_acks(saved_cseq)
         with self._lock:
-            self._sessions[key] = checkpoint
+            self._sessions[session] = checkpoint
         context.checkpoint = checkpoint
+        session.on_destroy(self._ended)
         checkpoint.touch()
         return checkpoint
 
@@ -105,17 +111,19 @@ class Checkpoints:
             log.warning("saved session %s cannot be read (%s): it starts afresh", key, exc)
             return None
 
-    def forget(self, key: str, *, delete: bool) -> None:
-        """Stop saving ``key`` (its session ended; any thread). ``delete``: remove the record
-        too, after a save in flight (kept on a graceful stop, for the next server)."""
+    def _ended(self, session: Session) -> None:
+        """``session`` was destroyed (any thread): stop saving it, and delete its record
+        (after a save in flight) unless it is to be kept."""
         with self._lock:
-            checkpoint = self._sessions.pop(key, None)
+            checkpoint = self._sessions.pop(session, None)
+            copies = checkpoint is not None and any(
+                c.key == checkpoint.key for c in self._sessions.values())
         if checkpoint is not None:
-            self.loop.call_soon_threadsafe(checkpoint.close, delete)
+            self.loop.call_soon_threadsafe(checkpoint.close, not (self.keep or copies))
 
     def _moved(self, checkpoint: SessionCheckpoint) -> None:
         with self._lock:
-            self._sessions.pop(checkpoint.key, None)
+            self._sessions.pop(checkpoint.session, None)
         checkpoint.closed = True
         log.info("session %s was rebuilt by another worker: this copy ends",
                  checkpoint.session.id[:8])

@@ -39,15 +39,22 @@ class Persistence:
       ``state.session`` already holds the saved values, and ``state.rebuilt`` is True), puts
       the saved client-writable values back, and answers with a snapshot; the transport then
       runs the session's ``on_session_resumed`` hooks;
-    - :meth:`destroyed` forgets the record of a session that ended, unless the server is
-      stopping (:attr:`stopping`): a graceful restart keeps every session.
+    - a session that ends loses its record, unless the server is stopping
+      (:attr:`stopping`): a graceful restart keeps every session.
     """
 
     def __init__(self, checkpoints: Checkpoints, *, timeout: float = 5.0) -> None:
         self.checkpoints = checkpoints
         self.timeout = timeout
-        #: Set while the server stops: ended sessions keep their records.
-        self.stopping = False
+
+    @property
+    def stopping(self) -> bool:
+        """Set while the server stops: sessions that end keep their records."""
+        return self.checkpoints.keep
+
+    @stopping.setter
+    def stopping(self, value: bool) -> None:
+        self.checkpoints.keep = value
 
     @staticmethod
     def key(path: str, session_id: str) -> str:
@@ -95,7 +102,3 @@ class Persistence:
             return session
 
         return rebuild
-
-    def destroyed(self, path: str, session: Session) -> None:
-        """A session of app ``path`` ended (registry ``on_destroyed``)."""
-        self.checkpoints.forget(self.key(path, session.id), delete=not self.stopping)

@@ -10,7 +10,6 @@ import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from websockets.asyncio.server import ServerConnection, serve
@@ -242,9 +241,6 @@ class Server:
             secret=self.secret, session_ttl=max(60.0, 2 * config.reconnect_timeout),
             task_lease=config.task_lease, on_moved=self._moved)
         persistence = self._cluster.persistence
-        if persistence is not None:
-            for path, registry in self.registries.items():
-                registry.on_destroyed.append(partial(persistence.destroyed, path))
         self._runtime = Runtime(RuntimeConfig(
             num_threads=self.config.num_threads,
             max_callback_errors=self.config.max_callback_errors,
