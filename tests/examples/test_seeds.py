@@ -231,7 +231,9 @@ async def test_forms_batch_and_inputs_outside_them_do_not(open_app):
     await a.submit(forms(doc)[1], {doc.find("IntInput", name="Columns"): 9})  # above 5
     await a.wait_for(lambda d: d.errors)
     assert "at most 5" in doc.errors[0]["message"]
-    assert doc.prop(doc.find("IntInput", name="Columns"), "value") == 3
+    # The corrective patch follows the error (PROTOCOL.md §5): the field snaps back.
+    columns = doc.find("IntInput", name="Columns")
+    await a.wait_for(lambda d: d.prop(columns, "value") == 3)
 
 
 # -- Dash ----------------------------------------------------------------------------------
