@@ -69,10 +69,17 @@ function nextFrame(fn) {
  * Start the client for `bootstrap` ({protocol, app, token, ws, max_message}, PROTOCOL.md §2)
  * in `root`.
  * Returns the wired parts, or null when the page speaks another protocol version.
+ *
+ * `host` adapts the client to a page that is not its own (a notebook output, notebook.js):
+ *   chrome          the element for the banner, busy indicator and toasts (document.body)
+ *   WebSocketImpl   the transport's socket class, with `bootstrap.ws` as its url
+ *   embedded        true: no URL or title of its own (the hello's args and location are empty)
+ *   onStatus(status, detail)  sees every connection status first; true means it handled it
  */
-export function startApp(bootstrap, root) {
+export function startApp(bootstrap, root, host = {}) {
   const store = new DocumentStore();
-  const banner = new Banner(document.body);
+  const chrome = host.chrome ?? document.body;
+  const banner = new Banner(chrome);
   if (bootstrap.protocol !== PROTOCOL_VERSION) {
     banner.show(`This page speaks docsync protocol ${bootstrap.protocol}; this client speaks ${PROTOCOL_VERSION}. Reload the page.`, { kind: "error" });
     return null;
@@ -99,13 +106,13 @@ export function startApp(bootstrap, root) {
   // Read at every connect: the URL may have changed since the page loaded (Location).
   const protocol = new ClientProtocol({
     token: bootstrap.token,
-    args: () => queryArgs(location.search),
-    location: () => pageLocation(location),
+    args: host.embedded ? {} : () => queryArgs(location.search),
+    location: host.embedded ? {} : () => pageLocation(location),
     maxMessage: Number.isFinite(bootstrap.max_message) ? bootstrap.max_message : Infinity,
   });
 
   // The busy indicator shows while the oldest unacknowledged message has waited too long.
-  const busy = new BusyIndicator(document.body);
+  const busy = new BusyIndicator(chrome);
   const sentAt = new Map(); // cseq -> performance.now() when the message was queued
   const showBusy = () => {
     const oldest = protocol.outbox[0];
@@ -176,7 +183,7 @@ export function startApp(bootstrap, root) {
 
   const applyChanges = (changes) => {
     views.apply(changes);
-    if (changes.title && typeof store.doc.title === "string") document.title = store.doc.title;
+    if (!host.embedded && changes.title && typeof store.doc.title === "string") document.title = store.doc.title;
   };
 
   const onEvent = (event) => {
@@ -220,6 +227,7 @@ export function startApp(bootstrap, root) {
   };
 
   const onStatus = (status, detail) => {
+    if (host.onStatus?.(status, detail)) return;
     setState(status === "restored" ? "open" : status);
     root.classList.toggle("docsync-disconnected", !["open", "restored", "connecting"].includes(status));
     // A session that is gone for good takes no more input: edits would be lost silently.
@@ -262,11 +270,12 @@ export function startApp(bootstrap, root) {
   };
 
   const transport = new Transport({
-    url: resolveWebSocketUrl(bootstrap.ws, location.href),
+    url: host.WebSocketImpl ? bootstrap.ws : resolveWebSocketUrl(bootstrap.ws, location.href),
+    WebSocketImpl: host.WebSocketImpl,
     protocol,
     onEvent,
     onStatus,
   });
   transport.start();
-  return { store, protocol, transport, views };
+  return { store, protocol, transport, views, banner };
 }
