@@ -223,14 +223,31 @@ class FloatInput(_NumberInput):
 
 
 class TextInput(Widget):
-    """One line of text, sent while the user types. ``max_length`` bounds it."""
+    """One line of text. ``max_length`` bounds it.
+
+    The browser sends ``value`` while the user types (at most once per animation frame)
+    and ``value_throttled`` only when the user commits the text (the field's ``change``:
+    Enter in a single-line field, or leaving the field), so a callback that wants only
+    the final text watches ``value_throttled``. It starts equal to ``value``; after that
+    only the browser sets it (app code that sets ``value`` may set it too).
+    """
+
+    _client_writable = frozenset({"value", "value_throttled"})
 
     value = param.String(default="")
+    value_throttled = param.String(default=None, allow_None=True)
     placeholder = param.String(default="")
     max_length = param.Integer(default=5000, allow_None=True, bounds=(0, None))
 
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        if self.value_throttled is None:
+            self.value_throttled = self.value
+
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
-        if isinstance(value, str) and self.max_length is not None and len(value) > self.max_length:
+        if not isinstance(value, str):
+            raise self._refuse(f"{value!r} is not a string")
+        if self.max_length is not None and len(value) > self.max_length:
             raise self._refuse(f"the text is longer than {self.max_length} characters")
         return value
 

@@ -154,6 +154,8 @@ def test_widgets_refuse_bad_values_from_the_browser_with_a_clear_message(make, s
 def test_value_props_are_what_the_browser_may_write():
     assert w.IntSlider._client_writable == {"value", "value_throttled"}
     assert w.IntRangeSlider._client_writable == {"value", "value_throttled"}
+    assert w.TextInput._client_writable == {"value", "value_throttled"}
+    assert w.TextAreaInput._client_writable == {"value", "value_throttled"}
     assert w.Toggle._client_writable == {"value"}
     assert w.FileInput._client_writable == frozenset() and w.FileInput._events == {"upload"}
     assert w.FileDownload._client_writable == frozenset() and w.FileDownload._events == {"click"}
@@ -257,6 +259,41 @@ def test_value_throttled_changes_only_on_release():
     local.set(sid, "value_throttled", 101)
     assert local.client.errors[-1]["code"] == "invalid"
     assert slider.value_throttled == 20
+
+
+@pytest.mark.parametrize("kind", [w.TextInput, w.PasswordInput, w.TextAreaInput])
+def test_text_value_throttled_changes_only_on_commit(kind):
+    text = kind(name="t", value="a", max_length=8)
+    typed, committed = [], []
+    text.param.watch(lambda e: typed.append(e.new), "value")
+    text.param.watch(lambda e: committed.append(e.new), "value_throttled")
+    local = LocalClient(lambda: text).connect()
+    tid = local.client.find(kind.__name__)
+    assert local.client.prop(tid, "value_throttled") == "a"
+
+    for v in ("ab", "abc", "abcd"):  # typing
+        local.set(tid, "value", v)
+    assert typed == ["ab", "abc", "abcd"] and committed == []
+    # Enter or leaving the field: the page sends the text it commits.
+    local.set(tid, "value_throttled", "abcd")
+    assert committed == ["abcd"] and text.value_throttled == "abcd"
+
+    # The same rules as `value`: refused, snapped back, and the session goes on.
+    for bad in ("far too long", None, 5):
+        local.set(tid, "value_throttled", bad)
+        assert local.client.errors[-1]["code"] == "invalid"
+        assert local.client.prop(tid, "value_throttled") == "abcd"
+    assert text.value_throttled == "abcd" and committed == ["abcd"]
+    assert local.errors_raised == []
+
+
+def test_text_value_throttled_starts_at_the_value_and_app_code_may_set_it():
+    assert w.TextInput().value_throttled == ""
+    assert w.TextAreaInput(value="x\ny").value_throttled == "x\ny"
+    text = w.TextInput(value="a", value_throttled="b")
+    assert (text.value, text.value_throttled) == ("a", "b")
+    with pytest.raises(Invalid, match="not a string"):
+        check_client_value(text, "value", None)
 
 
 # -- files ---------------------------------------------------------------------------------

@@ -157,6 +157,38 @@ async def test_value_throttled_is_sent_when_the_handle_is_released(serve, new_ta
         f"level-throttled = {final} after 1 releases")
 
 
+async def test_text_value_throttled_is_sent_on_enter_or_leaving_the_field(serve, new_tab) -> None:
+    _, url = await serve(APP)
+    page = await open_page(await new_tab(), url)
+    search = page.get_by_role("textbox", name="Search")
+    notes = page.get_by_role("textbox", name="Notes")
+    committed = echo(page, "search-committed")
+    await expect(committed).to_have_text("search-committed = '' after 0 commits")
+
+    # Typing streams `value`; once the server shows it, it has seen every message before,
+    # so an unchanged `value_throttled` means none was sent.
+    await search.press_sequentially("abc")
+    await expect(echo(page, "search")).to_have_text("search = 'abc'")
+    await expect(committed).to_have_text("search-committed = '' after 0 commits")
+    await search.press("Enter")
+    await expect(committed).to_have_text("search-committed = 'abc' after 1 commits")
+    await search.press_sequentially("de")
+    await expect(echo(page, "search")).to_have_text("search = 'abcde'")
+    await expect(committed).to_have_text("search-committed = 'abc' after 1 commits")
+    await search.press("Tab")  # leaving the field commits too
+    await expect(committed).to_have_text("search-committed = 'abcde' after 2 commits")
+
+    # In a textarea Enter is a new line; only leaving the field commits.
+    await notes.press_sequentially("one")
+    await notes.press("Enter")
+    await notes.press_sequentially("two")
+    await expect(echo(page, "notes")).to_have_text("notes = 'one\\ntwo'")
+    await expect(echo(page, "notes-committed")).to_have_text("notes-committed = '' after 0 commits")
+    await notes.blur()
+    await expect(echo(page, "notes-committed")).to_have_text(
+        "notes-committed = 'one\\ntwo' after 1 commits")
+
+
 async def test_a_refused_value_snaps_back_with_a_message(serve, new_tab) -> None:
     _, url = await serve(APP)
     page = await open_page(await new_tab(), url)

@@ -1,4 +1,8 @@
-/** `TextAreaInput`: a native textarea with a label, `rows` high. Client-writable: `value`, sent while typing. */
+/**
+ * `TextAreaInput`: a native textarea with a label, `rows` high. Client-writable: `value`,
+ * sent while typing, and `value_throttled`, sent when the user leaves the field after an
+ * edit (a textarea's `change`; Enter there is a new line).
+ */
 
 import { h } from "./base.js";
 import { TextInputView } from "./text_input.js";
@@ -6,7 +10,7 @@ import { TextInputView } from "./text_input.js";
 export class TextAreaInputView extends TextInputView {
   createControl() {
     const area = h("textarea");
-    area.addEventListener("input", () => this.ctx.edit(this.id, "value", area.value));
+    this.listen(area);
     return area;
   }
 

@@ -1,6 +1,8 @@
 /**
  * `TextInput` / `PasswordInput`: a native text (or password) input with a label.
- * Client-writable: `value`, sent while typing; `max_length` caps it in the page too.
+ * Client-writable: `value`, sent while typing, and `value_throttled`, sent when the user
+ * commits the text (the field's `change` event: Enter, or leaving the field after an edit);
+ * `max_length` caps it in the page too.
  */
 
 import { ControlView, h } from "./base.js";
@@ -8,8 +10,14 @@ import { ControlView, h } from "./base.js";
 export class TextInputView extends ControlView {
   createControl() {
     const input = h("input", { type: this.type === "PasswordInput" ? "password" : "text" });
-    input.addEventListener("input", () => this.ctx.edit(this.id, "value", input.value));
+    this.listen(input);
     return input;
+  }
+
+  /** Send `value` on every keystroke and `value_throttled` on commit, from `field`. */
+  listen(field) {
+    field.addEventListener("input", () => this.ctx.edit(this.id, "value", field.value));
+    field.addEventListener("change", () => this.ctx.edit(this.id, "value_throttled", field.value));
   }
 
   render(props, has) {

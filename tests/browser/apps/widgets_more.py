@@ -9,6 +9,7 @@ import docsync as ds
 w = ds.widgets
 
 toggle = w.Toggle(name="Bold", button_type="primary")
+search = w.TextInput(name="Search", placeholder="type, then Enter")
 password = w.PasswordInput(name="Password", placeholder="secret")
 notes = w.TextAreaInput(name="Notes", rows=3, max_length=200)
 price = w.IntRangeSlider(name="Price", start=0, end=10, value=(2, 5))
@@ -31,6 +32,7 @@ spinner = ds.indicators.LoadingSpinner(name="Working", value=False, size=24)
 from_server = w.Button(name="Set from server", button_type="primary")
 slow = w.Button(name="Slow")
 throttled_seen = []
+committed = {"search": [], "notes": []}
 
 
 def set_from_server(event):
@@ -58,6 +60,8 @@ def run_slowly(event):
 from_server.on_click(set_from_server)
 slow.on_click(run_slowly)
 level.param.watch(lambda e: throttled_seen.append(e.new), "value_throttled")
+for text_name, text_widget in (("search", search), ("notes", notes)):
+    text_widget.param.watch(lambda e, n=text_name: committed[n].append(e.new), "value_throttled")
 
 
 def echo(name, show, *widgets):
@@ -73,8 +77,13 @@ def upload_text(value, filename, mime_type):
 ds.Column(
     "# More widgets",
     ds.Row(toggle, echo("toggle", repr, toggle)),
+    ds.Row(search, echo("search", repr, search),
+           echo("search-committed", lambda v: f"{v!r} after {len(committed['search'])} commits",
+                search.param.value_throttled)),
     ds.Row(password, echo("password", repr, password)),
-    ds.Row(notes, echo("notes", repr, notes)),
+    ds.Row(notes, echo("notes", repr, notes),
+           echo("notes-committed", lambda v: f"{v!r} after {len(committed['notes'])} commits",
+                notes.param.value_throttled)),
     ds.Row(price, echo("price", repr, price),
            echo("price-throttled", repr, price.param.value_throttled)),
     ds.Row(level, echo("level", repr, level),
