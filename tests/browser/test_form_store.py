@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.async_api import Page, WebSocket, expect
 
-from tests.browser.conftest import APPS, open_page, screenshot
+from tests.browser.conftest import APPS, open_page, screenshot, wait_state
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,9 @@ async def test_a_form_sends_its_edits_in_one_message_on_submit(serve, new_tab) -
     await expect(server_x).to_have_text("server x is 7")
     [submit] = patches
     paths = [op["path"] for op in submit["ops"]]
-    assert [p.rsplit("/", 1)[1] for p in paths] == ["value", "value", "value", "submits"]
+    # The note was committed when focus left it for the button: value_throttled too (held).
+    assert [p.rsplit("/", 1)[1] for p in paths] == [
+        "value", "value", "value", "value_throttled", "submits"]
     assert len({p.split("/")[2] for p in paths}) == 4 and submit["ops"][-1]["value"] == 1
 
     # An invalid field refuses the whole submit: the fields snap back, no new result.
@@ -111,3 +113,37 @@ async def test_a_local_store_survives_a_reload_and_a_memory_one_does_not(serve, 
     await expect(counts).to_have_text("kept 0, memory 0")
     assert await page.evaluate("localStorage.getItem('docsync:docsync-test-count')") \
         == '{"count":0}'
+
+
+async def test_a_session_store_survives_a_reload_in_its_tab_only(serve, new_tab) -> None:
+    _, url = await serve(APPS / "form_store.py")
+    tab = await new_tab()
+    page = await open_page(tab, url)
+    counts = page.locator(".tab-counts")  # rendered on the server: what the server holds
+    await expect(counts).to_have_text("tab 0, memory 0")
+    for n in (1, 2):
+        await page.get_by_role("button", name="Count in this tab").click()
+        await expect(counts).to_have_text(f"tab {n}, memory {n}")
+    stored = "sessionStorage.getItem('docsync:docsync-test-tab')"
+    assert await page.evaluate(stored) == '{"count":2}'
+
+    # A reload in the same tab is a new session: the app starts at 0, the page sends the
+    # value its tab kept, which wins and reaches the server; the memory store starts over.
+    await page.reload()
+    await expect(page.locator("#docsync-root")).to_have_attribute("data-docsync-state", "open")
+    await expect(counts).to_have_text("tab 2, memory 0")
+    await page.get_by_role("button", name="Count in this tab").click()
+    await expect(counts).to_have_text("tab 3, memory 1")
+
+    # Another tab of the same browser context, and another context, start from the app's
+    # value: session storage belongs to one tab.
+    other_tab = await tab.context.new_page()
+    other_tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    await other_tab.goto(url)
+    await wait_state(other_tab, "open")
+    other_context = await open_page(await new_tab(), url)
+    for other in (other_tab, other_context):
+        await expect(other.locator(".tab-counts")).to_have_text("tab 0, memory 0")
+        assert await other.evaluate(stored) == '{"count":0}'
+    await expect(counts).to_have_text("tab 3, memory 1")
+    assert await page.evaluate(stored) == '{"count":3}'

@@ -31,6 +31,8 @@ chain = ds.Form(ds.widgets.TextInput(name="words"), on_submit=load, submit_label
 kept = ds.Store(data={"count": 0}, storage="local", key="docsync-test-count")
 memory = ds.Store(data={"count": 0})
 bump = ds.widgets.Button(name="Bump")
+tab = ds.Store(data={"count": 0}, storage="session", key="docsync-test-tab")
+bump_tab = ds.widgets.Button(name="Count in this tab")
 
 
 def on_bump(_event):
@@ -38,9 +40,20 @@ def on_bump(_event):
     memory.data = {"count": memory.data["count"] + 1}
 
 
+def on_bump_tab(_event):
+    tab.data = {"count": tab.data["count"] + 1}
+    memory.data = {"count": memory.data["count"] + 1}
+
+
 bump.on_click(on_bump)
+bump_tab.on_click(on_bump_tab)
 counts = ds.bind(lambda k, m: ds.pane.Markdown(f"kept {k['count']}, memory {m['count']}",
                                                css_classes=["counts"]),
                  kept.param.data, memory.param.data)
 
-ds.Column(adder, server_x, chain, kept, memory, bump, counts).servable(title="Forms")
+tab_counts = ds.bind(lambda t, m: ds.pane.Markdown(f"tab {t['count']}, memory {m['count']}",
+                                                   css_classes=["tab-counts"]),
+                     tab.param.data, memory.param.data)
+
+ds.Column(adder, server_x, chain, kept, memory, bump, counts, tab, bump_tab, tab_counts
+          ).servable(title="Forms")
