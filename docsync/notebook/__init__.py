@@ -26,12 +26,15 @@ if TYPE_CHECKING:
 __all__ = ["NotebookApp", "extension"]
 
 
-def extension(*, reconnect_timeout: float = 30.0, num_threads: int = 1,
+def extension(*names: str, reconnect_timeout: float = 30.0, num_threads: int = 1,
               max_callback_errors: int = 5) -> None:
     """Show docsync components live in this Jupyter kernel. Call it once, in a cell;
     calling it again keeps the running setup (its options are then ignored). Outside a
     Jupyter kernel (a served notebook or script) it does nothing, so the same code runs in
     both.
+
+    ``names``: Panel's extension names (``"vega"``, ``"tabulator"``...) are accepted, so
+    that ``pn.extension(...)`` lines carry over; docsync needs none of them.
 
     ``reconnect_timeout`` (seconds): how long a session outlives its view, for a view that
     comes back (a notebook tab closed and opened again); a view that comes back later

@@ -101,8 +101,7 @@ class NotebookHost:
         self.views.append(view)
         return view
 
-    def mimebundle(self, obj: Any, include: Any = None,
-                   exclude: Any = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    def mimebundle(self, obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         """IPython's display of ``obj``: the live widget, and a static HTML snapshot for
         frontends that cannot run it (nbconvert, GitHub)."""
         root = panel(obj)
