@@ -18,7 +18,7 @@ from docsync.apps import App, Built, _error_page, _nothing_shown, app_module
 from docsync.core.build import building
 from docsync.core.model import Model
 from docsync.exceptions import AppError
-from docsync.notebook.cells import CodeCell, MarkdownCell, read_cells
+from docsync.notebook.cells import CodeCell, MarkdownCell, read_cells, run
 from docsync.pane import Markdown, panel
 
 __all__ = ["NotebookApp"]
@@ -74,8 +74,8 @@ class NotebookApp(App):
                     continue
                 marked = len(build.servables)
                 try:
-                    exec(cell.body, namespace)
-                    value = eval(cell.shown, namespace) if cell.shown is not None else None
+                    run(cell.body, namespace)
+                    value = run(cell.shown, namespace) if cell.shown is not None else None
                 except Exception:
                     detail = traceback.format_exc()
                     log.error("notebook %r raised in cell %d:\n%s", self.name, cell.index,

@@ -5,12 +5,14 @@ IPython-only lines (``%magic``, ``!shell``, ``obj?``) are left out, each replace
 and a cell magic (``%%timeit``) cannot be left out without changing what the code means,
 so they raise an :class:`~docsync.exceptions.AppError` that names the cell when run. Each
 cell's last expression is split off to be displayed, as IPython would (not when it ends
-with ``;``).
+with ``;``). Top-level ``await`` compiles, as in IPython: :func:`run` runs such code.
 """
 
 from __future__ import annotations
 
 import ast
+import asyncio
+import inspect
 import io
 import json
 import re
@@ -21,7 +23,10 @@ from pathlib import Path
 
 from docsync.exceptions import AppError
 
-__all__ = ["CodeCell", "MarkdownCell", "read_cells"]
+__all__ = ["CodeCell", "MarkdownCell", "read_cells", "run"]
+
+#: IPython's cells may ``await`` at top level; so may a served notebook's.
+_FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 
 _IPYTHON_LINE = re.compile(r"^\s*(%|!|\?)|^\s*[\w.]+\?\??\s*$")
 _ASSIGNED = re.compile(r"^\s*[\w.,\s\[\]()*]+=\s*(%|!)")
@@ -92,14 +97,24 @@ def _code_cell(index: int, source: str, filename: str) -> CodeCell:
     python = _python(source, label)
     name = f"{filename} [{label}]"
     try:
-        tree = ast.parse(python, name)
+        tree = compile(python, name, "exec", flags=ast.PyCF_ONLY_AST | _FLAGS)
     except SyntaxError as exc:
         raise AppError(f"{filename}, {label}, line {exc.lineno}: {exc.msg}") from None
     shown = None
     if tree.body and isinstance(tree.body[-1], ast.Expr) and not _suppressed(python):
         last = tree.body.pop()
-        shown = compile(ast.Expression(last.value), name, "eval")
-    return CodeCell(index, compile(tree, name, "exec"), shown)
+        shown = compile(ast.Expression(last.value), name, "eval", flags=_FLAGS)
+    return CodeCell(index, compile(tree, name, "exec", flags=_FLAGS), shown)
+
+
+def run(code: types.CodeType, namespace: dict[str, object]) -> object:
+    """Run a cell's compiled code in ``namespace``; returns an expression's value. Code
+    with a top-level ``await`` runs in its own event loop: call this from a thread that
+    runs none (app code runs in a worker thread)."""
+    result = eval(code, namespace)
+    if inspect.iscoroutine(result):
+        result = asyncio.run(result)
+    return result
 
 
 def read_cells(path: Path) -> list[CodeCell | MarkdownCell]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from docsync.exceptions import AppError
-from docsync.notebook.cells import CodeCell, MarkdownCell, read_cells
+from docsync.notebook.cells import CodeCell, MarkdownCell, read_cells, run
 from tests.notebook.support import code, markdown, write_notebook
 
 
-def run(cell: CodeCell, namespace: dict) -> object:
-    exec(cell.body, namespace)
-    return eval(cell.shown, namespace) if cell.shown is not None else None
+def run_cell(cell: CodeCell, namespace: dict) -> object:
+    run(cell.body, namespace)
+    return run(cell.shown, namespace) if cell.shown is not None else None
 
 
 def test_cells_in_order_with_their_jupyter_numbers(tmp_path):
@@ -22,8 +22,8 @@ def test_cells_in_order_with_their_jupyter_numbers(tmp_path):
     assert [c.index for c in cells] == [1, 2, 3]
     assert cells[0].source == "# Title"
     namespace: dict = {}
-    assert run(cells[1], namespace) == 2
-    assert cells[2].shown is None and run(cells[2], namespace) is None
+    assert run_cell(cells[1], namespace) == 2
+    assert cells[2].shown is None and run_cell(cells[2], namespace) is None
     assert namespace["y"] == 2
 
 
@@ -44,7 +44,7 @@ if True:
 math?
 z
 """)))
-    assert run(cells[0], {}) == pytest.approx(3.14159, abs=1e-5)
+    assert run_cell(cells[0], {}) == pytest.approx(3.14159, abs=1e-5)
 
 
 def test_what_cannot_be_left_out_raises_naming_the_cell(tmp_path):
@@ -52,11 +52,11 @@ def test_what_cannot_be_left_out_raises_naming_the_cell(tmp_path):
                                       code("files = !ls\nprint(files)"),
                                       code("%%timeit\nsum(range(10))")))
     namespace = {"__docsync_app_error__": AppError}
-    run(cells[0], namespace)
+    run_cell(cells[0], namespace)
     with pytest.raises(AppError, match=r"cell 2, line 1: 'files = !ls' uses IPython syntax"):
-        run(cells[1], namespace)
+        run_cell(cells[1], namespace)
     with pytest.raises(AppError, match=r"cell 3: the %%timeit cell magic needs IPython"):
-        run(cells[2], namespace)
+        run_cell(cells[2], namespace)
 
 
 def test_a_syntax_error_names_the_cell_and_line(tmp_path):
@@ -70,3 +70,15 @@ def test_a_file_that_is_not_a_notebook(tmp_path):
     path.write_text("print('not json')")
     with pytest.raises(AppError, match="not a Jupyter notebook"):
         read_cells(path)
+
+
+def test_top_level_await_runs_as_in_ipython(tmp_path):
+    cells = read_cells(write_notebook(tmp_path / "n.ipynb", code("""
+import asyncio
+async def double(v):
+    await asyncio.sleep(0)
+    return 2 * v
+x = await double(2)"""), code("await double(x)")))
+    namespace: dict = {}
+    assert run_cell(cells[0], namespace) is None and namespace["x"] == 4
+    assert run_cell(cells[1], namespace) == 8

@@ -9,8 +9,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from docsync.notebook.app import NotebookApp
-from tests.server.support import REPO
+from tests.server.support import REPO, error_text
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -35,7 +34,11 @@ async def test_notebook_runs(path: Path) -> None:
     assert live and all("docsync-static" in o["data"]["text/html"] for o in live)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS[:2], ids=lambda p: p.stem)
-def test_notebook_serves(path: Path) -> None:
-    built = NotebookApp(path, markdown=True).build()
-    assert not built.failed, built.roots
+async def test_the_notebooks_serve(docsync_serve, clients) -> None:
+    server = docsync_serve(*(p.name for p in NOTEBOOKS), "--port", "0", "--notebook-markdown",
+                           cwd=REPO / "notebooks")
+    urls = await server.wait_serving(count=len(NOTEBOOKS))
+    for path in NOTEBOOKS:
+        page = await clients(urls[path.stem]).open()
+        assert error_text(page.client) is None, error_text(page.client)
+        assert len(page.client.doc["roots"]) > 3, path.stem  # markdown cells and outputs
