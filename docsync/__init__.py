@@ -22,12 +22,12 @@ from docsync.serve import serve
 from docsync.sql import connection
 from docsync.state import state
 
-__all__ = ["Card", "Column", "Divider", "GridBox", "HSpacer", "Location", "Row", "Spacer", "Tabs",
-           "VSpacer", "bind", "layout", "pane", "serve", "state", "template", "widgets"]
-__all__ += ["Controls", "Form", "Store", "connection", "controls", "secrets"]
-__all__ += ["indicators"]
-__all__ += ["cache"]
-__all__ += ["extension"]
+__all__ = [
+    "Card", "Column", "Controls", "Divider", "Form", "GridBox", "HSpacer", "Location", "Row",
+    "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "connection", "controls",
+    "extension", "indicators", "layout", "pane", "secrets", "serve", "state", "template",
+    "widgets",
+]
 __version__ = "0.1.0"
 
 #: The app's secrets (``docsync.secret``), read from their files and the environment at each
