@@ -4,43 +4,27 @@
  * the chosen option's JSON value.
  */
 
-import { deepEqual } from "../patch.js";
 import { setButtonType } from "./button.js";
-import { controlId, h } from "./base.js";
-import { GroupView, choice } from "./group.js";
-import { optionPairs } from "./select.js";
+import { ChoiceGroupView } from "./group.js";
 
-export class RadioButtonGroupView extends GroupView {
+export class RadioButtonGroupView extends ChoiceGroupView {
   get groupRole() {
     return "radiogroup";
   }
 
-  createGroup() {
-    this.values = [];
-    this.inputs = [];
-    return h("div", { className: "docsync-choices docsync-buttons" });
+  get inputType() {
+    return "radio";
   }
 
-  render(props, has) {
-    this.renderLabel(props, has);
-    if (has("options")) {
-      const pairs = optionPairs(props.options);
-      this.values = pairs.map(([, v]) => v);
-      this.inputs = pairs.map((_, i) => {
-        const input = h("input", { type: "radio", name: controlId(this.id), value: String(i), id: `${controlId(this.id)}-${i}` });
-        input.addEventListener("change", () => {
-          if (input.checked) this.ctx.edit(this.id, "value", this.values[i]);
-        });
-        return input;
-      });
-      this.group.replaceChildren(...pairs.map(([label], i) => choice(this.inputs[i], label)));
-    }
-    if (has("options") || has("value")) {
-      this.inputs.forEach((input, i) => {
-        input.checked = deepEqual(this.values[i], props.value);
-      });
-    }
-    if (has("options") || has("disabled")) for (const input of this.inputs) input.disabled = Boolean(props.disabled);
+  get choicesClass() {
+    return "docsync-choices docsync-buttons";
+  }
+
+  changed(i) {
+    if (this.inputs[i].checked) this.ctx.edit(this.id, "value", this.values[i]);
+  }
+
+  renderExtra(props, has) {
     if (has("button_type")) setButtonType(this.group, props.button_type, "docsync-buttons");
   }
 }
