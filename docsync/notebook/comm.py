@@ -11,10 +11,16 @@ frames and close frames. Each anywidget custom message is one JSON object:
 ``{"conn": C, "token": null}``         client → kernel: a fresh session token, please (what
                                        loading the page does for a browser tab, §2);
                                        answered ``{"conn": C, "token": TEXT}``
+``{"conn": C, "asset": NAME}``         client → kernel: the text of a static bundle (only
+                                       ``"vega.js"``, asked for when an output first shows a
+                                       Vega pane; :mod:`docsync.notebook.assets`); answered
+                                       ``{"conn": C, "asset": NAME, "text": TEXT}``, with
+                                       ``"text": null`` for a name the kernel does not give
 =====================================  =====================================================
 
 Connection ids are chosen by the client, one per view and connection attempt, so two views
-of one widget never see each other's frames. Each connection is served by
+of one widget never see each other's frames; a ``token`` or ``asset`` request takes an id of
+its own, which names its answer and no connection. Each connection is served by
 :func:`docsync.server.pump.pump`, the WebSocket transport's own pump: the hello in the
 worker pool, later frames in the session's serial executor, frames out in ``seq`` order.
 """
@@ -30,6 +36,7 @@ from typing import Any
 from websockets.exceptions import ConnectionClosed
 
 from docsync.core.registry import SessionRegistry
+from docsync.notebook.assets import read_asset
 from docsync.runtime.context import Runtime
 from docsync.server.pump import pump
 
@@ -112,17 +119,20 @@ class CommSocket:
 class CommChannel:
     """Routes one widget's custom messages to its logical connections, each served by the
     pump against ``registry``. ``send`` sends one custom message to the frontend;
-    ``mint_token`` makes a fresh session token for ``registry``.
+    ``mint_token`` makes a fresh session token for ``registry``; ``asset`` gives the text of
+    a static bundle by name, or None.
 
     Call :meth:`receive` on the event loop thread (the kernel calls comm handlers there).
     """
 
     def __init__(self, *, send: Send, registry: SessionRegistry, runtime: Runtime,
-                 mint_token: Callable[[], str]) -> None:
+                 mint_token: Callable[[], str],
+                 asset: Callable[[str], str | None] = read_asset) -> None:
         self._send = send
         self.registry = registry
         self.runtime = runtime
         self._mint_token = mint_token
+        self._asset = asset
         self.sockets: dict[str, CommSocket] = {}
         #: Why the channel takes no more connections (see :meth:`shut`), or None.
         self.closed: str | None = None
@@ -137,6 +147,10 @@ class CommChannel:
         conn: str = content["conn"]
         if "token" in content:
             self._send({"conn": conn, "token": None if self.closed else self._mint_token()})
+        elif "asset" in content:
+            name = content["asset"] if isinstance(content["asset"], str) else None
+            self._send({"conn": conn, "asset": name,
+                        "text": None if name is None else self._asset(name)})
         elif "close" in content:
             code = content["close"] if isinstance(content["close"], int) else 1000
             reason = str(content.get("reason") or "")

@@ -6,7 +6,8 @@ the browser client's own protocol, patch, document and view modules over the com
 token of its first session, as a served page embeds one (PROTOCOL.md §2); and ``snapshot``,
 the output's static HTML when it was displayed (docsync/notebook/static.py), which a view
 shows when it cannot reach the kernel (a notebook opened without its kernel, an HTML export
-with the widget state saved).
+with the widget state saved). Bundles only some outputs need (``vega.js``) are not in the
+widget's state: an output asks the kernel for them over the comm (docsync/notebook/comm.py).
 """
 
 from __future__ import annotations

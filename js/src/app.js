@@ -75,6 +75,8 @@ function nextFrame(fn) {
  *   WebSocketImpl   the transport's socket class, with `bootstrap.ws` as its url
  *   embedded        true: no URL or title of its own (the hello's args and location are empty)
  *   onStatus(status, detail)  sees every connection status first; true means it handled it
+ *   assetUrl(name)  a promise of the script URL of static bundle `name` ("vega.js"), where
+ *                   the page cannot fetch it beside docsync.js (the views' `ctx.assetUrl`)
  */
 export function startApp(bootstrap, root, host = {}) {
   const store = new DocumentStore();
@@ -169,6 +171,7 @@ export function startApp(bootstrap, root, host = {}) {
   const views = new ViewManager({
     root,
     store,
+    assetUrl: host.assetUrl,
     onEdit: (id, name, value) => edits.set(id, name, value),
     onEvent: (id, name, data) => {
       edits.flush();

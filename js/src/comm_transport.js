@@ -9,6 +9,9 @@
  *   {conn, token: null}           ask the kernel for a fresh session token; answered
  *                                 {conn, token: text}, or {conn, token: null} when docsync
  *                                 no longer runs in the kernel
+ *   {conn, asset: name}           ask the kernel for the text of a static bundle (vega.js);
+ *                                 answered {conn, asset: name, text}, text null when the
+ *                                 kernel does not give that name out
  *
  * `CommLink` wraps one view's model. Its `socketClass()` is a WebSocket-shaped class that
  * `Transport` (transport.js) uses as its `WebSocketImpl`, so the comm gets the same pump as
@@ -39,7 +42,7 @@ export class CommLink {
     /** False once the kernel's side of the comm is gone for good. */
     this.alive = true;
     this._sockets = new Map(); // conn -> CommSocket
-    this._tokenWaiters = new Map(); // conn -> resolve
+    this._waiters = new Map(); // conn of a token or asset request -> settle(answer or null)
     this._onMessage = (msg) => this._dispatch(msg);
     this._onLiveChange = () => this._died();
     model.on("msg:custom", this._onMessage);
@@ -61,26 +64,50 @@ export class CommLink {
    * Resolves to the token, or null when there is none to be had within `timeoutMs`.
    */
   requestToken(timeoutMs = 10000) {
-    if (!this.alive) return Promise.resolve(null);
-    const conn = newConnId();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this._tokenWaiters.delete(conn);
-        resolve(null);
-      }, timeoutMs);
-      this._tokenWaiters.set(conn, (token) => {
-        clearTimeout(timer);
-        resolve(typeof token === "string" ? token : null);
-      });
-      if (!this._post({ conn, token: null })) this._tokenWaiters.get(conn)?.(null);
+    return this._ask({ token: null }, timeoutMs).then((answer) => (typeof answer?.token === "string" ? answer.token : null));
+  }
+
+  /**
+   * Ask the kernel for the text of the static bundle `name` ("vega.js"), which a served page
+   * would fetch from the server. Resolves to the text; rejects when the kernel does not give
+   * it, when no answer came within `timeoutMs`, or when the link died or was disposed first.
+   */
+  requestAsset(name, timeoutMs = 60000) {
+    return this._ask({ asset: name }, timeoutMs).then((answer) => {
+      if (typeof answer?.text === "string") return answer.text;
+      throw new Error(answer ? `the kernel does not give out ${name}` : `the kernel did not send ${name}`);
     });
   }
 
-  /** Stop listening (the view was removed); open connections are closed first. */
+  /** Stop listening (the view was removed); open connections are closed first, and
+   * requests still waiting get no answer. */
   dispose() {
     for (const socket of [...this._sockets.values()]) socket.close(1001, "view removed");
+    this._settleAll();
     this.model.off("msg:custom", this._onMessage);
     this.model.off("comm_live_update", this._onLiveChange);
+  }
+
+  /** Send `content` under a conn of its own; resolves to the kernel's answer of that conn,
+   * or null when none came within `timeoutMs` (or the link died or was disposed). */
+  _ask(content, timeoutMs) {
+    if (!this.alive) return Promise.resolve(null);
+    const conn = newConnId();
+    return new Promise((resolve) => {
+      let timer = null;
+      const settle = (answer) => {
+        clearTimeout(timer);
+        this._waiters.delete(conn);
+        resolve(answer);
+      };
+      this._waiters.set(conn, settle);
+      timer = setTimeout(() => settle(null), timeoutMs);
+      if (!this._post({ conn, ...content })) settle(null);
+    });
+  }
+
+  _settleAll() {
+    for (const settle of [...this._waiters.values()]) settle(null);
   }
 
   /** Send one custom message; false when the comm cannot take it. */
@@ -97,10 +124,8 @@ export class CommLink {
 
   _dispatch(msg) {
     if (!msg || typeof msg !== "object" || typeof msg.conn !== "string") return;
-    if ("token" in msg) {
-      const resolve = this._tokenWaiters.get(msg.conn);
-      this._tokenWaiters.delete(msg.conn);
-      resolve?.(msg.token);
+    if ("token" in msg || "asset" in msg) {
+      this._waiters.get(msg.conn)?.(msg);
       return;
     }
     const socket = this._sockets.get(msg.conn);
@@ -113,8 +138,7 @@ export class CommLink {
     if (!this.alive) return;
     this.alive = false;
     for (const socket of [...this._sockets.values()]) socket._closed(CLOSE_GONE, KERNEL_GONE);
-    for (const resolve of [...this._tokenWaiters.values()]) resolve(null);
-    this._tokenWaiters.clear();
+    this._settleAll();
   }
 }
 

@@ -9,6 +9,10 @@
  * 4409; it expired while no view showed it: 4404), the view asks the kernel for a fresh
  * token and starts a client of its own, as a browser tab reloads for a fresh page. When the
  * kernel itself is gone (restarted), the view says so and takes no more input.
+ *
+ * A notebook has no server URL for the Vega bundle (docsync/static/vega.js), and the bundle
+ * is too big for every widget's state: the first Vega pane of the page asks its kernel for
+ * the text over the comm and runs it from a Blob URL (views/vega.js loads it once per page).
  */
 
 import { startApp } from "./app.js";
@@ -24,6 +28,11 @@ const SCOPE = { scope: ".docsync-notebook-output", root: ".docsync-notebook" };
 const SNAPSHOT_AFTER_MS = 1500;
 /** Fresh sessions a view may start in a row before it gives up and says so. */
 const MAX_FRESH_SESSIONS = 3;
+
+/** A promise of a Blob URL of the static bundle `name`, its text sent by the kernel. */
+function assetUrl(link, name) {
+  return link.requestAsset(name).then((text) => URL.createObjectURL(new Blob([text], { type: "text/javascript" })));
+}
 
 /** docsync.css scoped to notebook outputs, added once per document. */
 function addStylesheet(doc) {
@@ -86,6 +95,7 @@ class NotebookOutput {
       WebSocketImpl: this.link.socketClass(),
       embedded: true,
       onStatus: (status) => this._onStatus(status),
+      assetUrl: (name) => assetUrl(this.link, name),
     });
   }
 

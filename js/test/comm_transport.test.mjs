@@ -203,6 +203,40 @@ describe("comm transport", () => {
     assert.equal(await t.link.requestToken(), null);
   });
 
+  test("a static bundle on request: its text, or a rejection saying why there is none", async () => {
+    const t = setup();
+    const asked = t.link.requestAsset("vega.js");
+    const request = t.kernel.sent.at(-1);
+    assert.equal(request.asset, "vega.js");
+    t.kernel.custom({ conn: "another-view", asset: "vega.js", text: "not ours" });
+    t.kernel.custom({ conn: request.conn, asset: "vega.js", text: "globalThis.docsyncVega = {};" });
+    assert.equal(await asked, "globalThis.docsyncVega = {};");
+
+    const refused = t.link.requestAsset("secrets.py");
+    const second = t.kernel.sent.at(-1);
+    assert.notEqual(second.conn, request.conn, "each request has a conn of its own");
+    t.kernel.custom({ conn: second.conn, asset: "secrets.py", text: null });
+    await assert.rejects(refused, /the kernel does not give out secrets\.py/);
+
+    const slow = t.link.requestAsset("vega.js", 500);
+    mock.timers.tick(600);
+    await assert.rejects(slow, /the kernel did not send vega\.js/);
+
+    const removed = t.link.requestAsset("vega.js");
+    t.link.dispose(); // the output is removed before the kernel answered
+    await assert.rejects(removed, /the kernel did not send vega\.js/);
+  });
+
+  test("no static bundle once the kernel is gone", async () => {
+    const t = setup();
+    const pending = t.link.requestAsset("vega.js");
+    t.kernel.emit("comm_live_update");
+    await assert.rejects(pending, /did not send/);
+    const sent = t.kernel.sent.length;
+    await assert.rejects(t.link.requestAsset("vega.js"), /did not send/);
+    assert.equal(t.kernel.sent.length, sent, "nothing is sent over a dead comm");
+  });
+
   test("dispose stops listening to the model", () => {
     const t = setup();
     assert.equal(t.kernel.listeners("msg:custom"), 1);

@@ -1,7 +1,8 @@
 """docsync in JupyterLab, for real: JupyterLab from PyPI started headless on loopback, a
 notebook opened in Debian's Chromium, its cells run; the slider in the cell's output drives
 a Python callback that updates a Markdown pane; a kernel restart says so in the output; an
-output opened without its kernel shows its static snapshot."""
+output opened without its kernel shows its static snapshot; Vega panes in several outputs draw
+their charts with the one Vega bundle the page got from the kernel."""
 
 from __future__ import annotations
 
@@ -39,6 +40,19 @@ def show(event):
 
 x.param.watch(show, "value")
 ds.Column(x, shown)"""),
+)
+
+CHART_CELLS = (
+    code("import altair as alt\nimport pandas as pd\nimport docsync as ds\nds.extension()"),
+    code("""
+fruit = pd.DataFrame({"fruit": ["apple", "pear", "fig"], "count": [3, 5, 2]})
+bars = alt.Chart(fruit).mark_bar().encode(x="fruit", y="count").properties(title="Fruit")
+ds.pane.Vega(bars, css_classes=["bars"])"""),
+    code("""
+ds.pane.Vega({"mark": "point", "data": {"values": [{"a": 1, "b": 2}, {"a": 2, "b": 1}]},
+              "encoding": {"x": {"field": "a", "type": "quantitative"},
+                           "y": {"field": "b", "type": "quantitative"}}},
+             css_classes=["points"])"""),
 )
 
 
@@ -169,3 +183,27 @@ async def test_an_output_without_its_kernel_shows_its_snapshot(jupyterlab: Jupyt
     await expect(static.get_by_role("slider", name="x")).to_be_disabled()
     await expect(output.locator(".docsync-notebook[data-docsync-state='open']")).to_have_count(0)
     await screenshot(tab.page, "jupyter-snapshot")
+
+
+async def test_vega_panes_in_cells_draw_their_charts(jupyterlab: JupyterLab, new_tab) -> None:
+    write_notebook(jupyterlab.root / "charts.ipynb", *CHART_CELLS)
+    tab = await new_tab()
+    page = tab.page
+    await page.set_viewport_size({"width": 1200, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    await open_notebook(page, jupyterlab, "charts.ipynb")
+    await menu(page, "Run", "runmenu:run-all")
+
+    # Two outputs, one Vega bundle: it came from the kernel, not from a server URL.
+    bars = page.locator(".docsync-notebook .bars")
+    await expect(bars.locator("svg.marks, canvas").first).to_be_visible(timeout=60_000)
+    await expect(bars.locator(".mark-rect path")).to_have_count(3)
+    await expect(bars).to_contain_text("Fruit")
+    points = page.locator(".docsync-notebook .points")
+    await expect(points.locator("svg.marks, canvas").first).to_be_visible()
+    await expect(points.locator(".mark-symbol path")).to_have_count(2)
+    await expect(page.locator(".docsync-vega-error")).to_have_count(0)
+    assert await page.locator("script[data-docsync-vega]").count() == 1
+    assert not any(url.endswith("/vega.js") for url in requests), requests
+    await screenshot(page, "jupyter-vega")

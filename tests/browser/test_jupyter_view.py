@@ -175,3 +175,64 @@ async def test_without_a_kernel_the_snapshot_shows(new_tab) -> None:
     await kernel.welcome(hello["conn"])
     await expect(view.locator(".docsync-static")).to_have_count(0)
     await expect(view.get_by_role("slider", name="x")).to_have_value("3")
+
+
+VEGA_BUNDLE = REPO / "docsync" / "static" / "vega.js"
+BARS = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "mark": "bar",
+        "data": {"values": [{"a": "x", "b": 2}, {"a": "y", "b": 3}, {"a": "z", "b": 1}]},
+        "encoding": {"x": {"field": "a", "type": "nominal"},
+                     "y": {"field": "b", "type": "quantitative"}}}
+CHARTS = {
+    "title": "",
+    "roots": ["c1"],
+    "models": {
+        "c1": {"type": "Column", "props": {"children": [{"ref": "c2"}, {"ref": "c3"}]}},
+        "c2": {"type": "Vega", "props": {"spec": BARS, "css_classes": ["first"]}},
+        "c3": {"type": "Vega", "props": {"spec": {**BARS, "mark": "point"},
+                                         "css_classes": ["second"]}},
+    },
+}
+
+
+async def charts_view(new_tab) -> tuple[Page, ScriptedKernel, list[str]]:
+    """A view whose document holds two Vega panes, its page's requests recorded."""
+    tab = await new_tab()
+    requests: list[str] = []
+    tab.page.on("request", lambda request: requests.append(request.url))
+    kernel = await open_view(tab.context, tab.page, {"token": "t1", "snapshot": SNAPSHOT})
+    hello = await kernel.next("hello")
+    await kernel.frame(hello["conn"], {"type": "welcome", "session_id": "s1",
+                                       "resumed": False, "cseq": 0})
+    await kernel.frame(hello["conn"], {"type": "snapshot", "seq": 1, "doc": CHARTS})
+    assert (await kernel.next("ack"))["type"] == "ack"
+    return tab.page, kernel, requests
+
+
+async def test_vega_panes_draw_with_the_bundle_the_kernel_sends(new_tab) -> None:
+    page, kernel, requests = await charts_view(new_tab)
+    # Two panes, one request: the first pane asks, the other waits for the same load.
+    request = await kernel.next("asset request")
+    assert request["asset"] == "vega.js" and set(request) == {"conn", "asset"}
+    assert request["conn"] != "s1"
+    await kernel.send({"conn": request["conn"], "asset": "vega.js",
+                       "text": VEGA_BUNDLE.read_text(encoding="utf-8")})
+    view = page.locator(".docsync-notebook")
+    await expect(view.locator(".first svg.marks")).to_be_visible()
+    await expect(view.locator(".first .mark-rect path")).to_have_count(3)
+    await expect(view.locator(".second svg.marks")).to_be_visible()
+    await expect(view.locator(".second .mark-symbol path")).to_have_count(3)
+    assert len(await kernel.sent()) == kernel.read, "one asset request only"
+    assert await page.locator("script[data-docsync-vega]").count() == 1
+    assert not any("vega" in url for url in requests), requests  # no server URL tried
+    await screenshot(page, "notebook-view-vega")
+
+
+async def test_a_kernel_without_the_bundle_says_the_chart_cannot_be_drawn(new_tab) -> None:
+    page, kernel, _ = await charts_view(new_tab)
+    request = await kernel.next("asset request")
+    await kernel.send({"conn": request["conn"], "asset": "vega.js", "text": None})
+    errors = page.locator(".docsync-vega-error")
+    await expect(errors).to_have_count(2)
+    await expect(errors.first).to_have_text(
+        "Cannot draw this chart: the kernel does not give out vega.js")
+    assert await page.locator("script[data-docsync-vega]").count() == 0

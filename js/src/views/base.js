@@ -12,6 +12,9 @@
  *   ctx.derive(overrides)          a context for a subtree with some functions replaced
  *   ctx.changed?.(id, names)       (optional) told after a view under this context re-rendered
  *                                  because props `names` of model `id` changed
+ *   ctx.assetUrl?.(name)           (optional) a promise of the script URL of static bundle
+ *                                  `name` ("vega.js"), where the host does not serve it beside
+ *                                  docsync.js (a notebook output gets it from its kernel)
  */
 
 /** Props every model has; applied by `BaseView`, never by subclasses. */

@@ -108,8 +108,9 @@ export class ViewManager {
    * @param {(id, name, data) => void} options.onEvent
    * @param {(edits: Array<[string, string, unknown]>) => void} [options.onCommit]  send
    *   these edits now, in one `patch` message (a form's submit)
+   * @param {(name: string) => Promise<string>} [options.assetUrl]  the views' `ctx.assetUrl`
    */
-  constructor({ root, store, onEdit, onEvent, onCommit }) {
+  constructor({ root, store, onEdit, onEvent, onCommit, assetUrl }) {
     this.root = root;
     this.store = store;
     this.views = new Map();
@@ -117,6 +118,7 @@ export class ViewManager {
       edit: onEdit,
       event: onEvent,
       commit: onCommit ?? ((edits) => edits.forEach(([id, name, value]) => onEdit(id, name, value))),
+      ...(assetUrl ? { assetUrl } : {}),
     });
   }
 

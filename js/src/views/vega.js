@@ -2,8 +2,9 @@
  * `Vega`: `spec` (Vega-Lite or Vega JSON) drawn with vega-embed as SVG. The Vega libraries
  * are a separate bundle (`vega.js` beside `docsync.js`, ~860 KiB, built from
  * `src/vega.js`), loaded with a <script> the first time a page shows a Vega pane; pages
- * without one never fetch it. With a stretching `sizing_mode`, a Vega-Lite spec without a
- * `width` fills the pane's width.
+ * without one never fetch it. Where the host gives the view context an `assetUrl` (a notebook
+ * output, whose kernel sends the bundle over the comm), the script comes from there instead.
+ * With a stretching `sizing_mode`, a Vega-Lite spec without a `width` fills the pane's width.
  */
 
 import { BaseView, h } from "./base.js";
@@ -16,20 +17,44 @@ export function vegaBundleUrl(bundleUrl, pageUrl) {
   return new URL("vega.js", bundleUrl ?? new URL("_docsync/static/", pageUrl)).href;
 }
 
-/** Load the Vega bundle once per page; resolves to its `{embed}`. */
-export function loadVega() {
+/**
+ * Load the Vega bundle once per page; resolves to its `{embed}`.
+ *
+ * `source()` gives the bundle's script URL, or a promise of it; it is called only by the
+ * first load of the page. That load adds one `<script data-docsync-vega>` to `doc`; every
+ * later call, from any view of any client in the page (several notebook outputs), waits for
+ * that script. When the load fails the script is removed, so that a later pane tries again.
+ * A `blob:` URL is revoked once its script has run.
+ */
+export function loadVega(source, doc = document) {
   if (globalThis.docsyncVega) return Promise.resolve(globalThis.docsyncVega);
-  let script = document.querySelector("script[data-docsync-vega]");
+  let script = doc.querySelector("script[data-docsync-vega]");
   if (!script) {
-    script = h("script", { src: vegaBundleUrl(BUNDLE_URL, location.href), async: true, "data-docsync-vega": "" });
-    document.head.append(script);
+    script = doc.createElement("script");
+    script.async = true;
+    script.dataset.docsyncVega = "";
+    // In the page before its URL is known, so that other views wait for this one load. An
+    // inserted script without src or text does not run; setting its src later loads it
+    // (HTML, "prepare the script element").
+    doc.head.append(script);
+    const fail = (err) => {
+      script.dataset.docsyncVegaError = err?.message ?? String(err);
+      script.dispatchEvent(new Event("error"));
+    };
+    const done = () => {
+      if (script.src.startsWith("blob:")) URL.revokeObjectURL(script.src);
+    };
+    script.addEventListener("load", done, { once: true });
+    script.addEventListener("error", done, { once: true });
+    Promise.resolve().then(source).then((url) => (script.src = url), fail);
   }
   return new Promise((resolve, reject) => {
-    script.addEventListener("load", () => resolve(globalThis.docsyncVega));
-    script.addEventListener("error", () => {
-      script.remove(); // so that a later Vega pane tries again
-      reject(new Error(`cannot load ${script.src}`));
-    });
+    script.addEventListener("load", () => resolve(globalThis.docsyncVega), { once: true });
+    const failed = () => {
+      script.remove();
+      reject(new Error(script.dataset.docsyncVegaError ?? `cannot load ${script.src}`));
+    };
+    script.addEventListener("error", failed, { once: true });
   });
 }
 
@@ -69,7 +94,8 @@ export class VegaView extends BaseView {
     if (!spec) return;
     this.el.setAttribute("aria-busy", "true");
     try {
-      const vega = await loadVega();
+      const assetUrl = this.ctx.assetUrl;
+      const vega = await loadVega(assetUrl ? () => assetUrl("vega.js") : () => vegaBundleUrl(BUNDLE_URL, location.href));
       if (generation !== this._generation) return; // a newer spec, or the view is gone
       const result = await vega.embed(this.chart, spec, { actions: props.show_actions === true, renderer: "svg" });
       if (generation !== this._generation) result.finalize();

@@ -1,0 +1,28 @@
+"""The static bundles a notebook output may ask its kernel for over the widget's comm.
+
+A served page fetches ``vega.js`` from the server's static URL when it first shows a Vega
+pane; a notebook output has no such URL, so it asks the kernel (the ``asset`` message of
+:mod:`docsync.notebook.comm`). The bundle is sent only then, never in a widget's state.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["ASSETS", "read_asset"]
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+#: The names given out. Only these: a frontend must not read other files of the kernel.
+ASSETS = frozenset({"vega.js"})
+
+
+def read_asset(name: str) -> str | None:
+    """The text of the bundle ``name`` in ``docsync/static/``, or None when ``name`` is not
+    one of :data:`ASSETS` (or the bundle is missing: a checkout without ``make js``)."""
+    if name not in ASSETS:
+        return None
+    try:
+        return (STATIC / name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
