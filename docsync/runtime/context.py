@@ -3,6 +3,18 @@
 There is no module-level mutable state: a transport creates one ``Runtime`` per server (or
 kernel) and one ``SessionContext`` per session, and sets the context variables below around
 every callback it runs.
+
+The ``command`` messages (PROTOCOL.md §4: a one-off browser action that is not state;
+logged and replayed like any message, §6) that a session sends its page from here:
+
+- ``notify``, data ``{"level", "message", "duration"}`` (ms): show a toast.
+- ``busy``, data ``{"busy": true}`` once the session has been busy (``state.busy``: one of
+  its callbacks queued or running, whether a page message started it or not) for
+  ``BUSY_DELAY`` seconds, then ``{"busy": false}`` when it is idle again. Work that ends
+  sooner sends nothing, so a quick round trip costs no extra message. The page shows its
+  busy indicator while the last ``busy`` said true (js/src/views/busy.js). A resume that
+  sends a ``snapshot`` instead of the log (§6) is followed by ``{"busy": true}`` again when
+  the session is still busy, since the page forgets on a snapshot.
 """
 
 from __future__ import annotations
@@ -12,6 +24,7 @@ import contextvars
 import inspect
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -26,8 +39,8 @@ from docsync.runtime.periodic import PeriodicCallback
 from docsync.runtime.store import SessionStore
 from docsync.runtime.tasks import Leases, TaskScheduler
 
-__all__ = ["CURRENT_RUNTIME", "CURRENT_SESSION", "REBUILDING", "Runtime", "RuntimeConfig",
-           "SessionContext"]
+__all__ = ["BUSY_DELAY", "CURRENT_RUNTIME", "CURRENT_SESSION", "REBUILDING", "Runtime",
+           "RuntimeConfig", "SessionContext"]
 
 log = logging.getLogger("docsync.callbacks")
 
@@ -42,6 +55,10 @@ REBUILDING: contextvars.ContextVar[Mapping[str, Any] | None] = contextvars.Conte
     "docsync_rebuilding", default=None)
 
 Hook = Callable[..., Any]
+
+#: Seconds a session is busy before its page hears of it (the ``busy`` command); the page
+#: waits as long for the answer to a message of its own (js/src/views/busy.js).
+BUSY_DELAY = 0.1
 
 #: The bus channel on which ``cancel_task`` reaches every worker (with Redis).
 CANCEL_TASK_CHANNEL = "docsync.cancel_task"
@@ -198,7 +215,8 @@ class SessionContext:
         if saved is not None:
             self.store.load(saved)
         self.executor = SerialExecutor(runtime.workers, wrap=self._in_context,
-                                       on_error=lambda exc: self.report_error(exc, "a callback"))
+                                       on_error=lambda exc: self.report_error(exc, "a callback"),
+                                       on_busy=self._executor_busy)
         self.loop = runtime.loop
         self.loop_thread = runtime.loop_thread
         self.max_callback_errors = runtime.config.max_callback_errors
@@ -211,6 +229,11 @@ class SessionContext:
         self._destroyed_hooks: list[Hook] = []
         self._resumed_hooks: list[Hook] = []
         self._subscriptions: list[Subscription] = []
+        # Busy work outside the serial queue (async callbacks, threaded execute): loop only.
+        self._outside = 0
+        self._outside_since: float | None = None
+        self._busy_timer: asyncio.TimerHandle | None = None
+        self._busy_told = False  # the page was told busy, and not yet idle again
 
     # -- context ---------------------------------------------------------------------------
 
@@ -272,8 +295,10 @@ class SessionContext:
 
     @property
     def busy(self) -> bool:
-        """True while one of this session's callbacks is queued or running."""
-        return self.executor.pending > 0
+        """True while one of this session's callbacks is queued or running: in its serial
+        queue (client messages, sync callbacks), on the loop (async callbacks) or in the
+        pool (``execute(threaded=True)``)."""
+        return self.executor.pending > 0 or self._outside > 0
 
     # -- running callbacks -------------------------------------------------------------------
 
@@ -284,7 +309,7 @@ class SessionContext:
             async def run_async() -> Any:
                 with self.activate():
                     return await callback(*args)
-            return asyncio.ensure_future(run_async())
+            return self._outside_work(asyncio.ensure_future(run_async()))
         future: asyncio.Future[Any] = self.loop.create_future()
 
         def settle(result: Any, error: BaseException | None) -> None:
@@ -312,8 +337,8 @@ class SessionContext:
             if self.closed:
                 return
             if threaded and not inspect.iscoroutinefunction(callback):
-                future = asyncio.wrap_future(
-                    self.runtime.pool.submit(self._in_context, callback))
+                future = self._outside_work(asyncio.wrap_future(
+                    self.runtime.pool.submit(self._in_context, callback)))
             else:
                 future = self.call(callback)
             future.add_done_callback(lambda f: self._check(f, _name(callback)))
@@ -336,16 +361,79 @@ class SessionContext:
         self._subscriptions.append(subscription)
         return subscription
 
+    # -- busy ------------------------------------------------------------------------------
+    # The page hears only of work that lasts BUSY_DELAY: one loop timer per busy spell, armed
+    # when the session becomes busy; nothing at all when it is idle again before it fires.
+
+    def _outside_work(self, future: asyncio.Future[Any]) -> asyncio.Future[Any]:
+        """Count ``future`` (on the loop) as busy work until it is done."""
+        if self._outside == 0:
+            self._outside_since = time.monotonic()
+        self._outside += 1
+        future.add_done_callback(self._outside_done)
+        self._arm_busy()
+        return future
+
+    def _outside_done(self, _future: asyncio.Future[Any]) -> None:
+        self._outside -= 1
+        if self._outside == 0:
+            self._outside_since = None
+            self._tell_idle()
+
+    def _busy_since(self) -> float | None:
+        """``time.monotonic()`` when the current busy spell began; None while idle."""
+        times = [t for t in (self.executor.busy_since, self._outside_since) if t is not None]
+        return min(times) if times else None
+
+    def _executor_busy(self, busy: bool) -> None:
+        """The serial queue became busy or idle (any thread; see ``SerialExecutor``)."""
+        if busy:
+            self.runtime.on_loop(self._arm_busy)
+        elif self._busy_told:  # else there is nothing to take back: no loop wake-up
+            self.runtime.on_loop(self._tell_idle)
+
+    def _arm_busy(self) -> None:
+        if self._busy_timer is not None or self._busy_told or self.closed:
+            return
+        since = self._busy_since()
+        if since is not None and not self.loop.is_closed():
+            self._busy_timer = self.loop.call_later(
+                max(0.0, since + BUSY_DELAY - time.monotonic()), self._busy_due)
+
+    def _busy_due(self) -> None:
+        self._busy_timer = None
+        if self._busy_told or self.closed:
+            return
+        # Set before looking: a worker that goes idle from now on sees it and takes it back
+        # (_executor_busy); one that went idle before leaves no busy spell to see.
+        self._busy_told = True
+        since = self._busy_since()
+        if since is None or since + BUSY_DELAY > time.monotonic():  # idle, or a new spell
+            self._busy_told = False
+            self._arm_busy()
+            return
+        self.command("busy", {"busy": True})
+
+    def _tell_idle(self) -> None:
+        """On the loop: take back a ``busy`` the page was told, once the session is idle."""
+        if self._busy_told and not self.busy:
+            self._busy_told = False
+            self.command("busy", {"busy": False})
+
     # -- telling the page ----------------------------------------------------------------------
 
-    def notify(self, level: str, message: str, duration: float = 3000) -> None:
-        """Show a toast in this session's page (a ``command``: PROTOCOL.md §4)."""
+    def command(self, name: str, data: Any = None) -> None:
+        """Send this session's page a ``command`` (PROTOCOL.md §4); thread-safe."""
         session = self.session
         if session is None or self.closed:
             return
-        session.command("notify", {"level": level, "message": message, "duration": duration})
+        session.command(name, data)
         if threading.get_ident() != self._call_thread:  # else delivered when the call ends
             self.runtime.on_loop(self.deliver)
+
+    def notify(self, level: str, message: str, duration: float = 3000) -> None:
+        """Show a toast in this session's page (a ``command``: PROTOCOL.md §4)."""
+        self.command("notify", {"level": level, "message": message, "duration": duration})
 
     def report_error(self, error: BaseException, what: str) -> None:
         log.error("%s failed in session %s", what, self.id[:8], exc_info=error)
@@ -364,7 +452,9 @@ class SessionContext:
         self._resumed_hooks.append(hook)
 
     def resumed(self, *, replayed: bool) -> None:
-        """The transport reconnected this session; run the resume hooks."""
+        """The transport reconnected this session (on the loop); run the resume hooks."""
+        if not replayed and self._busy_told:  # the snapshot made the page forget
+            self.command("busy", {"busy": True})
         for hook in list(self._resumed_hooks):
             self.execute(lambda hook=hook: hook(replayed))
 

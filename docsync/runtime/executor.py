@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -46,20 +47,29 @@ class Workers:
 
 class SerialExecutor:
     """One session's queue of calls. ``wrap`` runs around every call (it sets the session
-    context); ``on_error`` receives exceptions of calls posted without a future."""
+    context); ``on_error`` receives exceptions of calls posted without a future;
+    ``on_busy(busy)`` hears when :attr:`pending` rises from zero (True, in the thread that
+    posts) and falls back to zero (False, in the worker or the closing thread): it must be
+    quick and may not post. Calls from two threads may arrive out of order, so it should
+    read the state it acts on (:attr:`pending`, :attr:`busy_since`) rather than trust
+    ``busy``."""
 
     def __init__(self, workers: Workers,
                  wrap: Callable[[Callable[[], Any]], Any] = lambda fn: fn(),
-                 on_error: Callable[[BaseException], None] | None = None) -> None:
+                 on_error: Callable[[BaseException], None] | None = None,
+                 on_busy: Callable[[bool], None] | None = None) -> None:
         self._workers = workers
         self._wrap = wrap
         self._on_error = on_error
+        self._on_busy = on_busy
         self._queue: deque[tuple[Callable[[], Any], Future[Any] | None]] = deque()
         self._lock = threading.Lock()
         self._draining = False
         self._closed = False
         #: Calls queued or running; the session is busy while it is above zero.
         self.pending = 0
+        #: ``time.monotonic()`` when :attr:`pending` last rose from zero; None at zero.
+        self.busy_since: float | None = None
 
     def post(self, fn: Callable[[], Any], future: Future[Any] | None = None) -> bool:
         """Queue ``fn`` (thread-safe); False if the executor is closed. An exception it
@@ -68,9 +78,14 @@ class SerialExecutor:
             if self._closed:
                 return False
             self._queue.append((fn, future))
+            began = self.pending == 0
+            if began:
+                self.busy_since = time.monotonic()
             self.pending += 1
             start = not self._draining
             self._draining = True
+        if began and self._on_busy is not None:
+            self._on_busy(True)
         if start:
             self._workers.schedule(self)
         return True
@@ -106,6 +121,16 @@ class SerialExecutor:
             finally:
                 with self._lock:
                     self.pending -= 1
+                    ended = self._idle()
+                if ended and self._on_busy is not None:
+                    self._on_busy(False)
+
+    def _idle(self) -> bool:
+        """Under the lock: True when :attr:`pending` just fell to zero."""
+        if self.pending or self.busy_since is None:
+            return False
+        self.busy_since = None
+        return True
 
     def close(self) -> None:
         """Refuse new calls and drop queued ones (their futures are cancelled)."""
@@ -114,6 +139,9 @@ class SerialExecutor:
             dropped = list(self._queue)
             self._queue.clear()
             self.pending -= len(dropped)
+            ended = self._idle()
+        if ended and self._on_busy is not None:
+            self._on_busy(False)
         for _, future in dropped:
             if future is not None:
                 future.cancel()

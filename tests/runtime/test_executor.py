@@ -87,3 +87,41 @@ def test_post_sends_errors_to_on_error_and_goes_on(pool):
     ex.post(done.set)
     assert done.wait(5)
     assert [type(e) for e in errors] == [ZeroDivisionError]
+
+
+def test_on_busy_hears_each_busy_spell_once_with_its_start(pool):
+    heard = []
+    ex = SerialExecutor(pool, on_busy=lambda busy: heard.append((busy, ex.busy_since)))
+    assert ex.busy_since is None
+    gate = threading.Event()
+    first = ex.submit(lambda: gate.wait(5))
+    second = ex.submit(lambda: 2)  # the same spell: no second "busy"
+    [(busy, since)] = heard
+    assert busy is True and since is not None and since <= time.monotonic()
+    gate.set()
+    assert first.result(5) is True and second.result(5) == 2
+    deadline = time.monotonic() + 5
+    while len(heard) < 2 and time.monotonic() < deadline:
+        time.sleep(0.001)
+    assert heard[1] == (False, None) and ex.pending == 0
+
+    ex.submit(lambda: 3).result(5)  # a new spell, heard again
+    while len(heard) < 4 and time.monotonic() < deadline:
+        time.sleep(0.001)
+    assert [b for b, _ in heard] == [True, False, True, False]
+
+
+def test_closing_a_busy_executor_ends_its_spell(pool):
+    heard = []
+    ex = SerialExecutor(pool, on_busy=heard.append)
+    gate, running = threading.Event(), threading.Event()
+    ex.post(lambda: (running.set(), gate.wait(5)))
+    queued = ex.submit(lambda: "never")
+    assert running.wait(5)
+    ex.close()  # drops the queued call; the running one still counts
+    assert queued.cancelled() and heard == [True] and ex.pending == 1
+    gate.set()
+    deadline = time.monotonic() + 5
+    while heard == [True] and time.monotonic() < deadline:
+        time.sleep(0.001)
+    assert heard == [True, False] and ex.busy_since is None
