@@ -18,9 +18,10 @@ Files cross the wire as base64 text, because protocol v1 has text frames only (�
   frame). The browser checks ``max_size`` before sending, and refuses any message over
   the frame limit it reads from the bootstrap (``max_message``) with a message.
 - ``FileDownload``: a click sends a ``click`` event; the server reads ``file`` (or calls
-  ``callback``) then and there, and sets ``data`` (base64) with ``downloads`` counting the
-  transfers. The browser saves ``data`` as ``filename`` each time ``downloads`` rises, so
-  the bytes travel once per click, in one patch.
+  ``callback``) then and there, and sends the clicking page a ``command`` named
+  ``"download"`` with data ``{"filename", "mime_type", "data"}`` (base64), which the page
+  saves as a file (§4). Like an upload, the bytes travel once per click and are no
+  document state.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ import param
 from docsync.core.model import JSON, Model
 from docsync.exceptions import Invalid
 from docsync.handlers import takes_session
+from docsync.runtime.context import CURRENT_SESSION
 
 __all__ = [
     "Button",
@@ -494,21 +496,34 @@ class FileDownload(Widget):
 
     ``file`` is a path, bytes or a file-like object, or a function that returns one (as is
     ``callback``, Panel's name, which wins when set); it is read on every click, so a file
-    that changes on disk is sent as it is then. ``filename`` defaults to the path's name.
-    ``label`` is the button's text (default "Download <filename>").
+    that changes on disk is sent as it is then. ``filename`` defaults to the path's name
+    (that of ``file``, else of the path the function returns, else "download");
+    ``mime_type`` defaults to the type its extension suggests. ``label`` is the button's
+    text (default "Download <filename>"). ``downloads`` counts the files sent (server-side
+    only).
+
+    A click sends the file to the page that was clicked, and to no other, as a ``download``
+    command (PROTOCOL.md §4), so it needs that page's session: a served app or a notebook
+    output. Without one (``docsync.testing.LocalClient``, say) a click raises
+    ``RuntimeError``. The file is read whole into memory and travels base64-encoded (4/3
+    of its size) in one frame. No frame limit applies on its way: ``--max-frame-size``
+    bounds what the server receives, and browsers and ``NetworkClient`` take frames of
+    any size. Until the page acknowledges it, the frame is also held in the session's
+    replay log (§6); one larger than the log's byte bound pushes every older message out,
+    so a page that reconnects then gets a snapshot instead of a replay.
     """
 
     _client_writable = frozenset()
     _events = frozenset({"click"})
-    _wire_exclude = Widget._wire_exclude | {"file", "callback"}
+    _wire_exclude = Widget._wire_exclude | {"file", "callback", "mime_type", "downloads"}
 
     file = param.Parameter(default=None)
     callback = param.Callable(default=None, allow_None=True)
     filename = param.String(default=None, allow_None=True)
     label = param.String(default=None, allow_None=True)
     button_type = param.Selector(default="default", objects=BUTTON_TYPES)
-    data = param.String(default=None, allow_None=True, doc="The last file sent, base64.")
-    mime_type = param.String(default=None, allow_None=True)
+    mime_type = param.String(default=None, allow_None=True,
+                             doc="The file's type; None guesses it from filename.")
     downloads = param.Integer(default=0, bounds=(0, None), doc="Files sent so far.")
 
     def __init__(self, file: Any = None, **params: Any) -> None:
@@ -517,6 +532,11 @@ class FileDownload(Widget):
         super().__init__(file=file, **params)
 
     def _handle_event(self, name: str, data: JSON) -> None:
+        ctx = CURRENT_SESSION.get()
+        if ctx is None:
+            raise RuntimeError("FileDownload sends its file to the page that was clicked, and "
+                               "there is no session here: serve the app (ds.serve, docsync "
+                               "serve), show it in a notebook, or test it with NetworkClient")
         source = self.callback if self.callback is not None else self.file
         if callable(source):
             source = source()
@@ -524,7 +544,8 @@ class FileDownload(Widget):
         filename = self.filename
         if filename is None:
             filename = PurePath(source).name if isinstance(source, (str, PurePath)) else "download"
-        mime_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-        self.param.update(filename=filename, mime_type=mime_type,
-                          data=base64.b64encode(content).decode("ascii"),
-                          downloads=self.downloads + 1)
+        mime_type = (self.mime_type or mimetypes.guess_type(filename)[0]
+                     or "application/octet-stream")
+        ctx.command("download", {"filename": filename, "mime_type": mime_type,
+                                 "data": base64.b64encode(content).decode("ascii")})
+        self.downloads += 1

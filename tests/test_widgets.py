@@ -1,6 +1,7 @@
 import base64
 import datetime
 import io
+import json
 from typing import Any
 
 import pytest
@@ -364,45 +365,104 @@ def test_file_input_refuses_uploads_that_break_its_rules(data, words):
     assert fi.value == b"ok" and len(local.client.errors) == 1
 
 
-def test_file_download_sends_the_file_on_each_click(tmp_path):
+def sent_files(client) -> list[dict[str, Any]]:
+    """The data of every ``download`` command ``client`` (a NetworkClient) received."""
+    return [m["data"] for m in client.client.commands if m["name"] == "download"]
+
+
+async def test_file_download_sends_the_file_to_the_clicked_page_alone(serve_app, clients,
+                                                                      tmp_path):
     path = tmp_path / "report.csv"
     path.write_text("a,b\n1,2\n")
-    dl = w.FileDownload(path, button_type="primary")
-    assert dl.filename == "report.csv"
-    local = LocalClient(lambda: dl).connect()
-    did = local.client.find("FileDownload")
-    assert local.client.prop(did, "data") is None
-    assert "file" not in local.client.props(did)
+    made: list[Any] = []
 
-    local.click(did)
-    props = local.client.props(did)
-    assert base64.b64decode(props["data"]) == b"a,b\n1,2\n"
-    assert props["downloads"] == 1 and props["mime_type"] == "text/csv"
+    def app():
+        made.append(w.FileDownload(path, button_type="primary"))
+        return ds.Column(made[-1])
+
+    handle = serve_app(app)
+    a = await clients(handle.url + "app").open()
+    b = await clients(handle.url + "app").open()
+    did = a.client.find("FileDownload")
+    assert a.client.props(did)["filename"] == "report.csv"
+
+    await a.click(did)
+    await a.wait_for(lambda _c: len(sent_files(a)) == 1)
+    first = base64.b64encode(b"a,b\n1,2\n").decode("ascii")
+    assert sent_files(a) == [{"filename": "report.csv", "mime_type": "text/csv", "data": first}]
     # The file is read again on the next click.
     path.write_text("changed")
-    local.click(did)
-    assert base64.b64decode(local.client.prop(did, "data")) == b"changed"
-    assert local.client.prop(did, "downloads") == 2
+    await a.click(did)
+    await a.wait_for(lambda _c: len(sent_files(a)) == 2)
+    assert base64.b64decode(sent_files(a)[1]["data"]) == b"changed"
+    # The bytes are no document state: no prop holds them or counts them.
+    props = a.client.props(did)
+    assert not {"file", "data", "mime_type", "downloads"} & set(props)
+    assert first not in json.dumps(a.client.doc)
+    assert made[0].downloads == 2
+    # The other page's session got nothing of it, and gets its own file on its own click.
+    await b.click(b.client.find("FileDownload"))
+    await b.wait_for(lambda _c: len(sent_files(b)) == 1)
+    assert base64.b64decode(sent_files(b)[0]["data"]) == b"changed"
+    assert len(sent_files(a)) == 2 and made[1].downloads == 1
 
 
-@pytest.mark.parametrize("make, content, filename", [
-    (lambda: w.FileDownload(b"\x00\x01", filename="x.bin"), b"\x00\x01", "x.bin"),
-    (lambda: w.FileDownload(lambda: io.BytesIO(b"made")), b"made", "download"),
-    (lambda: w.FileDownload(callback=lambda: io.StringIO("text"), filename="t.txt"),
-     b"text", "t.txt"),
-])
-def test_file_download_sources(make, content, filename):
-    dl = make()
-    dl._handle_event("click", {})
-    assert base64.b64decode(dl.data) == content and dl.filename == filename
+async def test_file_download_sources(serve_app, clients, tmp_path):
+    (tmp_path / "made.txt").write_text("from a path")
+
+    def app():
+        return ds.Column(
+            w.FileDownload(b"\x00\x01", filename="x.bin", label="bytes"),
+            w.FileDownload(lambda: io.BytesIO(b"made"), label="file-like"),
+            w.FileDownload(callback=lambda: io.StringIO("text"), filename="t.txt", label="text"),
+            w.FileDownload(lambda: tmp_path / "made.txt", label="path"),
+            w.FileDownload(b"{}", filename="x.data", mime_type="application/json",
+                           label="typed"))
+
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    expected = {"bytes": (b"\x00\x01", "x.bin", "application/octet-stream"),
+                "file-like": (b"made", "download", "application/octet-stream"),
+                "text": (b"text", "t.txt", "text/plain"),
+                "path": (b"from a path", "made.txt", "text/plain"),
+                "typed": (b"{}", "x.data", "application/json")}
+    for count, (label, (content, filename, mime_type)) in enumerate(expected.items(), 1):
+        await client.click(client.client.find("FileDownload", label=label))
+        await client.wait_for(lambda _c, count=count: len(sent_files(client)) == count)
+        sent = sent_files(client)[-1]
+        assert (base64.b64decode(sent["data"]), sent["filename"], sent["mime_type"]) == (
+            content, filename, mime_type), label
 
 
-def test_file_download_of_a_missing_file_fails_in_the_session_not_the_page(tmp_path):
-    dl = w.FileDownload(tmp_path / "missing.csv")
+async def test_a_file_larger_than_the_frame_limit_still_downloads(serve_app, clients):
+    # --max-frame-size bounds what the server receives; the page takes any frame (§1).
+    content = bytes(range(256)) * 1024  # 256 KiB: 341 KiB of base64, in one frame
+    handle = serve_app(lambda: w.FileDownload(content, filename="big.bin"),
+                       max_frame_size=64 * 1024)
+    client = await clients(handle.url + "app").open()
+    await client.click(client.client.find("FileDownload"))
+    await client.wait_for(lambda _c: sent_files(client), timeout=20)
+    assert base64.b64decode(sent_files(client)[0]["data"]) == content
+
+
+async def test_file_download_of_a_missing_file_fails_in_the_session_not_the_page(
+        serve_app, clients, tmp_path):
+    handle = serve_app(lambda: w.FileDownload(tmp_path / "missing.csv"))
+    client = await clients(handle.url + "app").open()
+    await client.click(client.client.find("FileDownload"))
+    await client.wait_for(lambda c: any(m["name"] == "notify" for m in c.commands))
+    [note] = [m["data"] for m in client.client.commands if m["name"] == "notify"]
+    assert note["level"] == "error" and "FileNotFoundError" in note["message"]
+    assert not sent_files(client) and not client.client.errors  # no protocol error either
+
+
+def test_file_download_outside_a_session_says_it_needs_one():
+    dl = w.FileDownload(b"x", filename="x.txt")
     local = LocalClient(lambda: dl).connect()
     local.click(local.client.find("FileDownload"))
-    assert [type(e) for e in local.errors_raised] == [FileNotFoundError]
-    assert dl.downloads == 0 and not local.client.outbox
+    [error] = local.errors_raised
+    assert isinstance(error, RuntimeError) and "no session" in str(error)
+    assert dl.downloads == 0 and not local.client.commands
 
 
 async def test_refusals_over_a_real_socket(serve_app, clients):

@@ -10,6 +10,7 @@ import { ClientProtocol, MessageTooLarge, PROTOCOL_VERSION } from "./protocol.js
 import { Transport, resolveWebSocketUrl } from "./transport.js";
 import { Banner } from "./views/banner.js";
 import { BusyIndicator } from "./views/busy.js";
+import { saveDownload } from "./views/file_download.js";
 import { ViewManager } from "./views/registry.js";
 
 /** Query args as sent in `hello`: name -> list of values (repeated names are kept). */
@@ -220,6 +221,8 @@ export function startApp(bootstrap, root, host = {}) {
       banner.toast(text, { kind, ms });
     } else if (name === "open_url" && typeof data.url === "string") {
       window.open(data.url, typeof data.target === "string" ? data.target : "_blank");
+    } else if (name === "download") {
+      if (!saveDownload(data)) console.warn("docsync: a download command without base64 data", data);
     } else {
       console.warn(`docsync: unknown command ${JSON.stringify(name)}`, data);
     }

@@ -5,7 +5,7 @@ import { test } from "node:test";
 
 import { BUSY_DELAY_MS, busyState } from "../src/views/busy.js";
 import { hexColor } from "../src/views/color_picker.js";
-import { downloadLabel } from "../src/views/file_download.js";
+import { downloadFile, downloadLabel } from "../src/views/file_download.js";
 import { accepts, formatSize, uploadProblem } from "../src/views/file_input.js";
 
 test("sizes read as the server words them", () => {
@@ -50,4 +50,21 @@ test("a download button reads its label, else the file it downloads", () => {
   assert.equal(downloadLabel({ label: "Get it", filename: "a.csv" }), "Get it");
   assert.equal(downloadLabel({ label: null, filename: "a.csv" }), "Download a.csv");
   assert.equal(downloadLabel({}), "Download");
+});
+
+test("a download command's data decodes to the file's exact bytes, name and type", () => {
+  const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+  const file = downloadFile({ filename: "all.bin", mime_type: "application/x-test",
+                              data: Buffer.from(all).toString("base64") });
+  assert.deepEqual(file, { filename: "all.bin", type: "application/x-test", bytes: all });
+  const bare = downloadFile({ data: "aGk=" });
+  assert.deepEqual(bare, { filename: "download", type: "application/octet-stream",
+                           bytes: new Uint8Array([104, 105]) });
+  assert.equal(downloadFile({ data: "" }).bytes.length, 0);
+});
+
+test("a download command without base64 data holds no file", () => {
+  for (const data of [{}, null, undefined, { data: 3 }, { data: "not base64!" }]) {
+    assert.equal(downloadFile(data), null, JSON.stringify(data));
+  }
 });

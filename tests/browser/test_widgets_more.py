@@ -4,6 +4,8 @@ indicator shows during a slow callback."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.async_api import Page, expect
 
@@ -236,7 +238,10 @@ async def test_uploads_are_checked_in_the_page_before_they_are_sent(serve, new_t
 
 async def test_file_download_saves_the_file(serve, new_tab) -> None:
     _, url = await serve(APP)
-    page = await open_page(await new_tab(), url)
+    tab = await new_tab()
+    wire = Wire()
+    await wire.attach(tab.context)
+    page = await open_page(tab, url)
     button = page.get_by_role("button", name="Download report.csv")
     for _ in range(2):  # every click downloads again
         async with page.expect_download() as info:
@@ -245,6 +250,10 @@ async def test_file_download_saves_the_file(serve, new_tab) -> None:
         assert download.suggested_filename == "report.csv"
         path = await download.path()
         assert path.read_bytes() == b"name,score\nada,3\n"
+    # Each file came as a one-off command (PROTOCOL.md §4), never in the document.
+    files = [m["data"] for m in wire.received_of("command") if m["name"] == "download"]
+    assert [f["filename"] for f in files] == ["report.csv", "report.csv"]
+    assert not any(files[0]["data"] in json.dumps(m) for m in wire.received_of("patch"))
 
 
 async def test_the_busy_indicator_shows_during_a_slow_callback(serve, new_tab) -> None:
