@@ -9,7 +9,7 @@ import { EditQueue } from "./edits.js";
 import { ClientProtocol, MessageTooLarge, PROTOCOL_VERSION } from "./protocol.js";
 import { Transport, resolveWebSocketUrl } from "./transport.js";
 import { Banner } from "./views/banner.js";
-import { BusyIndicator } from "./views/busy.js";
+import { BusyIndicator, serverBusy } from "./views/busy.js";
 import { saveDownload } from "./views/file_download.js";
 import { ViewManager } from "./views/registry.js";
 
@@ -114,7 +114,8 @@ export function startApp(bootstrap, root, host = {}) {
     maxMessage: Number.isFinite(bootstrap.max_message) ? bootstrap.max_message : Infinity,
   });
 
-  // The busy indicator shows while the oldest unacknowledged message has waited too long.
+  // The busy indicator shows while the oldest unacknowledged message has waited too long,
+  // or while the server says its session is busy (the `busy` command, views/busy.js).
   const busy = new BusyIndicator(chrome);
   const sentAt = new Map(); // cseq -> performance.now() when the message was queued
   const showBusy = () => {
@@ -194,6 +195,8 @@ export function startApp(bootstrap, root, host = {}) {
     showBusy(); // the protocol dropped what this message acknowledged
     switch (event.type) {
       case "snapshot":
+        // Commands before it are forgotten; a session still busy says so again after it.
+        busy.setServerBusy(false);
         applyChanges(store.replace(event.doc));
         break;
       case "patch":
@@ -219,6 +222,8 @@ export function startApp(bootstrap, root, host = {}) {
     } else if (name === "notify") {
       const { text, kind, ms } = notifyToast(data);
       banner.toast(text, { kind, ms });
+    } else if (name === "busy" && serverBusy(data) !== null) {
+      busy.setServerBusy(serverBusy(data));
     } else if (name === "open_url" && typeof data.url === "string") {
       window.open(data.url, typeof data.target === "string" ? data.target : "_blank");
     } else if (name === "download") {
@@ -239,6 +244,7 @@ export function startApp(bootstrap, root, host = {}) {
     // A session that is gone for good takes no more input: edits would be lost silently.
     const halted = HALTED.includes(status);
     root.inert = halted;
+    if (halted) busy.setServerBusy(false); // no word will come from that session again
     switch (status) {
       case "open":
         banner.hide();

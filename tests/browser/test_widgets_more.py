@@ -266,3 +266,24 @@ async def test_the_busy_indicator_shows_during_a_slow_callback(serve, new_tab) -
     await screenshot(page, "widgets-more-busy")
     await expect(page.get_by_role("figure", name="Score")).to_contain_text("7 pts")
     await expect(busy).to_be_hidden()
+
+
+async def test_the_busy_indicator_follows_the_servers_busy_state(serve, new_tab) -> None:
+    # No page message waits for an answer here: the spinner shows because the server says
+    # its session is busy with work a periodic callback started.
+    _, url = await serve(APPS / "background_busy.py")
+    tab = await new_tab()
+    wire = Wire()
+    await wire.attach(tab.context)
+    page = await open_page(tab, url)
+    busy = page.get_by_role("status", name="Busy")
+    status = page.locator(".background-status")
+    await expect(busy).to_be_visible()
+    await expect(status).to_have_text("waiting")  # the job's change comes when it ends
+    await screenshot(page, "background-busy")
+    await expect(status).to_have_text("done")
+    await expect(busy).to_be_hidden()
+    assert [m["type"] for m in wire.sent if m["type"] in ("patch", "event")] == []
+    said = [m["data"] for m in wire.received if m.get("name") == "busy"]
+    assert said == [{"busy": True}, {"busy": False}]
+
