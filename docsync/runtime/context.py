@@ -8,13 +8,16 @@ The ``command`` messages (PROTOCOL.md §4: a one-off browser action that is not 
 logged and replayed like any message, §6) that a session sends its page from here:
 
 - ``notify``, data ``{"level", "message", "duration"}`` (ms): show a toast.
+- ``download``, data ``{"filename", "mime_type", "data"}`` (base64): save a file
+  (``FileDownload``), sent only to the session whose click asked for it.
 - ``busy``, data ``{"busy": true}`` once the session has been busy (``state.busy``: one of
   its callbacks queued or running, whether a page message started it or not) for
-  ``BUSY_DELAY`` seconds, then ``{"busy": false}`` when it is idle again. Work that ends
-  sooner sends nothing, so a quick round trip costs no extra message. The page shows its
-  busy indicator while the last ``busy`` said true (js/src/views/busy.js). A resume that
-  sends a ``snapshot`` instead of the log (§6) is followed by ``{"busy": true}`` again when
-  the session is still busy, since the page forgets on a snapshot.
+  ``RuntimeConfig.busy_delay`` seconds (``BUSY_DELAY``, 0.1), then ``{"busy": false}``
+  when it is idle again. Work that ends sooner sends nothing, so a quick round trip costs
+  no extra message. The page shows its busy indicator while the last ``busy`` said true
+  (js/src/views/busy.js). A resume that sends a ``snapshot`` instead of the log (§6) is
+  followed by ``{"busy": true}`` again when the session is still busy, since the page
+  forgets on a snapshot.
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ class RuntimeConfig:
     num_threads: int = 4  # worker threads for sync callbacks (--num-threads)
     max_callback_errors: int = 5  # consecutive failures before a periodic callback stops
     require_picklable: bool = False  # state.session refuses values pickle cannot save
+    busy_delay: float = BUSY_DELAY  # seconds of work before the page is told it is busy
 
 
 class CallbackOwner(Protocol):
@@ -362,7 +366,7 @@ class SessionContext:
         return subscription
 
     # -- busy ------------------------------------------------------------------------------
-    # The page hears only of work that lasts BUSY_DELAY: one loop timer per busy spell, armed
+    # The page hears only of work that lasts busy_delay: one loop timer per busy spell, armed
     # when the session becomes busy; nothing at all when it is idle again before it fires.
 
     def _outside_work(self, future: asyncio.Future[Any]) -> asyncio.Future[Any]:
@@ -398,7 +402,8 @@ class SessionContext:
         since = self._busy_since()
         if since is not None and not self.loop.is_closed():
             self._busy_timer = self.loop.call_later(
-                max(0.0, since + BUSY_DELAY - time.monotonic()), self._busy_due)
+                max(0.0, since + self.runtime.config.busy_delay - time.monotonic()),
+                self._busy_due)
 
     def _busy_due(self) -> None:
         self._busy_timer = None
@@ -408,7 +413,8 @@ class SessionContext:
         # (_executor_busy); one that went idle before leaves no busy spell to see.
         self._busy_told = True
         since = self._busy_since()
-        if since is None or since + BUSY_DELAY > time.monotonic():  # idle, or a new spell
+        # Idle, or a new spell:
+        if since is None or since + self.runtime.config.busy_delay > time.monotonic():
             self._busy_told = False
             self._arm_busy()
             return

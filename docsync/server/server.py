@@ -25,7 +25,7 @@ from docsync.core.registry import RegistryConfig, SessionRegistry
 from docsync.core.session import LogLimits, Session
 from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import BadToken
-from docsync.runtime.context import Runtime, RuntimeConfig
+from docsync.runtime.context import BUSY_DELAY, Runtime, RuntimeConfig
 from docsync.server import http
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
@@ -53,6 +53,7 @@ class ServerConfig:
     log_limits: LogLimits = field(default_factory=LogLimits)
     num_threads: int = 4  # worker threads for sync callbacks
     max_callback_errors: int = 5  # failures in a row before a periodic callback stops
+    busy_delay: float = BUSY_DELAY  # seconds of work before a page shows it is busy
     require_picklable: bool = False  # state.session refuses values pickle cannot save
     #: Redis URL (else DOCSYNC_REDIS_URL): messages, tasks and saved sessions shared by
     #: every worker and machine (issue 7). Without it, all of that stays in this process.
@@ -244,6 +245,7 @@ class Server:
         self._runtime = Runtime(RuntimeConfig(
             num_threads=self.config.num_threads,
             max_callback_errors=self.config.max_callback_errors,
+            busy_delay=self.config.busy_delay,
             # Saved sessions: a value that cannot be saved is refused when it is assigned.
             require_picklable=self.config.require_picklable or persistence is not None),
             bus=self._cluster.bus, leases=self._cluster.leases)
