@@ -1,7 +1,8 @@
 """A session's document: models reachable from its roots, and the RFC 6902 ops that change it.
 
-The document watches every reachable model's parameters and turns changes into ops on its
-JSON form (PROTOCOL.md §3). It keeps a *mirror*: the JSON the client will show once it has
+The document hears of every change to a reachable model's parameters (one change hook per
+model, see :func:`docsync.core.model.listen`) and turns changes into ops on its JSON form
+(PROTOCOL.md §3). It keeps a *mirror*: the JSON the client will show once it has
 applied every message sent so far. Ops are computed against the mirror at flush time, so
 many changes between two flushes coalesce into one op per property, a client's own change is
 never echoed back, and the §7 convergence rule falls out of updating the mirror only when
@@ -22,10 +23,11 @@ from docsync.core.model import (
     affected_props,
     check_client_value,
     children,
-    iter_models,
+    listen,
     prop_json,
     props_json,
     to_json,
+    unlisten,
 )
 from docsync.exceptions import BadMessage, Forbidden, Refused
 
@@ -50,7 +52,7 @@ class Document:
         self._title = title
         self._ids: dict[Model, str] = {}
         self._models: dict[str, Model] = {}
-        self._watchers: dict[str, Any] = {}
+        self._hook = self._on_change  # one bound method, shared by every model's hook list
         self._next_id = 1
         self._mirror: dict[str, dict[str, JSON]] = {}
         self._mirror_top: dict[str, JSON] = {}
@@ -110,16 +112,15 @@ class Document:
         if was_clean and self.on_dirty is not None:
             self.on_dirty()
 
-    def _on_change(self, *events: param.parameterized.Event) -> None:
-        structural = False
+    def _on_change(self, model: Model, name: str, structural: bool) -> None:
+        props = affected_props(type(model))[name]
         with self._lock:
             was_clean = not self._pending()
-            for ev in events:
-                model: Model = ev.obj
-                props = affected_props(type(model)).get(str(ev.name), ())
-                self._dirty.setdefault(model, {}).update(dict.fromkeys(props))
-                if any(iter_models(ev.new)) or any(iter_models(ev.old)):
-                    structural = True
+            dirty = self._dirty.get(model)
+            if dirty is None:
+                self._dirty[model] = dict.fromkeys(props)
+            else:
+                dirty.update(dict.fromkeys(props))
             self._structure_dirty |= structural
         if was_clean and self.on_dirty is not None:
             self.on_dirty()
@@ -162,8 +163,7 @@ class Document:
             self._next_id += 1
             self._ids[model] = model_id
             self._models[model_id] = model
-            names = list(affected_props(type(model)))
-            self._watchers[model_id] = model.param.watch(self._on_change, names)
+            listen(model, self._hook)
         live = set(reachable)
         removed = [mid for m, mid in self._ids.items() if m not in live]
         for model_id in removed:
@@ -173,7 +173,7 @@ class Document:
     def _forget(self, model_id: str) -> None:
         model = self._models.pop(model_id)
         del self._ids[model]
-        model.param.unwatch(self._watchers.pop(model_id))
+        unlisten(model, self._hook)
         self._mirror.pop(model_id, None)
 
     def _top_json(self) -> dict[str, JSON]:

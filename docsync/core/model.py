@@ -2,11 +2,13 @@
 
 A model type declares which properties a client may write (``_client_writable``) and which
 events a client may send (``_events``); everything else is read-only to the browser
-(PROTOCOL.md §5). It knows nothing of documents, sessions or transports.
+(PROTOCOL.md §5). It knows nothing of documents, sessions or transports: whoever shows it
+(a document) hears of its property changes through a change hook (:func:`listen`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import math
 from collections.abc import Callable, Iterator
@@ -17,9 +19,16 @@ import param
 
 from docsync.exceptions import Invalid
 
-__all__ = ["Model", "iter_models", "to_json"]
+__all__ = ["ChangeHook", "Model", "iter_models", "listen", "to_json", "unlisten"]
 
 JSON = Any
+
+#: ``hook(model, name, structural)``: parameter ``name`` of ``model`` was set; ``structural``
+#: says whether its old or new value references models (see :func:`listen`).
+ChangeHook = Callable[["Model", str, bool], None]
+
+# Values that cannot change in place: setting one that is the current value changes nothing.
+_IMMUTABLE = (str, int, float, bool, type(None), bytes, complex)
 
 
 class Model(param.Parameterized):
@@ -73,6 +82,65 @@ class Model(param.Parameterized):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r})"
+
+    # A document hears of changes through one hook per model rather than a param watcher
+    # per (model, parameter): param keeps a dict and a list for each watched parameter of
+    # each instance, the larger part of a session's memory.
+    def __setattr__(self, name: str, value: Any) -> None:
+        hooks: list[ChangeHook] | None = self.__dict__.get("_change_hooks")
+        if not hooks or name not in affected_props(type(self)):
+            super().__setattr__(name, value)
+            return
+        old = getattr(self, name)
+        try:
+            super().__setattr__(name, value)  # validates, then runs param's watchers
+        except BaseException:
+            # A watcher may raise after the value was set: the change still happened.
+            if getattr(self, name) is not old:
+                _notify(self, hooks, name, old)
+            raise
+        _notify(self, hooks, name, old)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A copy or an unpickled model is in no document yet.
+        state: dict[str, Any] = super().__getstate__()  # type: ignore[no-untyped-call]
+        state.pop("_change_hooks", None)
+        return state
+
+
+def _notify(model: Model, hooks: list[ChangeHook], name: str, old: Any) -> None:
+    new = getattr(model, name)
+    if new is old and isinstance(new, _IMMUTABLE):
+        return  # nothing changed; a mutable value set again may have changed in place
+    structural = name in ref_params(type(model)) and (
+        any(iter_models(new)) or any(iter_models(old)))
+    for hook in tuple(hooks):  # a copy: another thread may listen or unlisten meanwhile
+        hook(model, name, structural)
+
+
+def listen(model: Model, hook: ChangeHook) -> None:
+    """Call ``hook(model, name, structural)`` after each set of a parameter of ``model``
+    that determines a wire prop (a key of :func:`affected_props`), in the setting thread.
+
+    Every set is reported, whether or not the value changed (param's ``trigger`` sets a
+    list mutated in place again), except setting an immutable value that is already the
+    current one; a set made inside ``param``'s ``discard_events`` or
+    ``batch_call_watchers`` is reported at once, since the hook is not a param watcher.
+    ``structural`` is True when the old or the new value references models. A hook must
+    be quick and must not raise. Thread-safe; a model may have several hooks (one per
+    document showing it).
+    """
+    new = [hook]
+    hooks = model.__dict__.setdefault("_change_hooks", new)  # atomic: no lock needed
+    if hooks is not new:
+        hooks.append(hook)
+
+
+def unlisten(model: Model, hook: ChangeHook) -> None:
+    """Remove a hook added by :func:`listen`; removing one that is not there does nothing."""
+    hooks: list[ChangeHook] = model.__dict__.get("_change_hooks", [])
+    with contextlib.suppress(ValueError):
+        hooks.remove(hook)
 
 
 @cache
@@ -157,14 +225,16 @@ def check_client_value(model: Model, prop: str, value: JSON) -> Any:
     """Validate a client's value for ``prop`` with the parameter's own rules.
 
     Returns the Python value; raises :class:`Invalid` naming the widget and the rule.
-    Nothing is changed on ``model`` (events are discarded while trying the value).
+    Nothing is changed on ``model`` (events are discarded and change hooks not called
+    while trying the value).
     """
     py = model._coerce_client_value(prop, value)
     old = getattr(model, prop)
+    trial = super(Model, model).__setattr__  # a trial set: no change hooks either
     try:
         with param.parameterized.discard_events(model):
-            setattr(model, prop, py)
-            setattr(model, prop, old)
+            trial(prop, py)
+            trial(prop, old)
     except (ValueError, TypeError) as exc:
         raise Invalid(f"{type(model).__name__} {model.name!r}: {exc}") from None
     return py

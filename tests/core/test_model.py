@@ -1,0 +1,125 @@
+import copy
+import pickle
+
+import param
+import pytest
+
+from docsync.core.model import Model, check_client_value, listen, unlisten
+from docsync.exceptions import Invalid
+
+
+class Box(Model):
+    value = param.Integer(default=0, bounds=(0, 10))
+    items = param.List(default=[])
+    child = param.ClassSelector(class_=Model, default=None, allow_None=True)
+    secret = param.String(default="")
+
+    _wire_exclude = Model._wire_exclude | {"secret"}
+
+
+@pytest.fixture
+def box():
+    b = Box()
+    seen = []
+    listen(b, lambda model, name, structural: seen.append((model, name, structural)))
+    return b, seen
+
+
+def test_a_set_of_a_wire_parameter_is_reported(box):
+    b, seen = box
+    b.value = 4
+    b.param.update(value=5, items=[1])
+    assert seen == [(b, "value", False), (b, "value", False), (b, "items", False)]
+
+
+def test_server_only_parameters_are_not_reported(box):
+    b, seen = box
+    b.secret = "x"
+    b.other = "not a parameter"
+    assert seen == []
+
+
+def test_structural_when_the_old_or_the_new_value_holds_models(box):
+    b, seen = box
+    b.child = Box()
+    b.items = [Box()]
+    b.child = None
+    assert [s for _, _, s in seen] == [True, True, True]
+
+
+def test_setting_the_same_immutable_value_is_not_reported(box):
+    b, seen = box
+    b.value = 0
+    assert seen == []
+
+
+def test_a_trigger_after_an_in_place_change_is_reported(box):
+    b, seen = box
+    b.items.append(1)
+    b.param.trigger("items")
+    assert seen == [(b, "items", False)]
+
+
+def test_changes_inside_discard_events_and_batches_are_reported_at_once(box):
+    b, seen = box
+    with param.parameterized.discard_events(b):
+        b.value = 1
+    assert len(seen) == 1
+    with param.parameterized.batch_call_watchers(b):
+        b.value = 2
+        assert len(seen) == 2
+
+
+def test_a_refused_value_is_not_reported(box):
+    b, seen = box
+    with pytest.raises(ValueError):
+        b.value = 11
+    assert seen == [] and b.value == 0
+
+
+def test_a_watcher_that_raises_does_not_hide_the_change(box):
+    b, seen = box
+
+    def boom(event):
+        raise RuntimeError("app code failed")
+
+    b.param.watch(boom, "value")
+    with pytest.raises(RuntimeError):
+        b.value = 3
+    assert seen == [(b, "value", False)]
+
+
+def test_trying_a_client_value_reports_nothing(box):
+    b, seen = box
+    assert check_client_value(b, "value", 7) == 7
+    with pytest.raises(Invalid):
+        check_client_value(b, "value", 70)
+    assert seen == [] and b.value == 0
+
+
+def test_several_hooks_and_unlisten():
+    b = Box()
+    first, second = [], []
+
+    def hook_1(model, name, structural):
+        first.append(name)
+
+    def hook_2(model, name, structural):
+        second.append(name)
+
+    listen(b, hook_1)
+    listen(b, hook_2)
+    b.value = 1
+    unlisten(b, hook_1)
+    unlisten(b, hook_1)  # removing twice does nothing
+    b.value = 2
+    assert first == ["value"] and second == ["value", "value"]
+    unlisten(Box(), hook_2)  # never listened to
+
+
+def test_copies_and_unpickled_models_have_no_hooks(box):
+    b, seen = box
+    for other in (copy.copy(b), copy.deepcopy(b), pickle.loads(pickle.dumps(b))):
+        other.value = 9
+        assert other.value == 9
+    assert seen == []
