@@ -65,7 +65,8 @@ class NotebookApp(App):
 
         with app_module(self.path) as module, building() as build:
             namespace = module.__dict__
-            namespace.update(display=display, __docsync_app_error__=AppError)
+            namespace.update(display=display, __docsync_display__=display,
+                             __docsync_app_error__=AppError)
             for cell in self._cells:
                 cell_index = cell.index
                 if isinstance(cell, MarkdownCell):

@@ -6,6 +6,9 @@ and a cell magic (``%%timeit``) cannot be left out without changing what the cod
 so they raise an :class:`~docsync.exceptions.AppError` that names the cell when run. Each
 cell's last expression is split off to be displayed, as IPython would (not when it ends
 with ``;``). Top-level ``await`` compiles, as in IPython: :func:`run` runs such code.
+``from IPython.display import display`` (or ``IPython.core.display``, or ``IPython``
+itself) binds the served notebook's own ``display``, so the objects it is given are shown
+as in Jupyter instead of printed.
 """
 
 from __future__ import annotations
@@ -79,6 +82,31 @@ def _python(source: str, label: str) -> str:
     return "\n".join(out)
 
 
+_DISPLAY_MODULES = frozenset({"IPython", "IPython.display", "IPython.core.display",
+                              "IPython.core.display_functions"})
+
+
+class _OwnDisplay(ast.NodeTransformer):
+    """``from IPython.display import display [as d]`` → ``d = display`` (the namespace's
+    own ``display``, bound by the app), at any depth; other imported names are kept."""
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.AST | list[ast.stmt]:
+        if node.level or node.module not in _DISPLAY_MODULES:
+            return node
+        ours = [a for a in node.names if a.name == "display"]
+        if not ours:
+            return node
+        kept = [a for a in node.names if a.name != "display"]
+        out: list[ast.stmt] = [ast.ImportFrom(module=node.module, names=kept, level=0)] \
+            if kept else []
+        out += [ast.Assign(targets=[ast.Name(a.asname or "display", ast.Store())],
+                           value=ast.Name("__docsync_display__", ast.Load()))
+                for a in ours]
+        for stmt in out:
+            ast.copy_location(stmt, node)
+        return out
+
+
 def _suppressed(source: str) -> bool:
     """True when the cell's last token is ``;`` (IPython then displays nothing)."""
     last = None
@@ -100,6 +128,7 @@ def _code_cell(index: int, source: str, filename: str) -> CodeCell:
         tree = compile(python, name, "exec", flags=ast.PyCF_ONLY_AST | _FLAGS)
     except SyntaxError as exc:
         raise AppError(f"{filename}, {label}, line {exc.lineno}: {exc.msg}") from None
+    tree = ast.fix_missing_locations(_OwnDisplay().visit(tree))
     shown = None
     if tree.body and isinstance(tree.body[-1], ast.Expr) and not _suppressed(python):
         last = tree.body.pop()
@@ -121,8 +150,9 @@ def read_cells(path: Path) -> list[CodeCell | MarkdownCell]:
     """The code and markdown cells of notebook ``path`` (nbformat 4), in order.
 
     Raises :class:`AppError` when the file is not a notebook or a cell is not Python; code
-    in the cells only runs when the caller runs it. The code expects the name
-    ``__docsync_app_error__`` bound to :class:`AppError` where it runs.
+    in the cells only runs when the caller runs it. The code expects the names
+    ``__docsync_app_error__`` bound to :class:`AppError` and ``__docsync_display__`` to the
+    notebook's ``display`` where it runs.
     """
     try:
         notebook = json.loads(path.read_text(encoding="utf-8"))

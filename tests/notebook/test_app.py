@@ -40,6 +40,21 @@ x"""),
     assert first.title == "demo"
 
 
+def test_ipython_s_display_imported_shows_as_in_jupyter(tmp_path):
+    path = write_notebook(
+        tmp_path / "imports.ipynb",
+        code("import docsync as ds\nfrom IPython.display import display, HTML as _HTML"),
+        code("display(ds.pane.Str('one'))"),
+        code("def later():\n    from IPython.core.display import display as show\n"
+             "    show('two')\nlater()"),
+        # The other names of the import are imported as usual.
+        code("import IPython.display\n_HTML('<b>kept</b>').data"),
+    )
+    built = NotebookApp(path).build()
+    assert kinds(built) == ["Str", "Markdown", "Markdown"]
+    assert [m.object for m in built.roots] == ["one", "two", "<b>kept</b>"]
+
+
 def test_servables_win_and_markdown_cells_go_in_their_place(tmp_path):
     path = write_notebook(
         tmp_path / "dash.ipynb",
