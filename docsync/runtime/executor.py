@@ -11,7 +11,6 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -62,7 +61,9 @@ class SerialExecutor:
         self._wrap = wrap
         self._on_error = on_error
         self._on_busy = on_busy
-        self._queue: deque[tuple[Callable[[], Any], Future[Any] | None]] = deque()
+        # A list, not a deque: an idle session's empty list is 56 bytes, an empty deque 760;
+        # pop(0) costs little at the lengths a session's queue reaches.
+        self._queue: list[tuple[Callable[[], Any], Future[Any] | None]] = []
         self._lock = threading.Lock()
         self._draining = False
         self._closed = False
@@ -111,7 +112,7 @@ class SerialExecutor:
                 if not self._queue:
                     self._draining = False
                     return
-                fn, _ = self._queue.popleft()
+                fn, _ = self._queue.pop(0)
             try:
                 self._wrap(fn)
             except BaseException as exc:

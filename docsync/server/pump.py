@@ -6,7 +6,6 @@ import asyncio
 import logging
 import socket
 import time
-from collections import deque
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -42,7 +41,7 @@ class Writer:
         self.ws = ws
         self.session: Session | None = None  # set once the hello is answered
         self.sent_seq = 0
-        self._queue: deque[str] = deque()
+        self._queue: list[str] = []  # not a deque: an empty deque is 760 bytes, a list 56
         self._draining = False
         self._task: asyncio.Task[None] | None = None
 
@@ -79,7 +78,7 @@ class Writer:
         self._draining = True
         try:
             while self._queue:
-                await self.ws.send(self._queue.popleft())
+                await self.ws.send(self._queue.pop(0))
         except ConnectionClosed:
             self._queue.clear()
         finally:
@@ -147,6 +146,10 @@ async def pump(ws: ServerConnection, registry: SessionRegistry, runtime: Runtime
                     if out.evict is not None:
                         out.evict.close(4409, "this session was resumed by another connection")
                     writer.start(joined.session, out.send[0], joined.resume_from)
+                    # The writer reads the other frames from the session's log; the join
+                    # kept by the connection would hold them (a snapshot) as long as it is
+                    # open.
+                    joined.send.clear()
                     context = _context(joined.session)
                     if not joined.created and context is not None:
                         context.resumed(replayed=joined.replayed)
