@@ -73,11 +73,19 @@ class ParamFunction(Model):
     child = param.ClassSelector(class_=Model, default=None, allow_None=True)
 
     def __init__(self, object: Callable[..., Any], **params: Any) -> None:
+        from docsync.pane import panel
+
+        # The first child is given to the constructor: a parameter set after it would make
+        # param copy the parameter object for this instance.
+        rendered = callable(object) and "child" not in params
+        if rendered:
+            params["child"] = panel(object())
         super().__init__(object=object, **params)
         deps = object.dependencies if isinstance(object, BoundFunction) else []
         for owner, name in deps:
             owner.param.watch(self._rerender, name)
-        self._rerender()
+        if not rendered:
+            self._rerender()
 
     def _rerender(self, *_: Any) -> None:
         from docsync.pane import PaneBase, pane_type, panel

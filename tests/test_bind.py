@@ -39,3 +39,12 @@ def test_a_change_of_result_type_swaps_the_pane():
     assert type(pf.child).__name__ == "Markdown"
     x.value = True
     assert type(pf.child).__name__ == "Str"
+
+
+def test_a_given_child_shows_the_first_result():
+    x = ds.widgets.IntSlider(end=10, value=3)
+    given = ds.pane.Markdown("placeholder")
+    pf = ParamFunction(ds.bind(lambda v: f"v={v}", x), child=given)
+    assert pf.child is given and given.object == "v=3"
+    x.value = 4
+    assert pf.child is given and given.object == "v=4"

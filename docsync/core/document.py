@@ -3,7 +3,8 @@
 The document hears of every change to a reachable model's parameters (one change hook per
 model, see :func:`docsync.core.model.listen`) and turns changes into ops on its JSON form
 (PROTOCOL.md §3). It keeps a *mirror*: the JSON the client will show once it has
-applied every message sent so far. Ops are computed against the mirror at flush time, so
+applied every message sent so far (per model, a list of prop values in ``prop_index``
+order, a fraction of a dict's size). Ops are computed against the mirror at flush time, so
 many changes between two flushes coalesce into one op per property, a client's own change is
 never echoed back, and the §7 convergence rule falls out of updating the mirror only when
 the client had seen the server's latest value.
@@ -24,6 +25,7 @@ from docsync.core.model import (
     check_client_value,
     children,
     listen,
+    prop_index,
     prop_json,
     props_json,
     to_json,
@@ -54,7 +56,10 @@ class Document:
         self._models: dict[str, Model] = {}
         self._hook = self._on_change  # one bound method, shared by every model's hook list
         self._next_id = 1
-        self._mirror: dict[str, dict[str, JSON]] = {}
+        self._mirror: dict[str, list[JSON]] = {}  # model id → prop values (_MISSING: unknown)
+        # One empty list and dict for every model's empty css_classes, styles... in the
+        # mirror (never mutated: mirror values are only ever replaced).
+        self._empties: dict[type, JSON] = {list: [], dict: {}}
         self._mirror_top: dict[str, JSON] = {}
         self._prop_seq: dict[tuple[str, str], int] = {}
         self._snapshot_seq = 0
@@ -199,10 +204,12 @@ class Document:
     def _snapshot(self, seq: int) -> dict[str, JSON]:
         self._drain()
         self._sync_structure()
-        props = {mid: props_json(model, self._ref) for model, mid in self._ids.items()}
-        models = {mid: {"type": type(self._models[mid]).__name__, "props": p}
-                  for mid, p in props.items()}
-        self._mirror = {mid: dict(p) for mid, p in props.items()}
+        models: dict[str, JSON] = {}
+        self._mirror = {}
+        for model, mid in self._ids.items():
+            props = props_json(model, self._ref)
+            models[mid] = {"type": type(model).__name__, "props": props}
+            self._mirror[mid] = self._mirror_row(model, props)
         top = self._top_json()
         self._mirror_top = dict(top)
         self._prop_seq.clear()
@@ -228,7 +235,7 @@ class Document:
         for model in added:
             model_id = self._ids[model]
             props = props_json(model, self._ref)
-            self._mirror[model_id] = dict(props)
+            self._mirror[model_id] = self._mirror_row(model, props)
             ops.append({"op": "add", "path": f"/models/{model_id}",
                         "value": {"type": type(model).__name__, "props": props}})
         if top or structure:
@@ -250,12 +257,28 @@ class Document:
         ops.extend({"op": "remove", "path": f"/models/{mid}"} for mid in removed)
         return ops
 
+    def _mirror_row(self, model: Model, props: dict[str, JSON]) -> list[JSON]:
+        """The mirror of ``model`` once all its props (``props_json``) were sent."""
+        empties = self._empties
+        values = (props[name] for name in prop_index(type(model)))
+        return [empties[type(v)] if not v and type(v) in empties else v for v in values]
+
+    def _mirror_slot(self, model: Model, model_id: str, prop: str) -> tuple[list[JSON], int]:
+        """The mirror row of ``model`` and the index of ``prop`` in it (KeyError if ``prop``
+        is not a wire prop of its type)."""
+        index = prop_index(type(model))
+        i = index[prop]
+        row = self._mirror.get(model_id)
+        if row is None:
+            row = self._mirror[model_id] = [_MISSING] * len(index)
+        return row, i
+
     def _replace_op(self, ops: list[dict[str, JSON]], model: Model, model_id: str, prop: str,
                     seq: int, *, force: bool) -> None:
         value = prop_json(model, prop, self._ref)
-        mirror = self._mirror.setdefault(model_id, {})
-        if force or mirror.get(prop, _MISSING) != value:
-            mirror[prop] = value
+        row, i = self._mirror_slot(model, model_id, prop)
+        if force or row[i] != value:
+            row[i] = value
             self._prop_seq[(model_id, prop)] = seq
             path = f"/models/{model_id}/props/{prop}"
             ops.append({"op": "replace", "path": path, "value": value})
@@ -304,11 +327,12 @@ class Document:
         except Refused as exc:
             exc.paths = tuple(named)
             raise
-        for (model_id, prop), (_, value) in updates.items():
+        for (model_id, prop), (model, value) in updates.items():
             # §7: the client shows its own value only if it had seen our latest one.
             seen = max(self._prop_seq.get((model_id, prop), 0), self._snapshot_seq)
-            if seen <= base:
-                self._mirror.setdefault(model_id, {})[prop] = to_json(value, self._ref)
+            if seen <= base and prop in prop_index(type(model)):
+                row, i = self._mirror_slot(model, model_id, prop)
+                row[i] = to_json(value, self._ref)
         return updates
 
     def _check_client_ops(self, ops: list[Any]) -> dict[tuple[str, str], tuple[Model, Any]]:
@@ -341,8 +365,15 @@ class Document:
         """Send these properties' server values again at the next flush (PROTOCOL.md §5)."""
         with self._lock:
             self._forced.update(dict.fromkeys(
-                (mid, prop) for mid, prop in paths
-                if mid in self._mirror and prop in self._mirror[mid]))
+                (mid, prop) for mid, prop in paths if self._mirrored(mid, prop)))
+
+    def _mirrored(self, model_id: str, prop: str) -> bool:
+        """Whether the client was sent a value of this prop."""
+        model, row = self._models.get(model_id), self._mirror.get(model_id)
+        if model is None or row is None:
+            return False
+        i = prop_index(type(model)).get(prop)
+        return i is not None and row[i] is not _MISSING
 
     def close(self) -> None:
         """Stop watching every model; the document sends nothing more. Idempotent."""

@@ -150,6 +150,14 @@ def wire_params(cls: type[Model]) -> tuple[str, ...]:
 
 
 @cache
+def prop_index(cls: type[Model]) -> dict[str, int]:
+    """Wire prop name → its position among the props of ``cls``, in :func:`props_json`
+    order (parameters, then derived props)."""
+    names = dict.fromkeys((*wire_params(cls), *cls._derived_props))
+    return {name: i for i, name in enumerate(names)}
+
+
+@cache
 def affected_props(cls: type[Model]) -> dict[str, tuple[str, ...]]:
     """Parameter name → the wire props whose value it determines."""
     out: dict[str, list[str]] = {n: [n] for n in wire_params(cls)}
