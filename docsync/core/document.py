@@ -16,8 +16,6 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import param
-
 from docsync.core.model import (
     JSON,
     Model,
@@ -28,6 +26,7 @@ from docsync.core.model import (
     prop_index,
     prop_json,
     props_json,
+    set_client_values,
     to_json,
     unlisten,
 )
@@ -298,58 +297,96 @@ class Document:
 
         Every op is checked (PROTOCOL.md §5: ``replace`` of a client-writable property of a
         known model, with a value the property accepts) before any value is set; then each
-        model's values are set in one ``param.update`` batch. Raises :class:`Refused` with
-        the ``(model_id, prop)`` pairs the message named, for the caller to restore.
+        model's values are set in one batch (its watchers see one batch of events). Raises
+        :class:`Refused` with the ``(model_id, prop)`` pairs the message named, for the
+        caller to restore.
         """
+        if len(ops) == 1:
+            self._apply_one(ops[0], base)
+            return
         with self._state:
             updates = self._accept_client_ops(ops, base)
         by_model: dict[Model, dict[str, Any]] = {}
         for (_, prop), (model, value) in updates.items():
             by_model.setdefault(model, {})[prop] = value
         for model, values in by_model.items():
-            if len(values) == 1:
-                setattr(model, *next(iter(values.items())))
-            else:  # watchers see one batch of events
-                with param.parameterized.batch_call_watchers(model):
-                    for name, value in values.items():
-                        setattr(model, name, value)
+            set_client_values(model, values)
 
-    def _accept_client_ops(self, ops: list[Any],
-                           base: int) -> dict[tuple[str, str], tuple[Model, Any]]:
+    def _apply_one(self, op: Any, base: int) -> None:
+        """A message of one op (a widget moved): the set itself validates the value, which
+        spares the trial set and restore that a message of several ops needs."""
+        with self._state:
+            try:
+                model_id, prop, model = self._check_op(op)
+                value = model._coerce_client_value(prop, op["value"])
+            except Refused as exc:
+                exc.paths = self._named([op])
+                raise
+            mirrored = self._accept_value(model_id, prop, model, value, base)
+        try:
+            set_client_values(model, {prop: value})
+        except Refused as exc:
+            if mirrored is not None:  # take back the client's value, unless sent over since
+                with self._state:
+                    row, i, before, after = mirrored
+                    if row[i] is after:
+                        row[i] = before
+            exc.paths = ((model_id, prop),)
+            raise
+
+    def _named(self, ops: list[Any]) -> tuple[tuple[str, str], ...]:
+        """The ``(model_id, prop)`` pairs a message names, for a refusal to restore (§5)."""
         named: list[tuple[str, str]] = []
         for op in ops:
             try:
                 named.append(self._client_target(op))
             except Refused:
                 continue
+        return tuple(named)
+
+    def _accept_value(self, model_id: str, prop: str, model: Model, value: Any,
+                      base: int) -> tuple[list[JSON], int, JSON, JSON] | None:
+        """Record a client's accepted value in the mirror when §7 allows it: the client
+        shows its own value only if it had seen our latest one. Returns (row, index, old
+        mirror value, new mirror value) when it did."""
+        seen = max(self._prop_seq.get((model_id, prop), 0), self._snapshot_seq)
+        if seen > base or prop not in prop_index(type(model)):
+            return None
+        row, i = self._mirror_slot(model, model_id, prop)
+        before, row[i] = row[i], to_json(value, self._ref)
+        return row, i, before, row[i]
+
+    def _accept_client_ops(self, ops: list[Any],
+                           base: int) -> dict[tuple[str, str], tuple[Model, Any]]:
         try:
             updates = self._check_client_ops(ops)
         except Refused as exc:
-            exc.paths = tuple(named)
+            exc.paths = self._named(ops)
             raise
         for (model_id, prop), (model, value) in updates.items():
-            # §7: the client shows its own value only if it had seen our latest one.
-            seen = max(self._prop_seq.get((model_id, prop), 0), self._snapshot_seq)
-            if seen <= base and prop in prop_index(type(model)):
-                row, i = self._mirror_slot(model, model_id, prop)
-                row[i] = to_json(value, self._ref)
+            self._accept_value(model_id, prop, model, value, base)
         return updates
 
     def _check_client_ops(self, ops: list[Any]) -> dict[tuple[str, str], tuple[Model, Any]]:
         updates: dict[tuple[str, str], tuple[Model, Any]] = {}
         for op in ops:
-            model_id, prop = self._client_target(op)
-            if op["op"] != "replace":
-                raise Forbidden(f"a client may only 'replace', not {op['op']!r}")
-            model = self._models.get(model_id)
-            if model is None:
-                raise Forbidden(f"unknown model {model_id!r}")
-            if prop not in type(model)._client_writable:
-                raise Forbidden(f"{type(model).__name__}.{prop} is not client-writable")
-            if "value" not in op:
-                raise BadMessage("a 'replace' op needs a 'value'")
+            model_id, prop, model = self._check_op(op)
             updates[(model_id, prop)] = (model, check_client_value(model, prop, op["value"]))
         return updates
+
+    def _check_op(self, op: Any) -> tuple[str, str, Model]:
+        """Check everything about one op but its value: (model id, prop, model)."""
+        model_id, prop = self._client_target(op)
+        if op["op"] != "replace":
+            raise Forbidden(f"a client may only 'replace', not {op['op']!r}")
+        model = self._models.get(model_id)
+        if model is None:
+            raise Forbidden(f"unknown model {model_id!r}")
+        if prop not in type(model)._client_writable:
+            raise Forbidden(f"{type(model).__name__}.{prop} is not client-writable")
+        if "value" not in op:
+            raise BadMessage("a 'replace' op needs a 'value'")
+        return model_id, prop, model
 
     def dispatch_event(self, model_id: str, name: str, data: JSON) -> None:
         """Deliver a client ``event``; raise :class:`Forbidden` if it is not declared."""

@@ -229,6 +229,38 @@ def children(model: Model) -> Iterator[Model]:
         yield from iter_models(getattr(model, n))
 
 
+def _refusal(model: Model, exc: Exception) -> Invalid:
+    return Invalid(f"{type(model).__name__} {model.name!r}: {exc}")
+
+
+def set_client_values(model: Model, values: dict[str, Any]) -> None:
+    """Set a client's values (from ``_coerce_client_value``) on ``model``, in one batch.
+
+    param validates each value before storing it: a refused one raises :class:`Invalid`
+    naming the widget and the rule, and neither it nor the values after it are set (check
+    several values with :func:`check_client_value` first; one value needs no check). Then
+    param's watchers run, seeing one batch of events (an exception of theirs propagates
+    unchanged), and then the change hooks hear of each stored value, as they hear of any
+    set after its watchers.
+    """
+    stored: list[tuple[str, Any]] = []
+    try:
+        with param.parameterized.batch_call_watchers(model):  # watchers run on leaving it
+            for name, value in values.items():
+                old = getattr(model, name)
+                try:
+                    super(Model, model).__setattr__(name, value)
+                except (ValueError, TypeError) as exc:
+                    raise _refusal(model, exc) from None
+                stored.append((name, old))
+    finally:
+        hooks = model.__dict__.get("_change_hooks")
+        if hooks:
+            for name, old in stored:
+                if name in affected_props(type(model)):
+                    _notify(model, hooks, name, old)
+
+
 def check_client_value(model: Model, prop: str, value: JSON) -> Any:
     """Validate a client's value for ``prop`` with the parameter's own rules.
 
@@ -244,5 +276,5 @@ def check_client_value(model: Model, prop: str, value: JSON) -> Any:
             trial(prop, py)
             trial(prop, old)
     except (ValueError, TypeError) as exc:
-        raise Invalid(f"{type(model).__name__} {model.name!r}: {exc}") from None
+        raise _refusal(model, exc) from None
     return py

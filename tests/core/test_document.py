@@ -236,3 +236,29 @@ def test_a_change_made_while_param_discards_events_is_still_sent(hello):
     with param.parameterized.discard_events(x):
         x.value = 9
     assert doc.take_ops(2) == [replace("m2", "value", 9)]
+
+
+def test_a_single_op_refused_by_the_parameter_leaves_no_trace(hello):
+    doc, x = hello
+    seen = []
+    x.param.watch(lambda e: seen.append(e.new), "value")
+    with pytest.raises(Invalid) as info:
+        doc.apply_client_ops([replace("m2", "value", 11)], base=1)
+    assert info.value.paths == (("m2", "value"),)
+    assert x.value == 3 and seen == []
+    x.param.trigger("value")  # the mirror still holds the server's value: nothing to send
+    assert doc.take_ops(2) == []
+
+
+def test_an_app_watcher_error_is_not_a_refusal(hello):
+    doc, x = hello
+
+    def boom(event):
+        raise ValueError("app code failed")
+
+    x.param.watch(boom, "value")
+    with pytest.raises(ValueError, match="app code failed"):
+        doc.apply_client_ops([replace("m2", "value", 6)], base=1)
+    assert x.value == 6
+    assert [o["path"] for o in doc.take_ops(2)] == [
+        "/models/m4/props/object", "/models/m4/props/html"]  # the client's own value: no echo
