@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from docsync.sqlite_file import open_shared
+
 __all__ = ["SQLiteCheckpointStore"]
 
 T = TypeVar("T")
@@ -50,10 +52,7 @@ class SQLiteCheckpointStore:
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            db = open_shared(self.path, timeout=10, isolation_level=None)
             db.execute(_SCHEMA)
             self._db = db
         return self._db

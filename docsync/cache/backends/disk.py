@@ -27,6 +27,7 @@ from typing import Any
 
 from docsync.cache.backends.base import MISSING, Backend, Store
 from docsync.cache.policies import check_policy
+from docsync.sqlite_file import open_shared
 
 __all__ = ["DiskBackend", "DiskStore", "default_disk_path"]
 
@@ -130,11 +131,8 @@ class DiskBackend(Backend):
         if self._pid != os.getpid():  # a forked child must not use its parent's connection
             self._db, self._pid = None, os.getpid()
         if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=30, check_same_thread=False,
-                                 isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            db = open_shared(self.path, timeout=30, check_same_thread=False,
+                             isolation_level=None)
             db.executescript(_SCHEMA)
             db.isolation_level = "DEFERRED"  # `with db:` is one transaction
             row = db.execute("SELECT MAX(MAX(created), MAX(accessed)) FROM entries").fetchone()
