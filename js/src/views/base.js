@@ -112,13 +112,29 @@ export function renderChildren(ctx, el, refs) {
  * A labelled form control: `<div><label for=..>name</label> control</div>`. Native elements
  * with a `<label>` give the accessible name (role queries find them by `name`).
  */
+/**
+ * The value shown beside a control's label. The control itself exposes its value to
+ * assistive technology; an <output> (a live region) would announce every change a second
+ * time, so the readout is for the eye only.
+ */
+export function readout() {
+  return h("output", { className: "docsync-readout", "aria-hidden": "true" });
+}
+
 export class ControlView extends BaseView {
+  /** True for controls that show their value beside the label (`this.readout`). */
+  get hasReadout() {
+    return false;
+  }
+
   createElement() {
     this.label = h("label", { className: "docsync-label", htmlFor: controlId(this.id) });
     this.control = this.createControl();
     this.control.id = controlId(this.id);
     this.control.classList.add("docsync-control");
-    return h("div", { className: "docsync-widget" }, this.label, this.control);
+    this.readout = this.hasReadout ? readout() : null;
+    const parts = this.readout ? [this.label, this.readout, this.control] : [this.label, this.control];
+    return h("div", { className: "docsync-widget" }, ...parts);
   }
 
   /** Render `name` and `disabled`; subclasses call this from `render`. */

@@ -23,11 +23,8 @@ export class ColorPickerView extends ControlView {
     return input;
   }
 
-  createElement() {
-    const el = super.createElement();
-    this.readout = h("output", { className: "docsync-readout", "aria-hidden": "true" });
-    this.label.after(this.readout);
-    return el;
+  get hasReadout() {
+    return true;
   }
 
   render(props, has) {

@@ -4,7 +4,7 @@
  */
 
 import { deepEqual } from "../patch.js";
-import { BaseView, controlId, h } from "./base.js";
+import { BaseView, controlId, h, readout } from "./base.js";
 import { optionPairs } from "./select.js";
 
 export class GroupView extends BaseView {
@@ -13,12 +13,19 @@ export class GroupView extends BaseView {
     return "group";
   }
 
+  /** True for groups that show their value beside the label (`this.readout`). */
+  get hasReadout() {
+    return false;
+  }
+
   createElement() {
     this.label = h("span", { className: "docsync-label", id: `${controlId(this.id)}-label` });
     this.group = this.createGroup();
     this.group.classList.add("docsync-control");
     this.group.setAttribute("role", this.groupRole);
-    return h("div", { className: "docsync-widget" }, this.label, this.group);
+    this.readout = this.hasReadout ? readout() : null;
+    const parts = this.readout ? [this.label, this.readout, this.group] : [this.label, this.group];
+    return h("div", { className: "docsync-widget" }, ...parts);
   }
 
   /** Render `name` as the label and the group's accessible name. */

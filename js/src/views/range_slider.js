@@ -24,12 +24,8 @@ export class RangeSliderView extends GroupView {
     return h("div", { className: "docsync-range" }, this.fill, this.lower, this.upper);
   }
 
-  createElement() {
-    const el = super.createElement();
-    // As for SliderView: the inputs expose their values; the readout is for the eye only.
-    this.readout = h("output", { className: "docsync-readout", "aria-hidden": "true" });
-    this.label.after(this.readout);
-    return el;
+  get hasReadout() {
+    return true;
   }
 
   _pair() {

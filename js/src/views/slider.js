@@ -23,13 +23,8 @@ export class SliderView extends ControlView {
     return input;
   }
 
-  createElement() {
-    const el = super.createElement();
-    // The range itself exposes its value to assistive technology; an <output> (a live
-    // region) would announce every step a second time.
-    this.readout = h("output", { className: "docsync-readout", "aria-hidden": "true" });
-    this.label.after(this.readout);
-    return el;
+  get hasReadout() {
+    return true;
   }
 
   render(props, has) {
