@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -211,7 +212,12 @@ class Session:
                 return []
             if not self._log or self._log[0][0] > seq + 1:
                 return None
-            return [text for s, text in self._log if s > seq]
+            # The log holds consecutive seqs ending at self.seq (a snapshot restarts it):
+            # the frames wanted are its last ones, read from the right end, not a full scan.
+            wanted = self.seq - seq
+            newest = [text for _, text in itertools.islice(reversed(self._log), wanted)]
+            newest.reverse()
+            return newest
 
     @property
     def log_range(self) -> tuple[int, int] | None:
