@@ -19,17 +19,22 @@ from docsync.location import Location
 from docsync.notebook import extension
 from docsync.secret import Secrets
 from docsync.serve import serve
+from docsync.settings import Config
 from docsync.sql import connection
 from docsync.state import state
 
 __all__ = [
-    "Card", "Column", "Controls", "Divider", "Form", "GridBox", "HSpacer", "Location", "Row",
-    "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "connection", "controls",
-    "extension", "indicators", "layout", "pane", "secrets", "serve", "state", "template",
-    "widgets",
+    "Card", "Column", "Config", "Controls", "Divider", "Form", "GridBox", "HSpacer", "Location",
+    "Row", "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "config", "connection",
+    "controls", "extension", "indicators", "layout", "pane", "secrets", "serve", "state",
+    "template", "widgets",
 ]
 __version__ = "0.1.0"
 
 #: The app's secrets (``docsync.secret``), read from their files and the environment at each
 #: access; it holds nothing itself.
 secrets = Secrets()
+
+#: Panel's ``pn.config``: the settings ``extension(**settings)`` takes, process-wide and per
+#: session (``docsync.settings``).
+config = Config()

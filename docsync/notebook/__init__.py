@@ -26,24 +26,33 @@ if TYPE_CHECKING:
 __all__ = ["NotebookApp", "extension"]
 
 
-def extension(*names: str, reconnect_timeout: float = 30.0, num_threads: int = 1,
-              max_callback_errors: int = 5) -> None:
-    """Show docsync components live in this Jupyter kernel. Call it once, in a cell;
-    calling it again keeps the running setup (its options are then ignored). Outside a
-    Jupyter kernel (a served notebook or script) it does nothing, so the same code runs in
-    both.
+def extension(*names: str, reconnect_timeout: float = 30.0, num_threads: int | None = None,
+              max_callback_errors: int = 5, **settings: Any) -> None:
+    """Panel's ``pn.extension(*names, **settings)``: apply ``settings`` to ``ds.config``
+    and, in a Jupyter kernel, show docsync components live in this kernel's outputs.
 
-    ``names``: Panel's extension names (``"vega"``, ``"tabulator"``...) are accepted, so
-    that ``pn.extension(...)`` lines carry over; docsync needs none of them.
+    ``names`` must be Panel's extension names (``"vega"``, ``"tabulator"``...), so that
+    ``pn.extension(...)`` lines carry over; docsync loads what a component needs by
+    itself. ``settings`` are ``ds.config`` settings (Panel's ``pn.config`` names): in app
+    code they apply to the current session, elsewhere to the whole process (see
+    ``docsync.settings``). An unknown name or setting raises ``UsageError`` naming the
+    nearest valid one, and nothing is changed.
 
-    ``reconnect_timeout`` (seconds): how long a session outlives its view, for a view that
-    comes back (a notebook tab closed and opened again); a view that comes back later
-    starts a fresh session. ``num_threads``: worker threads for sync callbacks (1: the
-    callbacks of all views run one at a time). ``max_callback_errors``: failures in a row
-    before a periodic callback is stopped.
+    In a kernel, the first call installs the live outputs; calling it again keeps them
+    (and their options). Outside a kernel (a served notebook or script) only the settings
+    apply, so the same code runs in both. ``reconnect_timeout`` (seconds): how long a
+    session outlives its view, for a view that comes back (a notebook tab closed and opened
+    again). ``num_threads``: worker threads for sync callbacks (default ``nthreads``, else
+    1: the callbacks of all views run one at a time). ``max_callback_errors``: failures in
+    a row before a periodic callback is stopped.
     """
+    from docsync import config
+    from docsync.settings import extension_settings
+
+    extension_settings(config, names, settings)
     if _kernel_shell() is not None:
-        host_for_kernel(reconnect_timeout=reconnect_timeout, num_threads=num_threads,
+        threads = num_threads if num_threads is not None else (config.nthreads or 1)
+        host_for_kernel(reconnect_timeout=reconnect_timeout, num_threads=threads,
                         max_callback_errors=max_callback_errors)
 
 

@@ -208,6 +208,8 @@ class SessionContext:
         self.location = location
         self.headers = headers
         self.cookies = cookies
+        #: This session's own ``ds.config`` settings (``docsync.settings``): name → value.
+        self.config: dict[str, Any] = {}
         self.session: Session | None = None  # set once the core session exists
         self.store = SessionStore(require_picklable=runtime.config.require_picklable,
                                   on_change=self._touch)
