@@ -15,6 +15,7 @@ from docsync.apps import load_apps
 from docsync.exceptions import AppError, RedisUnavailable, UsageError
 from docsync.notebook.app import NotebookApp
 from docsync.server import Server, ServerConfig
+from docsync.server.server import tls_context
 
 __all__ = ["main"]
 
@@ -79,6 +80,10 @@ def parser() -> argparse.ArgumentParser:
     srv.add_argument("--task-lease", type=_positive(float), default=15.0, metavar="SECONDS",
                      help="with Redis, how soon another worker takes over the scheduled "
                           "tasks of a worker that died (default 15)")
+    srv.add_argument("--ssl-certfile", metavar="FILE", default=None,
+                     help="serve HTTPS and WSS with this PEM certificate (chain)")
+    srv.add_argument("--ssl-keyfile", metavar="FILE", default=None,
+                     help="the certificate's private key, if not in --ssl-certfile")
     srv.add_argument("--log-level", default="info",
                      choices=["debug", "info", "warning", "error"])
     # Set by the autoreload supervisor on its child: announce restarts to the pages.
@@ -132,6 +137,14 @@ def main(argv: list[str] | None = None) -> int:
         setup = _setup(args.setup)
         if args.num_threads < 1:
             raise UsageError("--num-threads must be at least 1")
+        if args.ssl_keyfile and not args.ssl_certfile:
+            raise UsageError("--ssl-keyfile needs --ssl-certfile (the certificate it signs)")
+        if args.ssl_certfile:
+            if args.num_procs > 1:
+                raise UsageError("--ssl-certfile with --num-procs: the acceptor routes by the "
+                                 "plain request line; end TLS in a proxy in front (nginx) or "
+                                 "run one process")
+            tls_context(args.ssl_certfile, args.ssl_keyfile)  # a bad file stops us here
     except (UsageError, AppError, SyntaxError) as exc:
         print(f"docsync: error: {exc}", file=sys.stderr)
         return 2
@@ -143,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         num_threads=args.num_threads, require_picklable=args.require_picklable_state,
         max_callback_errors=max(1, args.max_callback_errors),
         redis=args.redis, persist=args.persist, persist_path=args.persist_path,
-        task_lease=max(0.1, args.task_lease))
+        task_lease=max(0.1, args.task_lease),
+        ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     redis_url = args.redis or os.environ.get("DOCSYNC_REDIS_URL")
     if redis_url:
         # Before anything starts (the workers of --num-procs too): the error names the URL,

@@ -11,7 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 from websockets.datastructures import Headers
 from websockets.http11 import Response
 
-__all__ = ["Route", "origin_allowed", "response", "route", "static_file", "url_session"]
+__all__ = ["HEALTH_PATHS", "Route", "origin_allowed", "response", "route", "static_file",
+           "url_session"]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_MARK = "/_docsync/static/"
@@ -19,8 +20,12 @@ STATIC_MARK = "/_docsync/static/"
 
 @dataclass(frozen=True)
 class Route:
-    kind: str  # "index" | "page" | "ws" | "static" | "redirect" | "none"
+    kind: str  # "index" | "page" | "ws" | "static" | "redirect" | "health" | "none"
     target: str = ""
+
+
+#: Paths an orchestrator probes (``Route("health", name)``); no app may take them.
+HEALTH_PATHS = frozenset({"liveness", "readiness"})
 
 
 def route(path: str, apps: frozenset[str]) -> Route:
@@ -28,6 +33,8 @@ def route(path: str, apps: frozenset[str]) -> Route:
     path = path.split("?", 1)[0]
     if STATIC_MARK in path:
         return Route("static", path.rsplit(STATIC_MARK, 1)[1])
+    if path.strip("/") in HEALTH_PATHS:
+        return Route("health", path.strip("/"))
     if path == "/":
         if len(apps) == 1:
             return Route("redirect", next(iter(apps)))

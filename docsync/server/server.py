@@ -7,6 +7,7 @@ import logging
 import os
 import secrets
 import socket
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
 from docsync.core.session import LogLimits, Session
 from docsync.core.tokens import issue_token, new_session_id
-from docsync.exceptions import BadToken
+from docsync.exceptions import BadToken, UsageError
 from docsync.runtime.context import BUSY_DELAY, Runtime, RuntimeConfig
 from docsync.server import http
 from docsync.server.pages import bootstrap_page, index_page
@@ -63,6 +64,25 @@ class ServerConfig:
     persist: bool | None = None
     persist_path: str = ".docsync-sessions.sqlite"
     task_lease: float = 15.0  # seconds a cluster-wide task's lease outlives its holder
+    #: HTTPS and WSS: a PEM certificate (chain) and its private key (else in the cert file).
+    ssl_certfile: str | None = None
+    ssl_keyfile: str | None = None
+
+
+def tls_context(certfile: str, keyfile: str | None) -> ssl.SSLContext:
+    """A server TLS context for ``--ssl-certfile``/``--ssl-keyfile``. Raises ``UsageError``
+    naming the flag when a file is missing or holds no usable certificate or key."""
+    for flag, path in (("--ssl-certfile", certfile), ("--ssl-keyfile", keyfile)):
+        if path is not None and not os.path.isfile(path):
+            raise UsageError(f"{flag} {path}: no such file")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(certfile, keyfile)
+    except ssl.SSLError as exc:
+        raise UsageError(f"--ssl-certfile {certfile}"
+                         f"{f' --ssl-keyfile {keyfile}' if keyfile else ''}: not a PEM "
+                         f"certificate and its matching private key ({exc.reason})") from None
+    return context
 
 
 def _secret(config: ServerConfig) -> bytes:
@@ -102,6 +122,13 @@ class Server:
         self._cluster: Cluster | None = None
         self._expiry: asyncio.Task[None] | None = None
         self.port = config.port
+        self._tls = (tls_context(config.ssl_certfile, config.ssl_keyfile)
+                     if config.ssl_certfile else None)
+        if config.ssl_keyfile and not config.ssl_certfile:
+            raise UsageError("--ssl-keyfile needs --ssl-certfile (the certificate it signs)")
+        #: Probed at /readiness: set once started (after --setup), cleared when stopping.
+        self.ready = False
+        self.stopping = False
 
     @property
     def runtime(self) -> Runtime:
@@ -197,7 +224,26 @@ class Server:
             return http.response(302, "", headers={"Location": where.target})
         if where.kind == "index":
             return http.response(200, index_page(list(self.apps)))
+        if where.kind == "health":
+            status, text = self._health(where.target)
+            return http.response(status, text, content_type="text/plain")
         return http.response(404, "not found", content_type="text/plain")
+
+    def _health(self, probe: str) -> tuple[int, str]:
+        """``/liveness``: 200 while the server serves, 503 once it is stopping.
+        ``/readiness``: 200 once started (``--setup`` has run) while Redis, if configured,
+        answers (as its link last saw it: a failed call marks it out until a probe
+        succeeds); else 503 with the reason."""
+        if self.stopping:
+            return 503, "stopping"
+        if probe == "liveness":
+            return 200, "alive"
+        if not self.ready:
+            return 503, "starting"
+        link = self._cluster.link if self._cluster is not None else None
+        if link is not None and not link.available:
+            return 503, "redis unavailable"
+        return 200, "ready"
 
     def _page(self, path: str) -> Response:
         session_id = new_session_id(secrets.token_bytes(16))
@@ -222,7 +268,7 @@ class Server:
     def url(self) -> str:
         host = self.config.address
         host = f"[{host}]" if ":" in host else host
-        return f"http://{host}:{self.port}/"
+        return f"{'https' if self._tls else 'http'}://{host}:{self.port}/"
 
     async def start(self, *, sock: socket.socket | None = None) -> None:
         """Listen; afterwards :attr:`port` is the bound port.
@@ -261,13 +307,15 @@ class Server:
             max_size=self.config.max_frame_size,
             compression="deflate" if self.config.compression else None,
             ping_interval=self.config.ping_interval, ping_timeout=self.config.ping_timeout,
-            server_header="docsync", logger=logging.getLogger("docsync.websockets"))
+            server_header="docsync", logger=logging.getLogger("docsync.websockets"),
+            ssl=self._tls)
         self._listener = listener
         if sock is None:
             self.port = listener.sockets[0].getsockname()[1]
         else:
             await listener.start_serving()
         self._expiry = asyncio.create_task(self._expire_loop())
+        self.ready = True
 
     async def adopt(self, sock: socket.socket) -> None:
         """Serve a connection that was accepted elsewhere (by the ``--num-procs`` acceptor)
@@ -292,6 +340,7 @@ class Server:
     async def stop(self) -> None:
         """Graceful stop: pages told (1001, or a reload notice), every session destroyed
         (its hooks run once), then the runtime's tasks and threads stopped."""
+        self.stopping = True
         if self._expiry is not None:
             self._expiry.cancel()
         for registry in self.registries.values():
