@@ -15,7 +15,7 @@ from docsync.apps import load_apps
 from docsync.exceptions import AppError, RedisUnavailable, UsageError
 from docsync.notebook.app import NotebookApp
 from docsync.server import Server, ServerConfig
-from docsync.server.server import tls_context
+from docsync.server.server import check_paths, tls_context
 
 __all__ = ["main"]
 
@@ -84,6 +84,13 @@ def parser() -> argparse.ArgumentParser:
                      help="serve HTTPS and WSS with this PEM certificate (chain)")
     srv.add_argument("--ssl-keyfile", metavar="FILE", default=None,
                      help="the certificate's private key, if not in --ssl-certfile")
+    srv.add_argument("--prefix", default="", metavar="/PATH",
+                     help="serve every page, static file and WebSocket under this path, for "
+                          "a reverse proxy that forwards it")
+    srv.add_argument("--use-xheaders", action="store_true",
+                     help="trust the proxy's X-Forwarded-Host for the host and origin checks")
+    srv.add_argument("--static-dirs", nargs="+", default=[], metavar="NAME=FOLDER",
+                     help="serve the files of FOLDER at /NAME/ (images, data of the app)")
     srv.add_argument("--log-level", default="info",
                      choices=["debug", "info", "warning", "error"])
     # Set by the autoreload supervisor on its child: announce restarts to the pages.
@@ -106,6 +113,13 @@ def _setup(path: str | None) -> Callable[[], None] | None:
         exec(code, {"__name__": "__docsync_setup__", "__file__": str(file)})
 
     return run
+
+
+def _static_dir(entry: str) -> tuple[str, str]:
+    name, sep, folder = entry.partition("=")
+    if not sep or not name or not folder:
+        raise UsageError(f"--static-dirs {entry}: give NAME=FOLDER, as in assets=./assets")
+    return name.strip("/"), folder
 
 
 def _check_apps(paths: list[str]) -> None:
@@ -145,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
                                  "plain request line; end TLS in a proxy in front (nginx) or "
                                  "run one process")
             tls_context(args.ssl_certfile, args.ssl_keyfile)  # a bad file stops us here
+        static_dirs = tuple(_static_dir(entry) for entry in args.static_dirs)
+        paths = check_paths(ServerConfig(prefix=args.prefix, static_dirs=static_dirs),
+                            frozenset(apps))
     except (UsageError, AppError, SyntaxError) as exc:
         print(f"docsync: error: {exc}", file=sys.stderr)
         return 2
@@ -157,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         max_callback_errors=max(1, args.max_callback_errors),
         redis=args.redis, persist=args.persist, persist_path=args.persist_path,
         task_lease=max(0.1, args.task_lease),
-        ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
+        ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
+        prefix=paths.prefix, static_dirs=static_dirs, use_xheaders=args.use_xheaders)
     redis_url = args.redis or os.environ.get("DOCSYNC_REDIS_URL")
     if redis_url:
         # Before anything starts (the workers of --num-procs too): the error names the URL,
@@ -183,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
 
             command = [sys.executable, "-m", "docsync", *(sys.argv[1:] if argv is None else argv)]
             return serve_workers(command, num_procs=args.num_procs, address=args.address,
-                                 port=args.port, apps=list(apps), show=args.show)
+                                 port=args.port, apps=list(apps), show=args.show,
+                                 prefix=paths.prefix)
         asyncio.run(_serve_blocking(Server(apps, config, setup=setup), show=args.show))
     except RedisUnavailable as exc:
         print(f"docsync: error: {exc}", file=sys.stderr)

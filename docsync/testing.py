@@ -297,8 +297,9 @@ async def fetch(url: str, *, headers: dict[str, str] | None = None,
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n{extra}"
+    headers = {"Host": parts.netloc, **(headers or {})}  # a given Host replaces ours
+    extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    writer.write(f"GET {path} HTTP/1.1\r\n{extra}"
                  "Connection: close\r\n\r\n".encode())
     data = await reader.read()
     writer.close()

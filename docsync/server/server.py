@@ -10,7 +10,8 @@ import socket
 import ssl
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.server import ServerConnection, serve
@@ -67,6 +68,34 @@ class ServerConfig:
     #: HTTPS and WSS: a PEM certificate (chain) and its private key (else in the cert file).
     ssl_certfile: str | None = None
     ssl_keyfile: str | None = None
+    #: Serve everything under this path (``--prefix``): "" or "/some/path".
+    prefix: str = ""
+    #: ``--static-dirs``: (URL name, folder) pairs served at ``/<name>/...``.
+    static_dirs: tuple[tuple[str, str], ...] = ()
+    #: Trust ``X-Forwarded-Host`` (``--use-xheaders``) from the proxy in front, for the
+    #: host and origin checks (§9), which then see the host the browser used.
+    use_xheaders: bool = False
+
+
+def check_paths(config: ServerConfig, apps: frozenset[str]) -> ServerConfig:
+    """``config`` with ``prefix`` normalised; raises ``UsageError`` naming the flag for a
+    prefix without a leading slash, a static folder that does not exist or a name that an
+    app or docsync itself uses."""
+    prefix = config.prefix.rstrip("/")
+    if config.prefix and not config.prefix.startswith("/"):
+        raise UsageError(f"--prefix {config.prefix}: a prefix starts with a slash, "
+                         f"as in --prefix /{config.prefix}")
+    names: set[str] = set()
+    for name, folder in config.static_dirs:
+        where = f"--static-dirs {name}={folder}"
+        if not name or "/" in name or name.startswith(".") or name == "_docsync":
+            raise UsageError(f"{where}: the name must be one path segment, such as assets")
+        if name in apps or name in names:
+            raise UsageError(f"{where}: /{name} is already served (an app or another folder)")
+        if not os.path.isdir(folder):
+            raise UsageError(f"{where}: no such folder")
+        names.add(name)
+    return replace(config, prefix=prefix)
 
 
 def tls_context(certfile: str, keyfile: str | None) -> ssl.SSLContext:
@@ -106,7 +135,9 @@ class Server:
     def __init__(self, apps: Mapping[str, App], config: ServerConfig = ServerConfig(), *,
                  setup: Callable[[], Any] | None = None) -> None:
         self.apps = dict(apps)
+        config = check_paths(config, frozenset(self.apps))
         self.config = config
+        self._folders = {name: Path(folder) for name, folder in config.static_dirs}
         self.secret = _secret(config)
         self.setup = setup
         registry_config = RegistryConfig(reconnect_timeout=config.reconnect_timeout,
@@ -205,13 +236,16 @@ class Server:
 
     def _process_request(self, ws: ServerConnection, request: Request) -> Response | None:
         allowed = self.config.allow_websocket_origin
-        if not http.host_allowed(request.headers.get("Host"), self.config.address, allowed):
+        host = request.headers.get("Host")
+        if self.config.use_xheaders:
+            host = request.headers.get("X-Forwarded-Host", host)
+        if not http.host_allowed(host, self.config.address, allowed):
             return http.response(403, "unknown host: start the server with "
                                  "--allow-websocket-origin HOST", content_type="text/plain")
-        where = http.route(request.path, self._paths)
+        where = self._route(request.path)
         if where.kind == "ws":
             origin = request.headers.get("Origin")
-            if not http.origin_allowed(origin, request.headers.get("Host"), allowed):
+            if not http.origin_allowed(origin, host, allowed):
                 log.warning("refused WebSocket from origin %s (see --allow-websocket-origin)",
                             origin)
                 return http.response(403, "origin not allowed", content_type="text/plain")
@@ -220,6 +254,9 @@ class Server:
             return self._page(where.target)
         if where.kind == "static":
             return http.static_file(where.target)
+        if where.kind == "folder":
+            name, _, rest = where.target.partition("/")
+            return http.folder_file(self._folders[name], rest)
         if where.kind == "redirect":
             return http.response(302, "", headers={"Location": where.target})
         if where.kind == "index":
@@ -257,9 +294,13 @@ class Server:
         # that is already in use (4409) or expired.
         return http.response(200, page, headers={"Cache-Control": "no-store"})
 
+    def _route(self, path: str) -> http.Route:
+        return http.route(path, self._paths, prefix=self.config.prefix,
+                          folders=frozenset(self._folders))
+
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None
-        where = http.route(ws.request.path, self._paths)
+        where = self._route(ws.request.path)
         await pump(ws, self.registries[where.target], self.runtime)
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -268,7 +309,7 @@ class Server:
     def url(self) -> str:
         host = self.config.address
         host = f"[{host}]" if ":" in host else host
-        return f"{'https' if self._tls else 'http'}://{host}:{self.port}/"
+        return f"{'https' if self._tls else 'http'}://{host}:{self.port}{self.config.prefix}/"
 
     async def start(self, *, sock: socket.socket | None = None) -> None:
         """Listen; afterwards :attr:`port` is the bound port.
