@@ -320,7 +320,7 @@ class NetworkClient:
         self.ssl = ssl
         self.origin = origin
         self.auto_ack = auto_ack
-        #: Extra HTTP headers for the WebSocket request (a ``Cookie``, say).
+        #: Extra HTTP headers for the page and WebSocket requests (a ``Cookie``, say).
         self.extra_headers: dict[str, str] = {}
         self.client: ClientProtocol | None = None
         self.ws: ClientConnection | None = None
@@ -332,7 +332,7 @@ class NetworkClient:
         self.mismatch: ProtocolMismatch | None = None
 
     async def load_page(self) -> dict[str, Any]:
-        status, _, body = await fetch(self.page_url, ssl=self.ssl)
+        status, _, body = await fetch(self.page_url, ssl=self.ssl, headers=self.extra_headers)
         if status != 200:
             raise ProtocolMismatch(f"GET {self.page_url} answered {status}")
         match = _BOOT.search(body.decode())

@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from websockets.datastructures import Headers
 from websockets.http11 import Response
 
-__all__ = ["HEALTH_PATHS", "Route", "folder_file", "origin_allowed", "response", "route",
-           "static_file", "url_session"]
+__all__ = ["HEALTH_PATHS", "LOGIN_ROUTES", "Route", "folder_file", "origin_allowed", "response",
+           "route", "static_file", "url_session"]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_MARK = "/_docsync/static/"
@@ -20,7 +20,9 @@ STATIC_MARK = "/_docsync/static/"
 
 @dataclass(frozen=True)
 class Route:
-    kind: str  # "index" | "page" | "ws" | "static" | "folder" | "redirect" | "health" | "none"
+    #: "index" | "page" | "ws" | "static" | "folder" | "redirect" | "health" | "none", and
+    #: with logins "login" | "login-ws" | "login-done" | "logout"
+    kind: str
     target: str = ""
 
 
@@ -28,14 +30,20 @@ class Route:
 HEALTH_PATHS = frozenset({"liveness", "readiness"})
 
 
+#: Paths of a server with logins (``--basic-auth``), relative to its prefix.
+LOGIN_ROUTES = {"login": "login", "login/ws": "login-ws", "login/done": "login-done",
+                "logout": "logout"}
+
+
 def route(path: str, apps: frozenset[str], *, prefix: str = "",
-          folders: frozenset[str] = frozenset()) -> Route:
+          folders: frozenset[str] = frozenset(), login: bool = False) -> Route:
     """What a request path asks for, given the served app paths (no leading slash).
 
     With ``prefix`` (``"/some/path"``, from ``--prefix``) every path but the health probes
     (answered with and without it) must lie under it: ``/some/path`` redirects to
     ``/some/path/``, anything outside is ``none``. ``folders`` are the names of
-    ``--static-dirs``: ``/name/FILE`` is ``Route("folder", "name/FILE")``.
+    ``--static-dirs``: ``/name/FILE`` is ``Route("folder", "name/FILE")``. With ``login``
+    the :data:`LOGIN_ROUTES` are the gate's (``docsync.server.gate``).
     """
     path = path.split("?", 1)[0]
     if path.strip("/") in HEALTH_PATHS:
@@ -50,6 +58,8 @@ def route(path: str, apps: frozenset[str], *, prefix: str = "",
             return Route("health", path.strip("/"))
     if STATIC_MARK in path:
         return Route("static", path.rsplit(STATIC_MARK, 1)[1])
+    if login and path.strip("/") in LOGIN_ROUTES:
+        return Route(LOGIN_ROUTES[path.strip("/")])
     folder = path.lstrip("/").split("/", 1)[0]
     if folder in folders and path.count("/") > 1:
         return Route("folder", path.lstrip("/"))

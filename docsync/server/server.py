@@ -29,6 +29,7 @@ from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import BadToken, UsageError
 from docsync.runtime.context import BUSY_DELAY, Runtime, RuntimeConfig
 from docsync.server import http
+from docsync.server.gate import NO_LOGIN, LoginGate, login_config
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
 from docsync.server.sessions import open_session
@@ -75,6 +76,15 @@ class ServerConfig:
     #: Trust ``X-Forwarded-Host`` (``--use-xheaders``) from the proxy in front, for the
     #: host and origin checks (§9), which then see the host the browser used.
     use_xheaders: bool = False
+    #: ``--basic-auth``: a password, a credentials file, or (from Python) a dict of user →
+    #: password; None serves without logins. See ``docsync.server.login``.
+    basic_auth: Any = None
+    cookie_secret: str | None = None  # signs login cookies; else DOCSYNC_COOKIE_SECRET
+    login_expiry: float = 1.0  # days a login lasts
+    #: ``fn(user_info)`` or ``fn(user_info, path)``: whether a user may use an app.
+    authorize: Callable[..., Any] | None = None
+    login_template: str | None = None  # paths of HTML templates (docsync.server.login)
+    logout_template: str | None = None
 
 
 def check_paths(config: ServerConfig, apps: frozenset[str]) -> ServerConfig:
@@ -157,6 +167,14 @@ class Server:
                      if config.ssl_certfile else None)
         if config.ssl_keyfile and not config.ssl_certfile:
             raise UsageError("--ssl-keyfile needs --ssl-certfile (the certificate it signs)")
+        self._gate = None if config.basic_auth is None else LoginGate(
+            login_config(basic_auth=config.basic_auth, cookie_secret=config.cookie_secret,
+                         server_secret=self.secret, expiry_days=config.login_expiry,
+                         authorize=config.authorize, login_template=config.login_template,
+                         logout_template=config.logout_template),
+            prefix=config.prefix, tls=self._tls is not None, clock=time.time)
+        if self._gate is None and config.authorize is not None:
+            raise UsageError("an authorize callback needs logins: give --basic-auth too")
         #: Probed at /readiness: set once started (after --setup), cleared when stopping.
         self.ready = False
         self.stopping = False
@@ -217,8 +235,11 @@ class Server:
                                "reload the page")
             # websockets' Headers: case-insensitive, as HTTP header names are.
             headers = handle.ws.request.headers.copy() if isinstance(handle, Writer) else {}
+            login = (self._gate.login_of(handle.ws.request)
+                     if self._gate is not None and isinstance(handle, Writer) else None)
             return open_session(self.runtime, app, session_id, hello, headers=headers,
-                                limits=self.config.log_limits)
+                                limits=self.config.log_limits,
+                                user_info=login.user_info if login is not None else None)
 
         return create
 
@@ -243,7 +264,11 @@ class Server:
             return http.response(403, "unknown host: start the server with "
                                  "--allow-websocket-origin HOST", content_type="text/plain")
         where = self._route(request.path)
-        if where.kind == "ws":
+        if self._gate is not None:
+            refused = self._gate.http(request, where)
+            if refused is not None:
+                return refused
+        if where.kind in ("ws", "login-ws"):
             origin = request.headers.get("Origin")
             if not http.origin_allowed(origin, host, allowed):
                 log.warning("refused WebSocket from origin %s (see --allow-websocket-origin)",
@@ -296,11 +321,18 @@ class Server:
 
     def _route(self, path: str) -> http.Route:
         return http.route(path, self._paths, prefix=self.config.prefix,
-                          folders=frozenset(self._folders))
+                          folders=frozenset(self._folders), login=self._gate is not None)
 
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None
         where = self._route(ws.request.path)
+        if self._gate is not None:
+            if where.kind == "login-ws":
+                await self._gate.login_socket(ws)
+                return
+            if self._gate.admit(ws, "/" + where.target) is None:
+                await ws.close(4401, NO_LOGIN)
+                return
         await pump(ws, self.registries[where.target], self.runtime)
 
     # -- lifecycle -----------------------------------------------------------------------
