@@ -55,6 +55,14 @@ async def cookie_for(app_url: str, user: str, password: str) -> str:
     return cookie.split(";", 1)[0]
 
 
+async def socket_url(app_url: str, cookie: str) -> str:
+    """The WebSocket URL of a page loaded with ``cookie``."""
+    status, _, body = await fetch(app_url, headers={"Cookie": cookie})
+    assert status == 200
+    boot = json.loads(body.decode().split('id="docsync-bootstrap">', 1)[1].split("<", 1)[0])
+    return urljoin(app_url, boot["ws"]).replace("http", "ws", 1)
+
+
 async def open_as(app_url: str, cookie: str) -> NetworkClient:
     client = NetworkClient(app_url)
     client.extra_headers["Cookie"] = cookie  # the page itself needs the login too
@@ -81,10 +89,7 @@ async def test_a_page_needs_a_login_and_the_login_opens_it(docsync_serve, creden
 
 async def test_a_socket_without_a_valid_login_is_closed_with_4401(docsync_serve, credentials):
     url = await serve(docsync_serve, credentials)
-    good = await cookie_for(url, "alice", "wonderland")
-    status, _, body = await fetch(url, headers={"Cookie": good})
-    boot = json.loads(body.decode().split('id="docsync-bootstrap">', 1)[1].split("<", 1)[0])
-    ws_url = urljoin(url, boot["ws"]).replace("http", "ws", 1)
+    ws_url = await socket_url(url, await cookie_for(url, "alice", "wonderland"))
     forged = LoginSigner(b"another secret").cookie(Login("alice", time.time() + 60, "x"))
     expired = LoginSigner(SECRET.encode()).cookie(Login("alice", time.time() - 1, "x"))
     code_as_cookie = LoginSigner(SECRET.encode()).code(Login("alice", time.time() + 60, "x"),
@@ -148,9 +153,7 @@ async def test_authorize_callback_refuses_pages_and_sockets(docsync_serve, crede
     alice = await cookie_for(url, "alice", "wonderland")
     client = await open_as(url, alice)
     await client.close()
-    status, _, body = await fetch(url, headers={"Cookie": alice})
-    boot = json.loads(body.decode().split('id="docsync-bootstrap">', 1)[1].split("<", 1)[0])
-    ws_url = urljoin(url, boot["ws"]).replace("http", "ws", 1)
+    ws_url = await socket_url(url, alice)
     async with connect(ws_url, additional_headers={"Cookie": bob}) as ws:
         with pytest.raises(ConnectionClosed) as info:
             await ws.recv()
