@@ -45,7 +45,7 @@ def site_config(port: int, backends: list[int], name: str = "nginx.conf") -> str
     text, listens = re.subn(r"listen 80;", f"listen 127.0.0.1:{port};", text)
     servers = "".join(f"    server 127.0.0.1:{b} max_fails=1 fail_timeout=5s;\n"
                       for b in backends)
-    text, upstreams = re.subn(r"(    server 10\.0\.0\.\d+:5006[^\n]*\n)+", servers, text)
+    text, upstreams = re.subn(r"(    server [\w.]+:5006[^\n]*\n)+", servers, text)
     assert listens == 1 and upstreams == 1, "deploy/nginx.conf changed shape"
     return text
 
