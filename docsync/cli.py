@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 import socket
@@ -15,8 +16,8 @@ from docsync.apps import load_apps
 from docsync.exceptions import AppError, RedisUnavailable, UsageError
 from docsync.notebook.app import NotebookApp
 from docsync.server import Server, ServerConfig
+from docsync.server.config import check_paths, oauth_config, tls_context
 from docsync.server.gate import login_config
-from docsync.server.server import check_paths, tls_context
 
 __all__ = ["main"]
 
@@ -115,6 +116,24 @@ def _login_flags(srv: argparse.ArgumentParser) -> None:
                           "(default: $DOCSYNC_COOKIE_SECRET)")
     srv.add_argument("--login-expiry", type=_positive(float), default=1.0, metavar="DAYS",
                      help="how long a login lasts (default 1 day)")
+    srv.add_argument("--oauth-provider", default=None, metavar="NAME",
+                     help="log in through an OAuth / OpenID Connect provider: generic, "
+                          "google, azure, okta, auth0, keycloak, gitlab or github")
+    srv.add_argument("--oauth-key", default=None, help="the client id the provider gave you")
+    srv.add_argument("--oauth-secret", default=None, help="the client secret (none: PKCE only)")
+    srv.add_argument("--oauth-redirect-uri", default=None, metavar="URL",
+                     help="where the provider sends the browser back (default: "
+                          "<this server>/login)")
+    srv.add_argument("--oauth-scopes", default="openid,email,profile", metavar="A,B",
+                     help="the scopes asked for (default openid,email,profile)")
+    srv.add_argument("--oauth-extra-params", default="{}", metavar="JSON",
+                     help="the provider's settings, e.g. '{\"issuer\": \"https://id.example\"}' "
+                          "or '{\"tenant\": ...}', and extra authorization parameters")
+    srv.add_argument("--oauth-expiry", type=_positive(float), default=1.0, metavar="DAYS",
+                     help="how long an OAuth login lasts (default 1 day)")
+    srv.add_argument("--oauth-jwt-user", default=None, metavar="CLAIM",
+                     help="the claim that names the user (default preferred_username, "
+                          "then email)")
     srv.add_argument("--authorize-callback", metavar="FILE.py", default=None,
                      help="a script defining authorize_callback(user_info[, path]) that "
                           "allows or refuses each app, per request and per WebSocket")
@@ -124,12 +143,24 @@ def _login_flags(srv: argparse.ArgumentParser) -> None:
                      help="the HTML shown after logging out")
 
 
-def _authorize(path: str | None, basic_auth: str | None) -> Callable[..., object] | None:
+def _extra_params(text: str) -> dict[str, object]:
+    try:
+        params = json.loads(text)
+    except ValueError as exc:
+        raise UsageError(f"--oauth-extra-params: not JSON ({exc})") from None
+    if not isinstance(params, dict):
+        raise UsageError("--oauth-extra-params: give a JSON object, such as "
+                         "'{\"issuer\": \"https://id.example.com\"}'")
+    return params
+
+
+def _authorize(path: str | None, logins: bool) -> Callable[..., object] | None:
     """The ``authorize_callback`` function of an ``--authorize-callback`` script."""
     if path is None:
         return None
-    if basic_auth is None:
-        raise UsageError("--authorize-callback needs logins: give --basic-auth too")
+    if not logins:
+        raise UsageError("--authorize-callback needs logins: give --basic-auth or "
+                         "--oauth-provider too")
     file = Path(path)
     if file.suffix != ".py" or not file.is_file():
         raise UsageError(f"--authorize-callback {path}: give the path of a Python script")
@@ -220,10 +251,21 @@ def main(argv: list[str] | None = None) -> int:
                                  "plain request line; end TLS in a proxy in front (nginx) or "
                                  "run one process")
             tls_context(args.ssl_certfile, args.ssl_keyfile)  # a bad file stops us here
-        authorize = _authorize(args.authorize_callback, args.basic_auth)
-        if args.basic_auth is not None:  # bad credentials or templates stop us here
+        authorize = _authorize(args.authorize_callback,
+                               args.basic_auth is not None or args.oauth_provider is not None)
+        logins = dict(
+            basic_auth=args.basic_auth, cookie_secret=args.cookie_secret,
+            login_expiry=args.login_expiry, authorize=authorize,
+            login_template=args.login_template, logout_template=args.logout_template,
+            oauth_provider=args.oauth_provider, oauth_key=args.oauth_key,
+            oauth_secret=args.oauth_secret, oauth_redirect_uri=args.oauth_redirect_uri,
+            oauth_scopes=tuple(s for s in args.oauth_scopes.replace(",", " ").split() if s),
+            oauth_extra_params=_extra_params(args.oauth_extra_params),
+            oauth_expiry=args.oauth_expiry, oauth_jwt_user=args.oauth_jwt_user)
+        oauth = oauth_config(ServerConfig(**logins))  # type: ignore[arg-type]
+        if args.basic_auth is not None or oauth is not None:  # bad settings stop us here
             login_config(basic_auth=args.basic_auth, cookie_secret=args.cookie_secret,
-                         server_secret=b"-", expiry_days=args.login_expiry,
+                         server_secret=b"-", expiry_days=args.login_expiry, oauth=oauth,
                          authorize=authorize, login_template=args.login_template,
                          logout_template=args.logout_template)
         static_dirs = tuple(_static_dir(entry) for entry in args.static_dirs)
@@ -243,9 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         task_lease=max(0.1, args.task_lease),
         ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
         prefix=paths.prefix, static_dirs=static_dirs, use_xheaders=args.use_xheaders,
-        basic_auth=args.basic_auth, cookie_secret=args.cookie_secret,
-        login_expiry=args.login_expiry, authorize=authorize,
-        login_template=args.login_template, logout_template=args.logout_template)
+        **logins)  # type: ignore[arg-type]
     redis_url = args.redis or os.environ.get("DOCSYNC_REDIS_URL")
     if redis_url:
         # Before anything starts (the workers of --num-procs too): the error names the URL,

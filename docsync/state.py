@@ -14,6 +14,7 @@ from typing import Any
 
 from docsync.cache import cache as app_cache
 from docsync.core.document import Document
+from docsync.identity import Login
 from docsync.location import Location
 from docsync.runtime.bus import Subscription
 from docsync.runtime.context import CURRENT_RUNTIME, CURRENT_SESSION, Runtime, SessionContext
@@ -108,27 +109,36 @@ class State:
         return dict(ctx.cookies) if ctx is not None else {}
 
     @property
+    def _login(self) -> Login | None:
+        ctx = self._ctx
+        return ctx.login if ctx is not None else None
+
+    @property
     def user(self) -> str | None:
-        """The logged-in user's name (``--basic-auth``), or None without logins."""
-        info = self.user_info
-        return info.get("user") if info is not None else None
+        """The logged-in user's name, or None on a server without logins."""
+        login = self._login
+        return login.user if login is not None else None
 
     @property
     def user_info(self) -> dict[str, Any] | None:
-        """What the login says of the user (``{"user", "username"}`` with basic auth)."""
-        ctx = self._ctx
-        return dict(ctx.user_info) if ctx is not None and ctx.user_info is not None else None
+        """What the login says of the user: the provider's claims with OAuth (``email``,
+        ``name``...), ``{"user", "username"}`` with ``--basic-auth``; None without logins."""
+        login = self._login
+        return login.user_info if login is not None else None
 
     @property
     def access_token(self) -> str | None:
-        """An OAuth access token (Panel's name): None, since docsync logins are basic auth
-        (``--basic-auth``) and hold no token."""
-        return None
+        """The OAuth provider's access token of the user (``--oauth-provider``), for calls
+        to APIs on their behalf; None with ``--basic-auth`` or without logins. A page load
+        after it expires refreshes it when the provider gave a refresh token."""
+        login = self._login
+        return login.access_token if login is not None else None
 
     @property
     def refresh_token(self) -> str | None:
-        """An OAuth refresh token (Panel's name): None, as :attr:`access_token`."""
-        return None
+        """The OAuth provider's refresh token of the user, if it gave one."""
+        login = self._login
+        return login.refresh_token if login is not None else None
 
     @property
     def rebuilt(self) -> bool:

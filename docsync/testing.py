@@ -288,7 +288,9 @@ async def fetch(url: str, *, headers: dict[str, str] | None = None,
                 ssl: ssl_module.SSLContext | None = None,
                 ) -> tuple[int, dict[str, str], bytes]:
     """A minimal HTTP/1.1 GET over asyncio streams (loopback tests and benchmarks);
-    ``https`` URLs use ``ssl`` (default: the system's trust store)."""
+    ``https`` URLs use ``ssl`` (default: the system's trust store). Returns the status,
+    the headers by lower-case name (a repeated one's values joined by newlines) and the
+    body."""
     parts = urlsplit(url)
     secure = parts.scheme == "https"
     reader, writer = await asyncio.open_connection(
@@ -306,7 +308,10 @@ async def fetch(url: str, *, headers: dict[str, str] | None = None,
     head, _, body = data.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1])
-    hdrs = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    hdrs: dict[str, str] = {}
+    for key, _, value in (line.partition(":") for line in lines[1:]):
+        name = key.lower()  # a repeated header (Set-Cookie) keeps every value, one a line
+        hdrs[name] = f"{hdrs[name]}\n{value.strip()}" if name in hdrs else value.strip()
     return status, hdrs, body
 
 

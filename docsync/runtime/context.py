@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from docsync.core.session import Session
+from docsync.identity import Login
 from docsync.location import Location
 from docsync.runtime.bus import LocalBus, Subscription
 from docsync.runtime.executor import SerialExecutor, Workers
@@ -210,8 +211,8 @@ class SessionContext:
         self.cookies = cookies
         #: This session's own ``ds.config`` settings (``docsync.settings``): name → value.
         self.config: dict[str, Any] = {}
-        #: The logged-in user's info (``state.user_info``), None without logins.
-        self.user_info: dict[str, Any] | None = None
+        #: The user's login (``state.user``...), None on a server without logins.
+        self.login: Login | None = None
         self.session: Session | None = None  # set once the core session exists
         self.store = SessionStore(require_picklable=runtime.config.require_picklable,
                                   on_change=self._touch)

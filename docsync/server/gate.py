@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,19 +25,22 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from docsync.exceptions import UsageError
+from docsync.identity import Login
 from docsync.server import http
 from docsync.server.credentials import Credentials
 from docsync.server.login import (
     CODE_LIFETIME,
     COOKIE,
-    Login,
     LoginSigner,
     Throttle,
+    cookie_value,
+    error_page,
     login_page,
     login_redirect,
     logout_page,
     safe_next,
 )
+from docsync.server.oauth import STATE_LIFETIME, OAuthConfig, OAuthError, OAuthFlow
 
 __all__ = ["ENDED", "NO_LOGIN", "LoginConfig", "LoginGate", "authorized", "login_config"]
 
@@ -50,11 +53,17 @@ ENDED = "login expired"
 MAX_LOGIN_MESSAGE = 4096  # bytes: a user name and a password, with room to spare
 
 
+OAUTH_COOKIE = "docsync_oauth"  # the state of a login in progress at the provider
+
+
 @dataclass(frozen=True)
 class LoginConfig:
-    credentials: Credentials
+    """How users log in: ``credentials`` (``--basic-auth``) or ``oauth`` (one of them)."""
+
+    credentials: Credentials | None
     #: Signs the login cookie (``--cookie-secret``); the same on every worker and machine.
     secret: bytes
+    oauth: OAuthConfig | None = None
     expiry: float = 86400.0  # seconds a login lasts
     #: ``fn(user_info)`` or ``fn(user_info, path)`` → whether that user may use the app.
     authorize: Callable[..., Any] | None = None
@@ -64,9 +73,15 @@ class LoginConfig:
 
 def login_config(*, basic_auth: Any, cookie_secret: str | None, server_secret: bytes,
                  expiry_days: float, authorize: Callable[..., Any] | None,
-                 login_template: str | None, logout_template: str | None) -> LoginConfig:
+                 login_template: str | None, logout_template: str | None,
+                 oauth: OAuthConfig | None = None) -> LoginConfig:
     """The gate's settings from the server's options; raises ``UsageError`` naming the flag
-    for bad credentials or a template file that cannot be read."""
+    for bad credentials, an unknown or incomplete provider, or a template file that cannot
+    be read."""
+    if (basic_auth is None) == (oauth is None):
+        raise UsageError("give --basic-auth or --oauth-provider (one of the two)")
+    if oauth is not None:
+        OAuthFlow(oauth)  # checks the provider and its parameters
     secret = cookie_secret or os.environ.get("DOCSYNC_COOKIE_SECRET")
     # Else derived from the session secret, which --num-procs workers share.
     key = secret.encode() if secret else hmac.new(server_secret, b"docsync login cookie",
@@ -83,9 +98,9 @@ def login_config(*, basic_auth: Any, cookie_secret: str | None, server_secret: b
             raise UsageError(f"{flag} {path}: {exc.strerror or exc}") from None
     if expiry_days <= 0:
         raise UsageError(f"--login-expiry {expiry_days}: give a number of days above 0")
-    return LoginConfig(Credentials.parse(basic_auth), key, expiry=expiry_days * 86400,
-                       authorize=authorize, login_template=templates[0],
-                       logout_template=templates[1])
+    return LoginConfig(Credentials.parse(basic_auth) if basic_auth is not None else None,
+                       key, oauth=oauth, expiry=expiry_days * 86400, authorize=authorize,
+                       login_template=templates[0], logout_template=templates[1])
 
 
 def authorized(authorize: Callable[..., Any] | None, login: Login, path: str) -> bool:
@@ -106,9 +121,11 @@ def authorized(authorize: Callable[..., Any] | None, login: Login, path: str) ->
 class LoginGate:
     """Guards a server's pages and sockets with logins (``--basic-auth``)."""
 
-    def __init__(self, config: LoginConfig, *, prefix: str, tls: bool,
+    def __init__(self, config: LoginConfig, *, prefix: str, tls: bool, use_xheaders: bool,
                  clock: Callable[[], float]) -> None:
         self.config = config
+        self.oauth = OAuthFlow(config.oauth) if config.oauth is not None else None
+        self.use_xheaders = use_xheaders
         self.signer = LoginSigner(config.secret)
         self.throttle = Throttle()
         self.prefix = prefix
@@ -129,12 +146,17 @@ class LoginGate:
     def login_of(self, request: Request) -> Login | None:
         return self.signer.from_headers(request.headers.get("Cookie"), now=self.clock())
 
-    def http(self, request: Request, where: http.Route) -> Response | None:
-        """The answer to a request the gate handles or refuses; None lets it through."""
+    def http(self, request: Request, where: http.Route
+             ) -> Response | Awaitable[Response | dict[str, str] | None] | None:
+        """The answer to a request the gate handles or refuses; None lets it through. With
+        OAuth, an awaitable when the provider must be asked first: it gives the answer, or
+        headers to add to the usual one."""
         kind = where.kind
         if kind in ("static", "health", "ws", "login-ws", "none"):
             return None  # sockets are checked once open (4401), 404s need no login
         query = parse_qs(urlsplit(request.path).query)
+        if self.oauth is not None and kind in ("login", "login-done"):
+            return self._oauth_leg(request, query) if kind == "login" else None
         if kind == "login":
             page = login_page(base=f"{self.prefix}/", next_path=safe_next(
                 query.get("next", [""])[0], f"{self.prefix}/"),
@@ -153,7 +175,65 @@ class LoginGate:
         if not authorized(self.config.authorize, login, path):
             return http.response(403, f"{login.user} may not use {path}.",
                                  content_type="text/plain")
+        if self.oauth is not None and login.token_expires is not None and \
+                login.token_expires <= self.clock():
+            return self._refresh(request, login)
         return None
+
+    # -- OAuth -----------------------------------------------------------------------------
+
+    def _origin(self, request: Request) -> tuple[str, str]:
+        """The scheme and host the browser used (the proxy's, with --use-xheaders)."""
+        host = request.headers.get("Host", "localhost")
+        scheme = "https" if self.tls else "http"
+        if self.use_xheaders:
+            host = request.headers.get("X-Forwarded-Host", host)
+            scheme = request.headers.get("X-Forwarded-Proto", scheme).lower()
+        return scheme, host
+
+    async def _oauth_leg(self, request: Request, query: dict[str, list[str]]) -> Response:
+        """``login``: off to the provider, or back from it (``code``/``error``)."""
+        assert self.oauth is not None
+        scheme, host = self._origin(request)
+        redirect_uri = self.oauth.redirect_uri(scheme=scheme, host=host, prefix=self.prefix)
+        now, secure = self.clock(), self._secure(request)
+        state_cookie = f"{OAUTH_COOKIE}={{}}; Path={self.prefix}/login; Max-Age={{}}; " \
+                       f"HttpOnly; SameSite=Lax{'; Secure' if secure else ''}"
+        try:
+            if "code" not in query and "error" not in query:
+                url, kept = await self.oauth.start(
+                    redirect_uri=redirect_uri, now=now,
+                    next_path=safe_next(query.get("next", [""])[0], f"{self.prefix}/"))
+                return http.response(302, "", headers={
+                    "Location": url, "Cache-Control": "no-store", "Set-Cookie":
+                    state_cookie.format(self.signer.sign("oauth", kept), int(STATE_LIFETIME))})
+            kept_value = cookie_value(request.headers.get("Cookie"), OAUTH_COOKIE)
+            login, next_path = await self.oauth.finish(
+                query={k: v[0] for k, v in query.items()}, redirect_uri=redirect_uri,
+                kept=self.signer.read("oauth", kept_value) if kept_value else None, now=now)
+        except OAuthError as exc:
+            return http.response(400, error_page(str(exc), base=f"{self.prefix}/"),
+                                 headers={"Cache-Control": "no-store"})
+        log.info("user %r logged in through %s", login.user, self.oauth.config.provider)
+        response = http.response(302, "", headers={
+            "Location": safe_next(next_path, f"{self.prefix}/"), "Cache-Control": "no-store"})
+        response.headers["Set-Cookie"] = self._cookie(
+            self.signer.cookie(login), max_age=int(login.expires - now), secure=secure)
+        response.headers["Set-Cookie"] = state_cookie.format("", 0)
+        return response
+
+    async def _refresh(self, request: Request, login: Login) -> Response | dict[str, str]:
+        """A page whose login's access token expired: the refreshed login cookie to send
+        with it, or a redirect to log in again."""
+        assert self.oauth is not None
+        fresh = await self.oauth.refresh(login, now=self.clock())
+        if fresh is None:
+            return http.response(302, "", headers={
+                "Location": login_redirect(urlsplit(request.path).path, self.prefix),
+                "Cache-Control": "no-store"})
+        return {"Set-Cookie": self._cookie(self.signer.cookie(fresh),
+                                           max_age=int(fresh.expires - self.clock()),
+                                           secure=self._secure(request))}
 
     def _secure(self, request: Request) -> bool:
         return self.tls or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
@@ -219,12 +299,14 @@ class LoginGate:
         if wait > 0:
             return {"ok": False, "error": f"Too many failed logins: try again in "
                                           f"{int(wait) + 1} seconds."}
-        if not user or not self.config.credentials.check(user, form["password"]):
+        credentials = self.config.credentials
+        if not user or credentials is None or not credentials.check(user, form["password"]):
             self.throttle.failed(keys, now=now)
             log.warning("failed login for user %r from %s", user, address)
             return {"ok": False, "error": "Wrong user name or password."}
         self.throttle.succeeded(keys)
-        login = Login(user, now + self.config.expiry, secrets.token_urlsafe(12))
+        login = Login(user, now + self.config.expiry, secrets.token_urlsafe(12),
+                      claims={"username": user})
         log.info("user %r logged in from %s", user, address)
         return {"ok": True, "code": self.signer.code(login, now=now)}
 

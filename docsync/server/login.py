@@ -30,26 +30,13 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["CODE_LIFETIME", "COOKIE", "Login", "LoginSigner", "Throttle", "login_page",
-           "login_redirect", "logout_page", "safe_next"]
+from docsync.identity import Login
+
+__all__ = ["CODE_LIFETIME", "COOKIE", "Login", "LoginSigner", "Throttle", "cookie_value",
+           "login_page", "login_redirect", "logout_page", "safe_next"]
 
 COOKIE = "docsync_login"
 CODE_LIFETIME = 30.0  # seconds between a password check and the cookie it earns
-
-
-@dataclass(frozen=True)
-class Login:
-    """What a valid login cookie says."""
-
-    user: str
-    expires: float  # seconds since the epoch
-    #: This login's random id: a logout ends every session opened with it.
-    login_id: str
-
-    @property
-    def user_info(self) -> dict[str, Any]:
-        """Panel's ``state.user_info`` for a basic-auth login."""
-        return {"user": self.user, "username": self.user}
 
 
 class LoginSigner:
@@ -76,42 +63,66 @@ class LoginSigner:
             return None
         return payload if isinstance(payload, dict) and payload.get("k") == kind else None
 
-    def cookie(self, login: Login) -> str:
-        return self._sign("login", {"u": login.user, "e": login.expires, "i": login.login_id})
+    @staticmethod
+    def _fields(login: Login) -> dict[str, Any]:
+        fields = {"u": login.user, "e": login.expires, "i": login.login_id,
+                  "c": dict(login.claims), "a": login.access_token, "r": login.refresh_token,
+                  "t": login.token_expires}
+        return {k: v for k, v in fields.items() if v not in (None, {})}
 
-    def read_cookie(self, value: str, *, now: float) -> Login | None:
-        """The login a cookie value proves, or None (forged, malformed or expired)."""
-        payload = self._read("login", value)
+    @staticmethod
+    def _login(payload: dict[str, Any] | None, *, now: float) -> Login | None:
         if payload is None or not isinstance(payload.get("u"), str) or not isinstance(
-                payload.get("e"), (int, float)) or not isinstance(payload.get("i"), str):
+                payload.get("e"), (int, float)) or not isinstance(payload.get("i"), str) or \
+                not isinstance(payload.get("c", {}), dict):
             return None
         if payload["e"] <= now:
             return None
-        return Login(payload["u"], float(payload["e"]), payload["i"])
+        return Login(payload["u"], float(payload["e"]), payload["i"],
+                     claims=payload.get("c", {}), access_token=payload.get("a"),
+                     refresh_token=payload.get("r"), token_expires=payload.get("t"))
+
+    def cookie(self, login: Login) -> str:
+        return self._sign("login", self._fields(login))
+
+    def read_cookie(self, value: str, *, now: float) -> Login | None:
+        """The login a cookie value proves, or None (forged, malformed or expired)."""
+        return self._login(self._read("login", value), now=now)
 
     def code(self, login: Login, *, now: float) -> str:
         """A one-time code for ``login``, valid for :data:`CODE_LIFETIME` seconds."""
-        return self._sign("code", {"u": login.user, "e": login.expires, "i": login.login_id,
-                                   "c": now + CODE_LIFETIME})
+        return self._sign("code", {**self._fields(login), "x": now + CODE_LIFETIME})
 
     def read_code(self, value: str, *, now: float) -> Login | None:
         """The login a one-time code stands for, or None (forged or too old)."""
         payload = self._read("code", value)
-        if payload is None or not isinstance(payload.get("c"), (int, float)) or \
-                payload["c"] <= now:
+        if payload is None or not isinstance(payload.get("x"), (int, float)) or \
+                payload["x"] <= now:
             return None
-        return self.read_cookie(self._sign("login", {k: payload.get(k) for k in "uei"}),
-                                now=now)
+        return self._login(payload, now=now)
+
+    def sign(self, kind: str, payload: dict[str, Any]) -> str:
+        """Any other short-lived value of the login flow (OAuth's state), signed."""
+        return self._sign(kind, payload)
+
+    def read(self, kind: str, value: str) -> dict[str, Any] | None:
+        return self._read(kind, value)
 
     def from_headers(self, cookie_header: str | None, *, now: float) -> Login | None:
         """The login of a request's ``Cookie`` header, or None."""
-        jar: SimpleCookie = SimpleCookie()
-        try:
-            jar.load(cookie_header or "")
-        except Exception:  # http.cookies raises CookieError and others on bad input
-            return None
-        morsel = jar.get(COOKIE)
-        return self.read_cookie(morsel.value, now=now) if morsel is not None else None
+        value = cookie_value(cookie_header, COOKIE)
+        return self.read_cookie(value, now=now) if value is not None else None
+
+
+def cookie_value(cookie_header: str | None, name: str) -> str | None:
+    """The value of cookie ``name`` in a ``Cookie`` header; None if absent or unreadable."""
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(cookie_header or "")
+    except Exception:  # http.cookies raises CookieError and others on bad input
+        return None
+    morsel = jar.get(name)
+    return morsel.value if morsel is not None else None
 
 
 @dataclass
@@ -206,6 +217,14 @@ _LOGOUT = string.Template("""<!doctype html>
 """)
 
 
+_ERROR = string.Template("""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><base href="${base}"><title>Login failed</title>
+<link rel="stylesheet" href="_docsync/static/docsync.css"></head>
+<body class="docsync-login-page"><main><h1>Login failed</h1>
+<p role="alert">${message}</p><p><a href="login">Log in again</a></p></main></body></html>
+""")
+
+
 def login_page(*, base: str, next_path: str, error: str = "",
                template: str | None = None) -> str:
     """The login page. A ``--login-template`` is HTML with ``$base``, ``$next``, ``$error``
@@ -216,6 +235,11 @@ def login_page(*, base: str, next_path: str, error: str = "",
     page = string.Template(template) if template is not None else _LOGIN
     return page.safe_substitute(base=html.escape(base), next=html.escape(next_path),
                                 error=html.escape(error), script=_SCRIPT)
+
+
+def error_page(message: str, *, base: str) -> str:
+    """A login that failed at the provider: what happened, and a way to try again."""
+    return _ERROR.safe_substitute(base=html.escape(base), message=html.escape(message))
 
 
 def logout_page(*, base: str, template: str | None = None) -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import os
 import secrets
 import socket
-import ssl
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,104 +23,20 @@ from docsync.cluster.persist import Persistence
 from docsync.cluster.services import Cluster
 from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
-from docsync.core.session import LogLimits, Session
+from docsync.core.session import Session
 from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import BadToken, UsageError
-from docsync.runtime.context import BUSY_DELAY, Runtime, RuntimeConfig
+from docsync.runtime.context import Runtime, RuntimeConfig
 from docsync.server import http
+from docsync.server.config import ServerConfig, check_paths, oauth_config, tls_context
 from docsync.server.gate import NO_LOGIN, LoginGate, login_config
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
 from docsync.server.sessions import open_session
 
-__all__ = ["Server", "ServerConfig"]
+__all__ = ["Server", "ServerConfig"]  # ServerConfig lives in docsync.server.config
 
 log = logging.getLogger("docsync.server")
-
-
-@dataclass(frozen=True)
-class ServerConfig:
-    address: str = "127.0.0.1"
-    port: int = 0
-    allow_websocket_origin: frozenset[str] = frozenset()
-    reconnect_timeout: float = 30.0  # seconds (PROTOCOL.md §6)
-    token_lifetime: float = 300.0  # seconds (§2)
-    max_frame_size: int = 20 * 1024 * 1024  # bytes (§1)
-    ping_interval: float | None = 20.0  # seconds between pings that detect dead peers
-    ping_timeout: float | None = 20.0
-    compression: bool = False  # permessage-deflate costs ~35 KiB per connection
-    secret: bytes | None = None  # DOCSYNC_SECRET_KEY, else random per process
-    #: Announce a restart to every page before a graceful stop (used by --autoreload).
-    reload_notice: bool = False
-    log_limits: LogLimits = field(default_factory=LogLimits)
-    num_threads: int = 4  # worker threads for sync callbacks
-    max_callback_errors: int = 5  # failures in a row before a periodic callback stops
-    busy_delay: float = BUSY_DELAY  # seconds of work before a page shows it is busy
-    require_picklable: bool = False  # state.session refuses values pickle cannot save
-    #: Redis URL (else DOCSYNC_REDIS_URL): messages, tasks and saved sessions shared by
-    #: every worker and machine (issue 7). Without it, all of that stays in this process.
-    redis: str | None = None
-    #: Save sessions so that a reconnect to a restarted or other worker rebuilds them.
-    #: None: on with Redis. Without Redis the sessions are saved in ``persist_path``.
-    persist: bool | None = None
-    persist_path: str = ".docsync-sessions.sqlite"
-    task_lease: float = 15.0  # seconds a cluster-wide task's lease outlives its holder
-    #: HTTPS and WSS: a PEM certificate (chain) and its private key (else in the cert file).
-    ssl_certfile: str | None = None
-    ssl_keyfile: str | None = None
-    #: Serve everything under this path (``--prefix``): "" or "/some/path".
-    prefix: str = ""
-    #: ``--static-dirs``: (URL name, folder) pairs served at ``/<name>/...``.
-    static_dirs: tuple[tuple[str, str], ...] = ()
-    #: Trust ``X-Forwarded-Host`` (``--use-xheaders``) from the proxy in front, for the
-    #: host and origin checks (§9), which then see the host the browser used.
-    use_xheaders: bool = False
-    #: ``--basic-auth``: a password, a credentials file, or (from Python) a dict of user →
-    #: password; None serves without logins. See ``docsync.server.login``.
-    basic_auth: Any = None
-    cookie_secret: str | None = None  # signs login cookies; else DOCSYNC_COOKIE_SECRET
-    login_expiry: float = 1.0  # days a login lasts
-    #: ``fn(user_info)`` or ``fn(user_info, path)``: whether a user may use an app.
-    authorize: Callable[..., Any] | None = None
-    login_template: str | None = None  # paths of HTML templates (docsync.server.login)
-    logout_template: str | None = None
-
-
-def check_paths(config: ServerConfig, apps: frozenset[str]) -> ServerConfig:
-    """``config`` with ``prefix`` normalised; raises ``UsageError`` naming the flag for a
-    prefix without a leading slash, a static folder that does not exist or a name that an
-    app or docsync itself uses."""
-    prefix = config.prefix.rstrip("/")
-    if config.prefix and not config.prefix.startswith("/"):
-        raise UsageError(f"--prefix {config.prefix}: a prefix starts with a slash, "
-                         f"as in --prefix /{config.prefix}")
-    names: set[str] = set()
-    for name, folder in config.static_dirs:
-        where = f"--static-dirs {name}={folder}"
-        if not name or "/" in name or name.startswith(".") or name == "_docsync":
-            raise UsageError(f"{where}: the name must be one path segment, such as assets")
-        if name in apps or name in names:
-            raise UsageError(f"{where}: /{name} is already served (an app or another folder)")
-        if not os.path.isdir(folder):
-            raise UsageError(f"{where}: no such folder")
-        names.add(name)
-    return replace(config, prefix=prefix)
-
-
-def tls_context(certfile: str, keyfile: str | None) -> ssl.SSLContext:
-    """A server TLS context for ``--ssl-certfile``/``--ssl-keyfile``. Raises ``UsageError``
-    naming the flag when a file is missing or holds no usable certificate or key."""
-    for flag, path in (("--ssl-certfile", certfile), ("--ssl-keyfile", keyfile)):
-        if path is not None and not os.path.isfile(path):
-            raise UsageError(f"{flag} {path}: no such file")
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    try:
-        context.load_cert_chain(certfile, keyfile)
-    except ssl.SSLError as exc:
-        raise UsageError(f"--ssl-certfile {certfile}"
-                         f"{f' --ssl-keyfile {keyfile}' if keyfile else ''}: not a PEM "
-                         f"certificate and its matching private key ({exc.reason})") from None
-    return context
 
 
 def _secret(config: ServerConfig) -> bytes:
@@ -142,10 +57,10 @@ class Server:
     ``state.on_session_created`` and ``state.schedule_task``).
     """
 
-    def __init__(self, apps: Mapping[str, App], config: ServerConfig = ServerConfig(), *,
+    def __init__(self, apps: Mapping[str, App], config: ServerConfig | None = None, *,
                  setup: Callable[[], Any] | None = None) -> None:
         self.apps = dict(apps)
-        config = check_paths(config, frozenset(self.apps))
+        config = check_paths(config or ServerConfig(), frozenset(self.apps))
         self.config = config
         self._folders = {name: Path(folder) for name, folder in config.static_dirs}
         self.secret = _secret(config)
@@ -167,14 +82,18 @@ class Server:
                      if config.ssl_certfile else None)
         if config.ssl_keyfile and not config.ssl_certfile:
             raise UsageError("--ssl-keyfile needs --ssl-certfile (the certificate it signs)")
-        self._gate = None if config.basic_auth is None else LoginGate(
+        oauth = oauth_config(config)
+        self._gate = None if config.basic_auth is None and oauth is None else LoginGate(
             login_config(basic_auth=config.basic_auth, cookie_secret=config.cookie_secret,
-                         server_secret=self.secret, expiry_days=config.login_expiry,
+                         server_secret=self.secret, oauth=oauth,
+                         expiry_days=config.oauth_expiry if oauth else config.login_expiry,
                          authorize=config.authorize, login_template=config.login_template,
                          logout_template=config.logout_template),
-            prefix=config.prefix, tls=self._tls is not None, clock=time.time)
+            prefix=config.prefix, tls=self._tls is not None,
+            use_xheaders=config.use_xheaders, clock=time.time)
         if self._gate is None and config.authorize is not None:
-            raise UsageError("an authorize callback needs logins: give --basic-auth too")
+            raise UsageError("an authorize callback needs logins: give --basic-auth or "
+                             "--oauth-provider too")
         #: Probed at /readiness: set once started (after --setup), cleared when stopping.
         self.ready = False
         self.stopping = False
@@ -239,7 +158,7 @@ class Server:
                      if self._gate is not None and isinstance(handle, Writer) else None)
             return open_session(self.runtime, app, session_id, hello, headers=headers,
                                 limits=self.config.log_limits,
-                                user_info=login.user_info if login is not None else None)
+                                login=login)
 
         return create
 
@@ -265,9 +184,29 @@ class Server:
                                  "--allow-websocket-origin HOST", content_type="text/plain")
         where = self._route(request.path)
         if self._gate is not None:
-            refused = self._gate.http(request, where)
-            if refused is not None:
-                return refused
+            gated = self._gate.http(request, where)
+            if inspect.isawaitable(gated):  # the provider is asked: answer once it answered
+                return self._after_gate(gated, request, where, host)
+            if gated is not None:
+                return gated
+        return self._answer(request, where, host)
+
+    async def _after_gate(self, gated: Awaitable[Response | dict[str, str] | None],
+                          request: Request, where: http.Route,
+                          host: str | None) -> Response | None:
+        """A request the gate answered after a call to the login provider: its answer, or
+        the usual one with the headers it adds (a refreshed login cookie)."""
+        result = await gated
+        if isinstance(result, Response):
+            return result
+        response = self._answer(request, where, host)
+        if response is not None:
+            for key, value in (result or {}).items():
+                response.headers[key] = value
+        return response
+
+    def _answer(self, request: Request, where: http.Route, host: str | None) -> Response | None:
+        allowed = self.config.allow_websocket_origin
         if where.kind in ("ws", "login-ws"):
             origin = request.headers.get("Origin")
             if not http.origin_allowed(origin, host, allowed):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.async_api import expect
 
 from tests.browser.conftest import screenshot, wait_state
+from tests.server.oidc_provider import Provider
 from tests.server.support import APPS
 
 pytestmark = pytest.mark.browser
@@ -35,3 +38,20 @@ async def test_log_in_use_the_app_and_log_out(serve, new_tab, tmp_path) -> None:
     await other.goto(url.rsplit("/", 1)[0] + "/logout")
     await expect(other.get_by_role("heading", name="Logged out")).to_be_visible()
     await expect(page.get_by_role("button", name="Log in")).to_be_visible()
+
+
+async def test_log_in_through_an_openid_connect_provider(serve, new_tab) -> None:
+    provider = Provider().start()
+    try:
+        _, url = await serve(APPS / "oauth_whoami.py", args=(
+            "--oauth-provider", "generic", "--oauth-key", provider.client_id,
+            "--oauth-secret", provider.client_secret,
+            "--oauth-extra-params", json.dumps({"issuer": provider.issuer})))
+        page = (await new_tab()).page
+        await page.goto(url)  # to the provider and back, by redirects alone
+        await expect(page).to_have_url(url)
+        await wait_state(page, "open")
+        await expect(page.get_by_text("user=ann")).to_be_visible()
+        await expect(page.get_by_text("email=ann@example.org")).to_be_visible()
+    finally:
+        provider.stop()
