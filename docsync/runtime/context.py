@@ -1,8 +1,8 @@
 """The server-wide ``Runtime`` and the per-session ``SessionContext`` that ``state`` reads.
 
-There is no module-level mutable state: a transport creates one ``Runtime`` per server (or
-kernel) and one ``SessionContext`` per session, and sets the context variables below around
-every callback it runs.
+A transport creates one ``Runtime`` per server (or kernel) and one ``SessionContext`` per
+session, and sets the context variables below around every callback it runs; the only
+process-wide state is what a script registers before it starts a server (``pending``).
 
 The ``command`` messages (PROTOCOL.md §4: a one-off browser action that is not state;
 logged and replayed like any message, §6) that a session sends its page from here:
@@ -38,7 +38,9 @@ from docsync.core.session import Session
 from docsync.location import Location
 from docsync.runtime.bus import LocalBus, Subscription
 from docsync.runtime.executor import SerialExecutor, Workers
-from docsync.runtime.periodic import PeriodicCallback
+from docsync.runtime.once import OncePerServer
+from docsync.runtime.pending import REGISTRATIONS
+from docsync.runtime.periodic import PeriodicCallback, callback_name
 from docsync.runtime.store import SessionStore
 from docsync.runtime.tasks import Leases, TaskScheduler
 
@@ -98,8 +100,9 @@ class Checkpoint(Protocol):
 class Runtime:
     """Process-wide services: the worker pool, tasks, app-wide hooks, live sessions.
 
-    Created by a transport on its event loop thread. ``bus`` carries ``state.publish``
-    (default: this process only); ``leases`` make tasks run once per cluster.
+    Created by a transport on its event loop thread; it adopts what was registered before
+    it existed (``docsync.runtime.pending``). ``bus`` carries ``state.publish`` (default:
+    this process only); ``leases`` make tasks run once per cluster.
     """
 
     def __init__(self, config: RuntimeConfig = RuntimeConfig(), *, bus: LocalBus | None = None,
@@ -124,6 +127,9 @@ class Runtime:
         self.max_callback_errors = config.max_callback_errors
         self.closed = False
         self._periodic: list[PeriodicCallback] = []
+        #: Hooks registered from sessions, which count once per server (``once``).
+        self.once = OncePerServer()
+        REGISTRATIONS.adopt(self)  # what a script registered before it started a server
 
     def on_loop(self, fn: Callable[[], Any]) -> None:
         """Run ``fn`` on the event loop: now if already there, else soon (thread-safe)."""
@@ -162,7 +168,7 @@ class Runtime:
             future = self.call(callback)
             future.add_done_callback(
                 lambda f: None if f.cancelled() or f.exception() is None
-                else self.report_error(f.exception(), _name(callback)))  # type: ignore[arg-type]
+                else self.report_error(f.exception(), callback_name(callback)))  # type: ignore[arg-type]
 
         self.on_loop(start)
 
@@ -186,6 +192,7 @@ class Runtime:
     def close(self) -> None:
         """Stop tasks and periodic callbacks; let running callbacks finish."""
         self.closed = True
+        REGISTRATIONS.leave(self)
         self.tasks.cancel_all()
         for pc in self._periodic:
             pc.stop()
@@ -233,6 +240,8 @@ class SessionContext:
         self._destroyed_hooks: list[Hook] = []
         self._resumed_hooks: list[Hook] = []
         self._subscriptions: list[Subscription] = []
+        #: This session's tally of its once-per-server registrations (``Runtime.once``).
+        self.registered: dict[Any, int] = {}
         # Busy work outside the serial queue (async callbacks, threaded execute): loop only.
         self._outside = 0
         self._outside_since: float | None = None
@@ -345,7 +354,7 @@ class SessionContext:
                     self.runtime.pool.submit(self._in_context, callback)))
             else:
                 future = self.call(callback)
-            future.add_done_callback(lambda f: self._check(f, _name(callback)))
+            future.add_done_callback(lambda f: self._check(f, callback_name(callback)))
 
         self.runtime.on_loop(start)
 
@@ -473,15 +482,13 @@ class SessionContext:
             pc.stop()
         for subscription in self._subscriptions:
             subscription.cancel()
+        self.location.unsync_all()
         self.executor.close()
         with self.activate():
             for hook in [*self._destroyed_hooks, *self.runtime.destroyed_hooks]:
                 try:
                     hook(self)
                 except Exception as exc:
-                    log.error("on_session_destroyed hook %s failed", _name(hook), exc_info=exc)
+                    log.error("on_session_destroyed hook %s failed", callback_name(hook),
+                              exc_info=exc)
         self.runtime.sessions.pop(self.id, None)
-
-
-def _name(fn: Any) -> str:
-    return getattr(fn, "__qualname__", None) or repr(fn)
