@@ -28,7 +28,7 @@ def parse_query(search: str) -> dict[str, Any]:
     else as text. A repeated name keeps its last value; an unreadable list or dict is
     left out, with a warning."""
     parsed: dict[str, Any] = {}
-    for name, text in dict(urllib.parse.parse_qsl(search.removeprefix("?"))).items():
+    for name, text in dict(_pairs(search)).items():
         value: Any = text
         if text.isdigit():
             value = int(text)
@@ -49,6 +49,11 @@ def parse_query(search: str) -> dict[str, Any]:
                 value = float(text)
         parsed[name] = value
     return parsed
+
+
+def _pairs(search: str) -> list[tuple[str, str]]:
+    """The ``(name, text)`` pairs of a query; ``q=`` is an empty text, not nothing."""
+    return urllib.parse.parse_qsl(search.removeprefix("?"), keep_blank_values=True)
 
 
 def _query_text(value: Any) -> str:
@@ -126,7 +131,7 @@ class Location(Model):
     def update_query(self, **arguments: Any) -> None:
         """Set query arguments (others are kept); a value that is not text is written as
         JSON."""
-        query = dict(urllib.parse.parse_qsl(self.search.removeprefix("?")))
+        query = dict(_pairs(self.search))
         query.update({name: _query_text(value) for name, value in arguments.items()})
         self.search = "?" + urllib.parse.urlencode(query) if query else ""
 
@@ -181,7 +186,7 @@ class Location(Model):
                 kept.append((obj, rest, obj.param.watch(self._object_changed, list(rest)),
                              on_error))
         self._synced = kept
-        query = {k: v for k, v in urllib.parse.parse_qsl(self.search.removeprefix("?"))
+        query = {k: v for k, v in _pairs(self.search)
                  if k not in dropped}
         self.search = "?" + urllib.parse.urlencode(query) if query else ""
 

@@ -474,3 +474,94 @@ async def test_a_resume_with_a_snapshot_tells_the_page_it_is_still_busy(serve_ap
     await client.wait_for(lambda c: busy_commands(client) == [True, True, False])
     snapshot = seq_of(client, lambda m: m["type"] == "snapshot" and m["seq"] > 1)
     assert snapshot < [m["seq"] for m in client.client.commands if m["name"] == "busy"][1]
+
+
+def test_execute_outside_a_session_follows_panels_schedule():
+    ran: list[str] = []
+    ds.state.execute(lambda: ran.append("auto"))  # no session: now, as in Panel
+    ds.state.execute(lambda: ran.append("now"), schedule=False)
+    assert ran == ["auto", "now"]
+    with pytest.raises(ValueError, match="schedule must be"):
+        ds.state.execute(lambda: None, schedule="later")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="contradicts schedule=False"):
+        ds.state.execute(lambda: None, schedule=False, threaded=True)
+    with pytest.raises(RuntimeError, match="needs a running docsync server"):
+        ds.state.execute(lambda: None, schedule=True)
+
+
+async def test_execute_in_a_session_now_soon_and_in_a_thread(serve_app, clients):
+    def app():
+        out = ds.pane.Str("")
+        button = ds.widgets.Button(name="go")
+
+        def note(step):
+            out.object = f"{out.object} {step}".strip()
+
+        def click(_event):
+            ds.state.execute(lambda: note("queued"))  # auto: after this callback
+            ds.state.execute(lambda: note("soon"), schedule=True)
+            ds.state.execute(lambda: note("now"), schedule=False)
+            note("end")
+
+        button.on_click(click)
+        return ds.Column(out, button)
+
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    await client.click(client.client.find("Button"))
+    await client.wait_for(lambda c: strs(client) == ["now end queued soon"])
+
+
+async def test_loaded_is_false_while_building_and_true_in_onload(serve_app, clients):
+    seen: list[bool] = []
+
+    def app():
+        seen.append(ds.state.loaded)
+        ds.state.onload(lambda: seen.append(ds.state.loaded))
+        return ds.pane.Str("x")
+
+    handle = serve_app(app)
+    await clients(handle.url + "app").open()
+    await wait_until(lambda: len(seen) == 2)
+    assert seen == [False, True]
+
+
+async def test_on_session_created_from_an_app_function_counts_once_per_server(serve_app,
+                                                                                clients):
+    created: list[str] = []
+
+    def app():
+        ds.state.on_session_created(lambda ctx: created.append(ctx.id))
+        return ds.pane.Str(",".join(created))
+
+    handle = serve_app(app)
+    sids = []
+    for _ in range(3):
+        client = await clients(handle.url + "app").open()
+        sids.append(client.client.session_id)
+    # The first session ran it when it registered it; every later one when created.
+    assert created == sids
+    assert len(handle.server.runtime.created_hooks) == 1
+
+
+async def test_registrations_outside_any_server_wait_for_the_next_one(serve_app, clients):
+    from docsync.runtime.pending import REGISTRATIONS
+
+    events: list[str] = []
+    REGISTRATIONS.clear()
+    try:
+        ds.state.cache["before"] = 1
+        ds.state.on_session_created(lambda ctx: events.append("created"))
+        ds.state.on_session_destroyed(lambda ctx: events.append("destroyed"))
+        ds.state.schedule_task("early", lambda: events.append("task"), period=0.02)
+        handle = serve_app(lambda: ds.pane.Str(str(ds.state.cache.get("before"))))
+        client = await clients(handle.url + "app").open()
+        assert strs(client) == ["1"] and events[0] == "created"
+        await wait_until(lambda: "task" in events)
+        # While it runs, outside registrations reach it directly.
+        ds.state.cache["after"] = 2
+        assert handle.server.runtime.cache == {"before": 1, "after": 2}
+        await asyncio.to_thread(handle.stop)
+        assert events.count("destroyed") == 1
+    finally:
+        REGISTRATIONS.clear()

@@ -5,13 +5,18 @@ script, periodic callbacks, ``execute``, ``schedule_task``, ``onload`` and URL s
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 
 from docsync.testing import ClientProtocol, NetworkClient
+from tests.panel_compat.support import APPS as APP_FOLDER
 from tests.panel_compat.support import Opener, models_of, opener, served
+from tests.server.support import SERVING, subprocess_env, wait_until
 
 APPS = ["state_sessions", "state_periodic", "state_execute", "state_tasks", "state_onload",
         "state_urlsync"]
@@ -187,3 +192,37 @@ async def test_location_sync_with_a_fresh_url_writes_the_widgets_values(open_: O
     assert doc.prop(loc, "search") == "?page=1&q="
     await client.set(doc.find("TextInput", name="Search"), "value", "a b&c")
     await client.wait_for(lambda d: d.prop(loc, "search") == "?page=1&q=a+b%26c")
+
+
+async def test_registrations_before_pn_serve_take_effect_in_that_server(tmp_path: Path):
+    out = tmp_path / "out.txt"
+    with out.open("wb") as stdout, (tmp_path / "err.txt").open("wb") as stderr:
+        proc = subprocess.Popen([sys.executable, str(APP_FOLDER / "state_serve.py")],
+                                cwd=tmp_path, env=subprocess_env(), stdin=subprocess.DEVNULL,
+                                stdout=stdout, stderr=stderr)
+    clients: list[NetworkClient] = []
+    try:
+        found = await wait_until(lambda: SERVING.findall(out.read_text()), timeout=30,
+                                 what="the serving line")
+        url = dict(found)["state_serve"]
+        for created in (1, 2):
+            client = NetworkClient(url)
+            clients.append(client)
+            await client.open()
+            doc = client.client
+            assert doc is not None
+            # The cache entry and the created hook were registered before pn.serve.
+            assert text(doc, "out").startswith(f"0|hello|created={created}|ticking=")
+        refresh = doc.find("Button", name="Refresh")
+        for clicks in range(1, 2001):  # a bounded poll: one round trip each
+            await client.click(refresh)
+            await client.wait_for(lambda d, n=clicks: text(d, "out").startswith(f"{n}|"))
+            if text(doc, "out").endswith("ticking=True"):
+                break
+        assert text(doc, "out") == f"{clicks}|hello|created=2|ticking=True"
+    finally:
+        for client in clients:
+            await client.close()
+        proc.terminate()
+        proc.wait(10)
+    assert "Traceback" not in (tmp_path / "err.txt").read_text()
