@@ -115,10 +115,11 @@ class Location(Model):
         origin = f"{self.protocol}//{host}" if self.protocol and host else ""
         return origin + self.pathname + self.search + self.hash
 
-    def _url_changed(self, event: param.parameterized.Event) -> None:
+    def _url_changed(self, *events: param.parameterized.Event) -> None:
+        # Several events at once when the page sends a navigation's props in one patch.
         with param.edit_constant(self):
             self.href = self._href()
-        if event.name == "search":
+        if any(event.name == "search" for event in events):
             self._apply_query()
 
     # -- the query --------------------------------------------------------------------------

@@ -60,6 +60,9 @@ def test_sync_applies_the_query_first_then_writes_the_values():
     assert loc.query_params["label"] == "b"
     loc.search = "?lvl=7&label=c"  # the user navigated
     assert (settings.level, settings.label) == (7, "c")
+    with param.parameterized.batch_call_watchers(loc):  # as a page's patch sets them
+        loc.param.update(search="?lvl=8", hash="#x")
+    assert settings.level == 8 and loc.href == "?lvl=8#x"
 
 
 def test_sync_everything_but_name_serializes_with_param_and_skips_none():

@@ -8,6 +8,8 @@ query = pn.widgets.TextInput(name="Search", value="")
 stop = pn.widgets.Button(name="Stop syncing the search")
 
 location = pn.state.location
+# A multi-page app's URL is loaded, not rewritten: ?mode=reload turns that on.
+location.reload = location.query_params.get("mode") == "reload"
 location.sync(page, {"value": "page"})
 location.sync(query, {"value": "q"})
 
