@@ -20,10 +20,10 @@ from datetime import timedelta
 from typing import Any, Literal
 
 from docsync.cache import cache as app_cache
-from docsync.core.document import Document
 from docsync.location import Location
 from docsync.runtime.bus import Subscription
 from docsync.runtime.context import CURRENT_RUNTIME, CURRENT_SESSION, Runtime, SessionContext
+from docsync.runtime.curdoc import CurrentDocument
 from docsync.runtime.pending import REGISTRATIONS
 from docsync.runtime.periodic import PeriodicCallback, callback_name
 from docsync.runtime.store import SessionStore
@@ -88,9 +88,14 @@ class State:
         return self._ctx is not None
 
     @property
-    def curdoc(self) -> Document | None:
+    def curdoc(self) -> CurrentDocument | None:
+        """The current session's document, with Bokeh's ``add_next_tick_callback``,
+        ``add_timeout_callback``, ``add_periodic_callback`` (and their ``remove_...``),
+        ``on_session_destroyed`` and ``session_context``; None outside a session."""
         ctx = self._ctx
-        return ctx.session.document if ctx is not None and ctx.session is not None else None
+        if ctx is None or ctx.session is None:
+            return None
+        return CurrentDocument(ctx, ctx.session.document)
 
     @property
     def session_id(self) -> str | None:

@@ -556,7 +556,7 @@ async def test_registrations_outside_any_server_wait_for_the_next_one(serve_app,
         ds.state.schedule_task("early", lambda: events.append("task"), period=0.02)
         handle = serve_app(lambda: ds.pane.Str(str(ds.state.cache.get("before"))))
         client = await clients(handle.url + "app").open()
-        assert strs(client) == ["1"] and events[0] == "created"
+        assert strs(client) == ["1"] and events.count("created") == 1
         await wait_until(lambda: "task" in events)
         # While it runs, outside registrations reach it directly.
         ds.state.cache["after"] = 2
@@ -565,3 +565,51 @@ async def test_registrations_outside_any_server_wait_for_the_next_one(serve_app,
         assert events.count("destroyed") == 1
     finally:
         REGISTRATIONS.clear()
+
+
+async def test_curdoc_has_bokehs_callback_methods(serve_app, clients):
+    made = []
+    refused: list[str] = []
+
+    def app():
+        doc = ds.state.curdoc
+        out = ds.pane.Str("")
+        button = ds.widgets.Button(name="go")
+
+        def note(step):
+            out.object = f"{out.object} {step}".strip()
+
+        def click(_event):
+            cancelled = doc.add_next_tick_callback(lambda: note("never"))
+            doc.add_next_tick_callback(lambda: note("tick"))
+            doc.remove_next_tick_callback(cancelled)
+            try:
+                doc.remove_next_tick_callback(cancelled)
+            except ValueError as exc:
+                refused.append(str(exc))
+            doc.add_timeout_callback(lambda: note("timeout"), 20)
+            doc.remove_timeout_callback(doc.add_timeout_callback(lambda: note("never"), 30))
+            made.append(doc.add_periodic_callback(lambda: None, 10))
+
+        def stop(_event):
+            doc.remove_periodic_callback(made[0])
+
+        button.on_click(click)
+        stopper = ds.widgets.Button(name="stop")
+        stopper.on_click(stop)
+        assert doc == ds.state.curdoc and doc.session_context.id == ds.state.session_id
+        column = ds.Column(out, button, stopper)
+        doc.roots = [column]  # the document's own attributes, read and written
+        assert doc.document.roots == (column,)
+        return column
+
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    await client.click(client.client.find("Button", name="go"))
+    await client.wait_for(lambda c: strs(client) == ["tick timeout"])
+    assert refused == ["this callback already ran or was removed (it was added with "
+                       "add_next_tick_callback)"]
+    [pc] = made
+    await wait_until(lambda: pc.counter >= 2)
+    await client.click(client.client.find("Button", name="stop"))
+    await wait_until(lambda: not pc.running)

@@ -234,8 +234,9 @@ class SessionContext:
         self.closed = False
         #: The transport's "send what the session has numbered"; called on the loop.
         self.deliver = deliver
-        self._call_thread: int | None = None
-        self._flush_due = False
+        #: Threads running one of this session's calls -> "flush when it ends". Several at
+        #: once: the serial queue's and ``execute(threaded=True)``'s (dict ops are atomic).
+        self._calls: dict[int, bool] = {}
         self._periodic: list[PeriodicCallback] = []
         self._destroyed_hooks: list[Hook] = []
         self._resumed_hooks: list[Hook] = []
@@ -267,14 +268,15 @@ class SessionContext:
         session = self.session
         seq = session.seq if session is not None else 0
         cseq = session.applied_cseq if session is not None else 0
-        self._call_thread, self._flush_due = threading.get_ident(), False
+        thread = threading.get_ident()
+        self._calls[thread] = False
         try:
             with self.activate():
                 return fn()
         finally:
-            self._call_thread = None
+            flush_due = self._calls.pop(thread)
             if session is not None:
-                if self._flush_due:
+                if flush_due:
                     session.flush()
                 if session.seq != seq:
                     self.runtime.on_loop(self.deliver)
@@ -290,8 +292,9 @@ class SessionContext:
         """The document went dirty (from any thread): flush after the running call, or
         soon on the loop."""
         self._touch()
-        if threading.get_ident() == self._call_thread:
-            self._flush_due = True
+        thread = threading.get_ident()
+        if thread in self._calls:
+            self._calls[thread] = True
         elif not self.loop.is_closed():
             # Soon, not at once even on the loop thread: the other changes of this loop tick
             # (a notebook cell, an async callback) go out in the same patch (DESIGN.md §2).
@@ -443,7 +446,7 @@ class SessionContext:
         if session is None or self.closed:
             return
         session.command(name, data)
-        if threading.get_ident() != self._call_thread:  # else delivered when the call ends
+        if threading.get_ident() not in self._calls:  # else delivered when the call ends
             self.runtime.on_loop(self.deliver)
 
     def notify(self, level: str, message: str, duration: float = 3000) -> None:

@@ -34,6 +34,7 @@ def click(event):
     status.object = "working"
     pn.state.execute(lambda: log("now"), schedule=False)  # runs before click returns
     log("clicked")
+    pn.state.curdoc.add_next_tick_callback(lambda: log("next tick"))  # Bokeh's spelling
     pn.state.execute(compute, schedule="thread")
     pn.state.execute(announce)
 
