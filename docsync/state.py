@@ -242,12 +242,20 @@ class State:
             runtime.tasks.schedule(name, callback, at=at, period=period, cron=cron)
 
     def cancel_task(self, name: str, wait: bool = False) -> None:
-        """Cancel task ``name`` (in every worker, with Redis); ``wait=True`` waits for a run
-        in progress here to end. Outside any server it drops a task still waiting for
-        one."""
+        """Cancel task ``name`` (in every worker, with Redis). ``wait=True``, as in Panel,
+        lets it run once more (a run in progress counts) and cancels it after that run.
+        Outside any server it drops a task still waiting for one. A name that is not
+        scheduled raises ``KeyError``, as in Panel."""
         if CURRENT_RUNTIME.get() is None and REGISTRATIONS.cancel_task(name):
             return
-        _runtime("cancel_task").cancel_task(name, wait=wait)
+        runtime = _runtime("cancel_task")
+        if name not in runtime.tasks.names():
+            raise KeyError(f"state.cancel_task: no task named {name!r} is scheduled "
+                           f"(scheduled: {', '.join(map(repr, runtime.tasks.names())) or 'none'})")
+        if wait:
+            runtime.tasks.cancel_after_next_run(name)
+        else:
+            runtime.cancel_task(name)
 
     # -- messages between sessions ------------------------------------------------------------
 

@@ -613,3 +613,30 @@ async def test_curdoc_has_bokehs_callback_methods(serve_app, clients):
     await wait_until(lambda: pc.counter >= 2)
     await client.click(client.client.find("Button", name="stop"))
     await wait_until(lambda: not pc.running)
+
+
+async def test_cancel_task_as_panel_unknown_names_and_wait(serve_app, clients):
+    runs: list[int] = []
+    answers: list[str] = []
+
+    def app():
+        ds.state.schedule_task("job", lambda: runs.append(1), period=0.02)
+        button = ds.widgets.Button(name="cancel")
+
+        def cancel(_event):
+            try:
+                ds.state.cancel_task("nope")
+            except KeyError as exc:
+                answers.append(str(exc))
+            ds.state.cancel_task("job", wait=True)
+
+        button.on_click(cancel)
+        return button
+
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    await wait_until(lambda: runs)
+    await client.click(client.client.find("Button"))
+    await wait_until(lambda: handle.server.runtime.tasks.names() == [])
+    assert answers == ["\"state.cancel_task: no task named 'nope' is scheduled (scheduled: "
+                       "'job')\""]
