@@ -173,6 +173,11 @@ class State:
         seconds. Concurrent callers compute once. Works outside a session too."""
         return app_cache.as_cached(key, fn, ttl, **kwargs)
 
+    def clear_caches(self) -> None:
+        """Drop every entry of every ``ds.cache`` function and of ``as_cached`` (Panel's
+        ``clear_caches``; the same as ``ds.cache.clear()``)."""
+        app_cache.clear()
+
     # -- callbacks in time ------------------------------------------------------------------
 
     def add_periodic_callback(self, callback: Callable[..., Any], period: int = 500,

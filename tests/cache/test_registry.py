@@ -390,3 +390,16 @@ async def test_per_session_entries_are_separate_and_dropped_when_the_session_end
     assert strs(c) == [f"{sid_c}:1|{sid_c}:1"] and seeded.info().entries == 2
     await asyncio.to_thread(handle.stop)  # shutdown destroys the live sessions
     assert seeded.info().entries == 0
+
+
+def test_state_clear_caches_clears_ds_cache():
+    _calls = []
+
+    @ds.cache
+    def square(x):
+        _calls.append(x)
+        return x * x
+
+    assert square(uuid.uuid4().int % 1000 + 2000) > 0
+    ds.state.clear_caches()
+    assert square.info().entries == 0
