@@ -174,7 +174,8 @@ class Location(Model):
         if not any(obj is parameterized for obj, *_ in self._synced):
             raise ValueError(f"Location.unsync: this {type(parameterized).__name__} was "
                              "never synced: call sync(obj, ...) first")
-        kept, dropped = [], []
+        kept: list[Any] = []
+        dropped: list[str] = []
         for obj, mapping, watcher, on_error in self._synced:
             if obj is not parameterized:
                 kept.append((obj, mapping, watcher, on_error))
