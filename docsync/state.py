@@ -237,9 +237,9 @@ class State:
         """Run ``callback`` app-wide on a schedule, once per ``name`` however often this is
         called. ``period`` in seconds, a ``timedelta`` or ``"1h"``-style text; ``at`` a
         datetime, an iterator of them, or a function returning the next; ``cron`` a cron
-        expression. Sync callbacks run in the worker pool (``threaded`` is accepted for
-        Panel compatibility), async ones on the loop. Outside any server, the task waits
-        for the server started next."""
+        expression. Sync callbacks always run in the worker pool and async ones on the
+        loop, so Panel's ``threaded`` changes nothing: neither value blocks the server.
+        Outside any server, the task waits for the server started next."""
         runtime = CURRENT_RUNTIME.get()
         if runtime is None:
             REGISTRATIONS.schedule_task(name, callback, at=at, period=period, cron=cron)
