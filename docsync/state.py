@@ -76,6 +76,14 @@ class State:
 
     notifications = Notifications()
 
+    def __getattr__(self, name: str) -> Any:
+        # Only for names not found: say so in Panel's terms rather than a bare AttributeError.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise AttributeError(f"state.{name}: docsync's state has no {name!r} (Panel's "
+                             "pn.state names that docsync has, and how they differ, are "
+                             "listed in README.md, 'Coming from Panel')")
+
     # -- context --------------------------------------------------------------------------
 
     @property

@@ -640,3 +640,9 @@ async def test_cancel_task_as_panel_unknown_names_and_wait(serve_app, clients):
     await wait_until(lambda: handle.server.runtime.tasks.names() == [])
     assert answers == ["\"state.cancel_task: no task named 'nope' is scheduled (scheduled: "
                        "'job')\""]
+
+
+def test_a_panel_name_docsync_lacks_says_where_to_look():
+    with pytest.raises(AttributeError, match="'Coming from Panel'"):
+        ds.state.kill_all_servers()  # type: ignore[attr-defined]
+    assert not hasattr(ds.state, "__wrapped__")
