@@ -27,10 +27,9 @@ def test_outside_a_session_values_are_empty():
     assert (s.session_id, s.curdoc, s.session, s.busy, s.served) == (None, None, None, False,
                                                                      False)
     assert s.session_args == {} and s.headers == {} and s.cookies == {} and s.location is None
+    assert s.loaded  # as in Panel: nothing is waiting for a page
     with pytest.raises(RuntimeError, match="needs a running docsync server"):
         s.add_periodic_callback(lambda: None)
-    with pytest.raises(RuntimeError, match="needs a running docsync server"):
-        s.schedule_task("x", lambda: None, period=1)
 
 
 async def test_context_values_are_per_session_in_threads_and_tasks(serve_app, clients):
@@ -58,7 +57,7 @@ async def test_context_values_are_per_session_in_threads_and_tasks(serve_app, cl
     a = await clients(handle.url + "app?who=ann").open(args={"who": ["ann"]})
     b = await clients(handle.url + "app?who=bob").open(args={"who": ["bob"]})
     sid_a, sid_b = a.client.session_id, b.client.session_id
-    assert strs(a) == [f"{sid_a}|['ann']|True"] and strs(b) == [f"{sid_b}|['bob']|True"]
+    assert strs(a) == [f"{sid_a}|[b'ann']|True"] and strs(b) == [f"{sid_b}|[b'bob']|True"]
     for client in (a, b):
         await client.click(client.client.find("Button"))
     await a.wait_for(lambda c: strs(a) == ["done"])
@@ -475,3 +474,175 @@ async def test_a_resume_with_a_snapshot_tells_the_page_it_is_still_busy(serve_ap
     await client.wait_for(lambda c: busy_commands(client) == [True, True, False])
     snapshot = seq_of(client, lambda m: m["type"] == "snapshot" and m["seq"] > 1)
     assert snapshot < [m["seq"] for m in client.client.commands if m["name"] == "busy"][1]
+
+
+def test_execute_outside_a_session_follows_panels_schedule():
+    ran: list[str] = []
+    ds.state.execute(lambda: ran.append("auto"))  # no session: now, as in Panel
+    ds.state.execute(lambda: ran.append("now"), schedule=False)
+    assert ran == ["auto", "now"]
+    with pytest.raises(ValueError, match="schedule must be"):
+        ds.state.execute(lambda: None, schedule="later")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="contradicts schedule=False"):
+        ds.state.execute(lambda: None, schedule=False, threaded=True)
+    with pytest.raises(RuntimeError, match="needs a running docsync server"):
+        ds.state.execute(lambda: None, schedule=True)
+
+
+async def test_execute_in_a_session_now_soon_and_in_a_thread(serve_app, clients):
+    def app():
+        out = ds.pane.Str("")
+        button = ds.widgets.Button(name="go")
+
+        def note(step):
+            out.object = f"{out.object} {step}".strip()
+
+        def click(_event):
+            ds.state.execute(lambda: note("queued"))  # auto: after this callback
+            ds.state.execute(lambda: note("soon"), schedule=True)
+            ds.state.execute(lambda: note("now"), schedule=False)
+            note("end")
+
+        button.on_click(click)
+        return ds.Column(out, button)
+
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    await client.click(client.client.find("Button"))
+    await client.wait_for(lambda c: strs(client) == ["now end queued soon"])
+
+
+async def test_loaded_is_false_while_building_and_true_in_onload(serve_app, clients):
+    seen: list[bool] = []
+
+    def app():
+        seen.append(ds.state.loaded)
+        ds.state.onload(lambda: seen.append(ds.state.loaded))
+        return ds.pane.Str("x")
+
+    handle = serve_app(app)
+    await clients(handle.url + "app").open()
+    await wait_until(lambda: len(seen) == 2)
+    assert seen == [False, True]
+
+
+async def test_on_session_created_from_an_app_function_counts_once_per_server(serve_app,
+                                                                                clients):
+    created: list[str] = []
+
+    def app():
+        ds.state.on_session_created(lambda ctx: created.append(ctx.id))
+        return ds.pane.Str(",".join(created))
+
+    handle = serve_app(app)
+    sids = []
+    for _ in range(3):
+        client = await clients(handle.url + "app").open()
+        sids.append(client.client.session_id)
+    # The first session ran it when it registered it; every later one when created.
+    assert created == sids
+    assert len(handle.server.runtime.created_hooks) == 1
+
+
+async def test_registrations_outside_any_server_wait_for_the_next_one(serve_app, clients):
+    from docsync.runtime.pending import REGISTRATIONS
+
+    events: list[str] = []
+    REGISTRATIONS.clear()
+    try:
+        ds.state.cache["before"] = 1
+        ds.state.on_session_created(lambda ctx: events.append("created"))
+        ds.state.on_session_destroyed(lambda ctx: events.append("destroyed"))
+        ds.state.schedule_task("early", lambda: events.append("task"), period=0.02)
+        handle = serve_app(lambda: ds.pane.Str(str(ds.state.cache.get("before"))))
+        client = await clients(handle.url + "app").open()
+        assert strs(client) == ["1"] and events.count("created") == 1
+        await wait_until(lambda: "task" in events)
+        # While it runs, outside registrations reach it directly.
+        ds.state.cache["after"] = 2
+        assert handle.server.runtime.cache == {"before": 1, "after": 2}
+        await asyncio.to_thread(handle.stop)
+        assert events.count("destroyed") == 1
+    finally:
+        REGISTRATIONS.clear()
+
+
+async def test_curdoc_has_bokehs_callback_methods(serve_app, clients):
+    made = []
+    refused: list[str] = []
+
+    def app():
+        doc = ds.state.curdoc
+        out = ds.pane.Str("")
+        button = ds.widgets.Button(name="go")
+
+        def note(step):
+            out.object = f"{out.object} {step}".strip()
+
+        def click(_event):
+            cancelled = doc.add_next_tick_callback(lambda: note("never"))
+            doc.add_next_tick_callback(lambda: note("tick"))
+            doc.remove_next_tick_callback(cancelled)
+            try:
+                doc.remove_next_tick_callback(cancelled)
+            except ValueError as exc:
+                refused.append(str(exc))
+            doc.add_timeout_callback(lambda: note("timeout"), 20)
+            doc.remove_timeout_callback(doc.add_timeout_callback(lambda: note("never"), 30))
+            made.append(doc.add_periodic_callback(lambda: None, 10))
+
+        def stop(_event):
+            doc.remove_periodic_callback(made[0])
+
+        button.on_click(click)
+        stopper = ds.widgets.Button(name="stop")
+        stopper.on_click(stop)
+        assert doc == ds.state.curdoc and doc.session_context.id == ds.state.session_id
+        column = ds.Column(out, button, stopper)
+        doc.roots = [column]  # the document's own attributes, read and written
+        assert doc.document.roots == (column,)
+        return column
+
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    await client.click(client.client.find("Button", name="go"))
+    await client.wait_for(lambda c: strs(client) == ["tick timeout"])
+    assert refused == ["this callback already ran or was removed (it was added with "
+                       "add_next_tick_callback)"]
+    [pc] = made
+    await wait_until(lambda: pc.counter >= 2)
+    await client.click(client.client.find("Button", name="stop"))
+    await wait_until(lambda: not pc.running)
+
+
+async def test_cancel_task_as_panel_unknown_names_and_wait(serve_app, clients):
+    runs: list[int] = []
+    answers: list[str] = []
+
+    def app():
+        ds.state.schedule_task("job", lambda: runs.append(1), period=0.02)
+        button = ds.widgets.Button(name="cancel")
+
+        def cancel(_event):
+            try:
+                ds.state.cancel_task("nope")
+            except KeyError as exc:
+                answers.append(str(exc))
+            ds.state.cancel_task("job", wait=True)
+
+        button.on_click(cancel)
+        return button
+
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    await wait_until(lambda: runs)
+    await client.click(client.client.find("Button"))
+    await wait_until(lambda: handle.server.runtime.tasks.names() == [])
+    assert answers == ["\"state.cancel_task: no task named 'nope' is scheduled (scheduled: "
+                       "'job')\""]
+
+
+def test_a_panel_name_docsync_lacks_says_where_to_look():
+    with pytest.raises(AttributeError, match="'Coming from Panel'"):
+        ds.state.kill_all_servers()  # type: ignore[attr-defined]
+    assert not hasattr(ds.state, "__wrapped__")

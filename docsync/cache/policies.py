@@ -98,10 +98,12 @@ POLICIES: dict[str, type[Policy]] = {"lru": LRU, "lfu": LFU, "fifo": FIFO}
 
 
 def check_policy(name: str) -> str:
-    if name not in POLICIES:
-        raise ValueError(f"policy must be one of {', '.join(map(repr, POLICIES))}, "
-                         f"not {name!r}")
-    return name
+    """``name`` as a key of :data:`POLICIES`; Panel's upper-case names (``"LRU"``) too."""
+    key = name.lower() if isinstance(name, str) else name
+    if key not in POLICIES:
+        raise ValueError(f"policy must be one of {', '.join(map(repr, POLICIES))} (in "
+                         f"either case), not {name!r}")
+    return key
 
 
 def make_policy(name: str) -> Policy:

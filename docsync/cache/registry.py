@@ -9,6 +9,7 @@ import os
 import threading
 import types
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from docsync.app_module import stable_module_name
@@ -38,6 +39,10 @@ class Cache:
                   per_session=False, copy=False, backend="disk")
         def load(path, *, year): ...
 
+    Panel's arguments are accepted with Panel's meaning: ``policy`` in either case
+    (``"LRU"``), ``to_disk=True`` for ``backend="disk"``, and ``cache_path`` (with
+    ``to_disk=True``) for a folder of its own, holding ``cache.sqlite3``.
+
     - The key is the function's code (and the code of the functions and classes of its
       module that it uses), its closure values, and the full content of every argument
       (defaults applied). Parameters named with a leading underscore are left out. An
@@ -60,7 +65,8 @@ class Cache:
       is destroyed (outside any session, calls share one session-less key space).
     - ``backend``: ``"memory"`` (default), ``"disk"`` (SQLite at ``disk_path``, surviving
       restarts; results must pickle), a name given to :meth:`add_backend`, or a
-      :class:`~docsync.cache.backends.Backend`.
+      :class:`~docsync.cache.backends.Backend`. ``to_disk=True`` is ``backend="disk"``;
+      ``cache_path`` puts that SQLite file in a folder of its own.
 
     The decorated function has ``clear()`` and ``info()``; :meth:`clear` and :meth:`info`
     cover every function. Sync and async functions, methods, staticmethods and
@@ -92,13 +98,15 @@ class Cache:
     def __call__(self, fn: None = None, /, *, max_items: int | None = None,
                  policy: str = "lru", ttl: float | dt.timedelta | None = None,
                  hash_funcs: HashFuncs | None = None, per_session: bool = False,
-                 copy: bool = False, backend: str | Backend | None = None
+                 copy: bool = False, backend: str | Backend | None = None,
+                 to_disk: bool = False, cache_path: str | os.PathLike[str] | None = None
                  ) -> Callable[[F], F]: ...
 
     def __call__(self, fn: Any = None, /, *, max_items: int | None = None, policy: str = "lru",
                  ttl: float | dt.timedelta | None = None, hash_funcs: HashFuncs | None = None,
                  per_session: bool = False, copy: bool = False,
-                 backend: str | Backend | None = None) -> Any:
+                 backend: str | Backend | None = None, to_disk: bool = False,
+                 cache_path: str | os.PathLike[str] | None = None) -> Any:
         if max_items is not None and (isinstance(max_items, bool)
                                       or not isinstance(max_items, int) or max_items < 0):
             raise ValueError(f"max_items must be None or an int >= 0, not {max_items!r}")
@@ -109,6 +117,7 @@ class Cache:
             raise ValueError(f"ttl must be None or seconds > 0, not {ttl!r}")
         if hash_funcs is not None and not hasattr(hash_funcs, "items"):
             raise TypeError("hash_funcs must be a dict {type or 'module.Type': function}")
+        backend = self._disk_choice(backend, to_disk=to_disk, cache_path=cache_path)
         if isinstance(backend, str) and backend not in self._factories:
             raise ValueError(f"backend must be one of {', '.join(map(repr, self._factories))}"
                              f", not {backend!r}")
@@ -132,6 +141,30 @@ class Cache:
         return wrap(CachedFunction(fn, table, options))
 
     # -- backends ---------------------------------------------------------------------------
+
+    def _disk_choice(self, backend: str | Backend | None, *, to_disk: bool,
+                     cache_path: str | os.PathLike[str] | None) -> str | Backend | None:
+        """The backend Panel's ``to_disk`` and ``cache_path`` stand for, or ``backend``."""
+        if not isinstance(to_disk, bool):
+            raise TypeError(f"to_disk must be True or False, not {to_disk!r}")
+        if cache_path is not None and not to_disk:
+            raise ValueError("cache_path is where to_disk=True keeps its entries: pass "
+                             "to_disk=True with it, or leave it out")
+        if not to_disk:
+            return backend
+        if backend not in (None, "disk"):
+            raise ValueError(f"to_disk=True stores on disk, but backend={backend!r} was "
+                             "given too: pass one of them")
+        if cache_path is None:
+            return "disk"
+        folder = Path(cache_path).expanduser().resolve()
+        with self._lock:  # one backend (one SQLite file) per folder
+            given = next((b for b in self._given
+                          if isinstance(b, DiskBackend) and b.path.parent == folder), None)
+            if given is None:
+                given = DiskBackend(folder / "cache.sqlite3")
+                self._given.append(given)
+        return given
 
     def add_backend(self, backend: Backend, *, default: bool = False) -> None:
         """Make ``backend`` selectable as ``@ds.cache(backend=backend.name)`` (and the

@@ -7,5 +7,9 @@
 - ``bus``: ``state.publish``/``subscribe`` within a process (across workers: Redis,
   ``docsync.cluster.bus``);
 - ``context``: the server-wide ``Runtime`` and the per-session ``SessionContext``, and the
-  context variables the ``state`` facade reads.
+  context variables the ``state`` facade reads;
+- ``pending``: app-wide registrations made before a runtime exists (the one process-wide
+  place), adopted by the next runtime;
+- ``once``: registrations that every session of a script repeats, counted once per server;
+- ``curdoc``: ``state.curdoc``, a session's document with Bokeh's callback methods.
 """

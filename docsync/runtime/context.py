@@ -1,8 +1,8 @@
 """The server-wide ``Runtime`` and the per-session ``SessionContext`` that ``state`` reads.
 
-There is no module-level mutable state: a transport creates one ``Runtime`` per server (or
-kernel) and one ``SessionContext`` per session, and sets the context variables below around
-every callback it runs.
+A transport creates one ``Runtime`` per server (or kernel) and one ``SessionContext`` per
+session, and sets the context variables below around every callback it runs; the only
+process-wide state is what a script registers before it starts a server (``pending``).
 
 The ``command`` messages (PROTOCOL.md §4: a one-off browser action that is not state;
 logged and replayed like any message, §6) that a session sends its page from here:
@@ -39,7 +39,9 @@ from docsync.identity import Login
 from docsync.location import Location
 from docsync.runtime.bus import LocalBus, Subscription
 from docsync.runtime.executor import SerialExecutor, Workers
-from docsync.runtime.periodic import PeriodicCallback
+from docsync.runtime.once import OncePerServer
+from docsync.runtime.pending import REGISTRATIONS
+from docsync.runtime.periodic import PeriodicCallback, callback_name
 from docsync.runtime.store import SessionStore
 from docsync.runtime.tasks import Leases, TaskScheduler
 
@@ -99,8 +101,9 @@ class Checkpoint(Protocol):
 class Runtime:
     """Process-wide services: the worker pool, tasks, app-wide hooks, live sessions.
 
-    Created by a transport on its event loop thread. ``bus`` carries ``state.publish``
-    (default: this process only); ``leases`` make tasks run once per cluster.
+    Created by a transport on its event loop thread; it adopts what was registered before
+    it existed (``docsync.runtime.pending``). ``bus`` carries ``state.publish`` (default:
+    this process only); ``leases`` make tasks run once per cluster.
     """
 
     def __init__(self, config: RuntimeConfig = RuntimeConfig(), *, bus: LocalBus | None = None,
@@ -125,6 +128,9 @@ class Runtime:
         self.max_callback_errors = config.max_callback_errors
         self.closed = False
         self._periodic: list[PeriodicCallback] = []
+        #: Hooks registered from sessions, which count once per server (``once``).
+        self.once = OncePerServer()
+        REGISTRATIONS.adopt(self)  # what a script registered before it started a server
 
     def on_loop(self, fn: Callable[[], Any]) -> None:
         """Run ``fn`` on the event loop: now if already there, else soon (thread-safe)."""
@@ -163,7 +169,7 @@ class Runtime:
             future = self.call(callback)
             future.add_done_callback(
                 lambda f: None if f.cancelled() or f.exception() is None
-                else self.report_error(f.exception(), _name(callback)))  # type: ignore[arg-type]
+                else self.report_error(f.exception(), callback_name(callback)))  # type: ignore[arg-type]
 
         self.on_loop(start)
 
@@ -187,6 +193,7 @@ class Runtime:
     def close(self) -> None:
         """Stop tasks and periodic callbacks; let running callbacks finish."""
         self.closed = True
+        REGISTRATIONS.leave(self)
         self.tasks.cancel_all()
         for pc in self._periodic:
             pc.stop()
@@ -232,12 +239,15 @@ class SessionContext:
         self.closed = False
         #: The transport's "send what the session has numbered"; called on the loop.
         self.deliver = deliver
-        self._call_thread: int | None = None
-        self._flush_due = False
+        #: Threads running one of this session's calls -> "flush when it ends". Several at
+        #: once: the serial queue's and ``execute(threaded=True)``'s (dict ops are atomic).
+        self._calls: dict[int, bool] = {}
         self._periodic: list[PeriodicCallback] = []
         self._destroyed_hooks: list[Hook] = []
         self._resumed_hooks: list[Hook] = []
         self._subscriptions: list[Subscription] = []
+        #: This session's tally of its once-per-server registrations (``Runtime.once``).
+        self.registered: dict[Any, int] = {}
         # Busy work outside the serial queue (async callbacks, threaded execute): loop only.
         self._outside = 0
         self._outside_since: float | None = None
@@ -263,14 +273,15 @@ class SessionContext:
         session = self.session
         seq = session.seq if session is not None else 0
         cseq = session.applied_cseq if session is not None else 0
-        self._call_thread, self._flush_due = threading.get_ident(), False
+        thread = threading.get_ident()
+        self._calls[thread] = False
         try:
             with self.activate():
                 return fn()
         finally:
-            self._call_thread = None
+            flush_due = self._calls.pop(thread)
             if session is not None:
-                if self._flush_due:
+                if flush_due:
                     session.flush()
                 if session.seq != seq:
                     self.runtime.on_loop(self.deliver)
@@ -286,8 +297,9 @@ class SessionContext:
         """The document went dirty (from any thread): flush after the running call, or
         soon on the loop."""
         self._touch()
-        if threading.get_ident() == self._call_thread:
-            self._flush_due = True
+        thread = threading.get_ident()
+        if thread in self._calls:
+            self._calls[thread] = True
         elif not self.loop.is_closed():
             # Soon, not at once even on the loop thread: the other changes of this loop tick
             # (a notebook cell, an async callback) go out in the same patch (DESIGN.md §2).
@@ -350,7 +362,7 @@ class SessionContext:
                     self.runtime.pool.submit(self._in_context, callback)))
             else:
                 future = self.call(callback)
-            future.add_done_callback(lambda f: self._check(f, _name(callback)))
+            future.add_done_callback(lambda f: self._check(f, callback_name(callback)))
 
         self.runtime.on_loop(start)
 
@@ -439,7 +451,7 @@ class SessionContext:
         if session is None or self.closed:
             return
         session.command(name, data)
-        if threading.get_ident() != self._call_thread:  # else delivered when the call ends
+        if threading.get_ident() not in self._calls:  # else delivered when the call ends
             self.runtime.on_loop(self.deliver)
 
     def notify(self, level: str, message: str, duration: float = 3000) -> None:
@@ -478,15 +490,13 @@ class SessionContext:
             pc.stop()
         for subscription in self._subscriptions:
             subscription.cancel()
+        self.location.unsync_all()
         self.executor.close()
         with self.activate():
             for hook in [*self._destroyed_hooks, *self.runtime.destroyed_hooks]:
                 try:
                     hook(self)
                 except Exception as exc:
-                    log.error("on_session_destroyed hook %s failed", _name(hook), exc_info=exc)
+                    log.error("on_session_destroyed hook %s failed", callback_name(hook),
+                              exc_info=exc)
         self.runtime.sessions.pop(self.id, None)
-
-
-def _name(fn: Any) -> str:
-    return getattr(fn, "__qualname__", None) or repr(fn)

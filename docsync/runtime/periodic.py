@@ -11,7 +11,7 @@ import param
 if TYPE_CHECKING:
     from docsync.runtime.context import CallbackOwner
 
-__all__ = ["PeriodicCallback"]
+__all__ = ["PeriodicCallback", "callback_name"]
 
 
 class PeriodicCallback(param.Parameterized):
@@ -102,12 +102,12 @@ class PeriodicCallback(param.Parameterized):
         self.counter += 1
         if error is not None:
             self._errors += 1
-            self._owner.report_error(error, f"periodic callback {_name(self.callback)}")
+            self._owner.report_error(error, f"periodic callback {callback_name(self.callback)}")
             limit = self._owner.max_callback_errors
             if self._errors >= limit:
                 self.running = False
                 self._owner.report_stopped(
-                    f"periodic callback {_name(self.callback)} stopped after {limit} "
+                    f"periodic callback {callback_name(self.callback)} stopped after {limit} "
                     "failures in a row")
                 return
         else:
@@ -119,5 +119,6 @@ class PeriodicCallback(param.Parameterized):
             self._arm(max(self._last_start + self.period / 1000, self._loop.time()))
 
 
-def _name(fn: Any) -> str:
+def callback_name(fn: Any) -> str:
+    """How logs and toasts name a callback."""
     return getattr(fn, "__qualname__", None) or repr(fn)

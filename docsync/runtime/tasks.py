@@ -48,6 +48,7 @@ class _Task:
         self.idle = threading.Event()  # set while no run is in progress
         self.idle.set()
         self.cancelled = False
+        self.last_run = False  # cancel it once its next run ends (cancel_task(wait=True))
         #: With leases: the loop time until which this worker holds the task's lease.
         self.held_until: float | None = None
         self.holder: asyncio.Task[None] | None = None
@@ -159,7 +160,10 @@ class TaskScheduler:
             task.idle.set()
             if not fut.cancelled() and fut.exception() is not None:
                 self._runtime.report_error(fut.exception(), f"task {task.name!r}")
-            self._arm(task)
+            if task.last_run:
+                self._runtime.cancel_task(task.name)
+            else:
+                self._arm(task)
 
         future.add_done_callback(done)
 
@@ -184,6 +188,16 @@ class TaskScheduler:
                 raise RuntimeError("cancel_task(wait=True) would block the event loop: call it "
                                    "from a sync callback, or pass wait=False")
             task.idle.wait()
+        return True
+
+    def cancel_after_next_run(self, name: str) -> bool:
+        """Let task ``name`` run once more (a run in progress counts), then cancel it
+        everywhere (Panel's ``cancel_task(name, wait=True)``); True if it existed."""
+        with self._lock:
+            task = self._tasks.get(name)
+        if task is None:
+            return False
+        task.last_run = True
         return True
 
     def cancel_all(self) -> None:

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { notifyToast, pageLocation, queryArgs } from "../src/app.js";
-import { normalizeUrlPart } from "../src/views/location.js";
+import { normalizeUrlPart, urlAction } from "../src/views/location.js";
 
 test("hello args: every value of every query name, in order (PROTOCOL.md §4)", () => {
   assert.deepEqual(queryArgs("?a=1&b=x%20y&a=2&c"), { a: ["1", "2"], b: ["x y"], c: [""] });
@@ -30,4 +30,15 @@ test("Location props are compared as window.location spells them", () => {
   assert.equal(normalizeUrlPart("pathname", "/app"), "/app");
   assert.equal(normalizeUrlPart("pathname", ""), null, "an unknown pathname leaves the URL alone");
   assert.equal(normalizeUrlPart("search", null), null);
+});
+
+test("Location navigates only when reload is set, and never on its first render", () => {
+  const at = (over) => urlAction({ first: false, reload: false, reloadChanged: false, pathOrSearch: true, next: "http://h/app?x=2", current: "http://h/app?x=1", ...over });
+  assert.equal(at({}), "replace");
+  assert.equal(at({ reload: true }), "load");
+  assert.equal(at({ reload: true, pathOrSearch: false }), "replace", "a hash change never loads");
+  assert.equal(at({ reload: true, reloadChanged: true, next: "http://h/app?x=1" }), "reload");
+  assert.equal(at({ reload: false, reloadChanged: true, next: "http://h/app?x=1" }), "none");
+  assert.equal(at({ first: true, reload: true }), "replace", "the snapshot never navigates");
+  assert.equal(at({ first: true, reload: true, next: "http://h/app?x=1" }), "none");
 });

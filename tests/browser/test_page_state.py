@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 async def test_args_onload_notify_and_location(serve, new_tab) -> None:
     _, url = await serve(APPS / "page_state.py")
     page = await open_page(await new_tab(), f"{url}?x=1&x=2")
-    await expect(page.locator(".args")).to_have_text("args={'x': ['1', '2']}")
+    await expect(page.locator(".args")).to_have_text("args={'x': [b'1', b'2']}")
     await expect(page.locator(".loaded")).to_have_text("loaded")
     server_url = page.locator(".url")
     await expect(server_url).to_have_text("url=/page_state?x=1&x=2")

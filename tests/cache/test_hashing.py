@@ -7,6 +7,7 @@ import datetime as dt
 import decimal
 import enum
 import hashlib
+import io
 import json
 import os
 import pathlib
@@ -239,3 +240,19 @@ def test_json_like_values_nest():
     doc = json.loads('{"a": [1, 2, {"b": null, "c": [true, 1.5, "x"]}]}')
     other = json.loads('{"a": [1, 2, {"b": null, "c": [true, 1.5, "y"]}]}')
     assert digest(doc) != digest(other)
+
+
+def test_in_memory_files_by_content_and_position():
+    assert digest(io.StringIO("a,b\n1,2")) == digest(io.StringIO("a,b\n1,2"))
+    assert digest(io.BytesIO(b"\x00\x01")) == digest(io.BytesIO(b"\x00\x01"))
+    read = io.StringIO("a,b\n1,2")
+    read.readline()  # a reader would see only the rest
+    assert_all_differ(io.StringIO("a,b\n1,2"), io.StringIO("a,b\n1,3"), read,
+                      io.BytesIO(b"a,b\n1,2"), "a,b\n1,2")
+
+
+def test_an_open_file_is_refused_with_what_to_pass_instead(tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_text("a,b\n")
+    with path.open() as handle, pytest.raises(UnhashableError, match="pass its path"):
+        digest(handle)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import inspect
+import sqlite3
 import threading
 import uuid
 
@@ -276,6 +278,56 @@ def test_a_backend_object_can_be_given_or_added_by_name(cache, tmp_path):
     assert archived.info().entries == 0 and by_default.info().entries == 0
 
 
+def test_panels_to_disk_and_cache_path_store_in_sqlite_files(cache, tmp_path):
+    _calls = []
+
+    @cache(to_disk=True)
+    def usual(x):
+        _calls.append(x)
+        return [x]
+
+    @cache(to_disk=True, cache_path=tmp_path / "own")
+    def own(x):
+        _calls.append(-x)
+        return [x]
+
+    @cache(to_disk=True, cache_path=str(tmp_path / "own"))
+    def neighbour(x):
+        return (x,)
+
+    assert usual(1) == usual(1) == [1] and own(2) == own(2) == [2] and neighbour(3) == (3,)
+    assert _calls == [1, -2]
+    assert (tmp_path / "cache.sqlite3").exists()  # the cache's own disk file
+    assert (tmp_path / "own" / "cache.sqlite3").exists()
+    # Several functions with one cache_path share its one SQLite file, as in one folder.
+    with contextlib.closing(sqlite3.connect(tmp_path / "own" / "cache.sqlite3")) as db:
+        names = {ns for (ns,) in db.execute("SELECT DISTINCT ns FROM entries")}
+    assert {name.rsplit(".", 1)[-1] for name in names} == {"own", "neighbour"}
+    cache.clear()
+    assert own.info().entries == 0 and usual.info().entries == 0
+
+
+@pytest.mark.parametrize("policy", ["LRU", "lru", "FIFO", "LFU"])
+def test_panels_upper_case_policies_are_accepted(cache, policy):
+    _calls = []
+
+    @cache(max_items=1, policy=policy)
+    def double(x):
+        _calls.append(x)
+        return 2 * x
+
+    assert [double(1), double(2), double(1)] == [2, 4, 2] and _calls == [1, 2, 1]
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"cache_path": "somewhere"}, "pass to_disk=True with it"),
+    ({"to_disk": True, "backend": "memory"}, "pass one of them"),
+    ({"to_disk": "yes"}, "True or False")])
+def test_inconsistent_disk_options_say_what_to_fix(cache, options, message):
+    with pytest.raises((ValueError, TypeError), match=message):
+        cache(**options)
+
+
 @pytest.mark.parametrize("options, error", [
     ({"policy": "random"}, ValueError), ({"ttl": 0}, ValueError), ({"ttl": "1h"}, ValueError),
     ({"max_items": -1}, ValueError), ({"max_items": 1.5}, ValueError),
@@ -338,3 +390,16 @@ async def test_per_session_entries_are_separate_and_dropped_when_the_session_end
     assert strs(c) == [f"{sid_c}:1|{sid_c}:1"] and seeded.info().entries == 2
     await asyncio.to_thread(handle.stop)  # shutdown destroys the live sessions
     assert seeded.info().entries == 0
+
+
+def test_state_clear_caches_clears_ds_cache():
+    _calls = []
+
+    @ds.cache
+    def square(x):
+        _calls.append(x)
+        return x * x
+
+    assert square(uuid.uuid4().int % 1000 + 2000) > 0
+    ds.state.clear_caches()
+    assert square.info().entries == 0

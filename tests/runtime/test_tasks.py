@@ -69,3 +69,20 @@ async def test_cron_task_is_armed(runtime):
     runtime.tasks.schedule("c", lambda: None, cron="0 0 1 1 *")
     assert runtime.tasks.names() == ["c"]
     runtime.tasks.cancel("c")
+
+
+async def test_cancel_after_next_run_lets_exactly_one_more_run_happen(runtime):
+    calls: list[int] = []
+    release = threading.Event()
+
+    def job():
+        calls.append(len(calls))
+        release.wait(5)  # the first run is in progress when the cancel comes
+
+    runtime.tasks.schedule("last", job, period=0.01)
+    await wait_until(lambda: calls == [0])
+    assert runtime.tasks.cancel_after_next_run("last")
+    assert not runtime.tasks.cancel_after_next_run("nothing")
+    release.set()
+    await wait_until(lambda: runtime.tasks.names() == [])
+    assert calls == [0]  # the run in progress was the last one

@@ -1,10 +1,14 @@
 /**
  * `Location`: the page's URL as a model; it shows nothing. Client-writable: `pathname`,
- * `search`, `hash` (strings, as `window.location` spells them).
+ * `search`, `hash` (strings, as `window.location` spells them); `href`, `hostname`,
+ * `protocol`, `port` are the server's read-only copies, and `reload` a server setting.
  *
  * A server change of `pathname` or `search` replaces the URL in place (`history.replaceState`),
- * one of `hash` sets `location.hash`; neither reloads the page. When the user navigates
- * (back/forward, a `#` link) the view sends the props that now differ from the document.
+ * one of `hash` sets `location.hash`; neither reloads the page, unless `reload` is true: then
+ * a change of `pathname` or `search` loads the new URL, and `reload` turning true reloads the
+ * page (Panel's `Location.reload`). The first render never navigates. When the user
+ * navigates (back/forward, a `#` link) the view sends the props that now differ from the
+ * document.
  */
 
 import { BaseView, h } from "./base.js";
@@ -18,6 +22,18 @@ export function normalizeUrlPart(name, value) {
   const mark = name === "search" ? "?" : "#";
   const bare = value.startsWith(mark) ? value.slice(1) : value;
   return bare === "" ? "" : mark + bare;
+}
+
+/**
+ * What a render does to the page: "reload", "load" (go to `next`), "replace" (rewrite the
+ * URL in place) or "none". `first`: the view's first render; `reloadChanged`: this render
+ * changed `reload`; `pathOrSearch`: it changed pathname or search.
+ */
+export function urlAction({ first, reload, reloadChanged, pathOrSearch, next, current }) {
+  if (first) return next === current ? "none" : "replace";
+  if (reload && reloadChanged) return "reload";
+  if (next === current) return "none";
+  return reload && pathOrSearch ? "load" : "replace";
 }
 
 export class LocationView extends BaseView {
@@ -47,7 +63,21 @@ export class LocationView extends BaseView {
     if (search !== null) url.search = search;
     // Clearing the hash through location.hash would leave a bare "#" in the URL.
     if (hash === "") url.hash = "";
-    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+    const action = urlAction({
+      first: !this._rendered, reload: props.reload === true, reloadChanged: has("reload"),
+      pathOrSearch: pathname !== null || search !== null, next: url.href, current: location.href,
+    });
+    this._rendered = true;
+    if (action === "reload") {
+      if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+      location.reload();
+      return;
+    }
+    if (action === "load") {
+      location.assign(url.href);
+      return;
+    }
+    if (action === "replace") history.replaceState(history.state, "", url.href);
     // Setting the hash fires `hashchange`; it then matches the document and sends nothing.
     if (hash && hash !== location.hash) location.hash = hash;
   }
