@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
-import statistics
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -259,16 +256,18 @@ async def test_schedule_task_runs_once_per_server_however_many_sessions(serve_ap
     runs = []
 
     def app():
-        ds.state.schedule_task("job", lambda: runs.append(time.monotonic()), period="50ms")
+        sid = ds.state.session_id  # each session asks with a callback of its own
+        ds.state.schedule_task("job", lambda: runs.append(sid), period="50ms")
         return ds.pane.Str("x")
 
     handle = serve_app(app)
-    for _ in range(3):
+    first = await clients(handle.url + "app").open()
+    for _ in range(2):
         await clients(handle.url + "app").open()
     await wait_until(lambda: len(runs) >= 4)
     assert handle.server.runtime.tasks.names() == ["job"]
-    gaps = [b - a for a, b in itertools.pairwise(runs)]
-    assert min(gaps) > 0.03  # one task, not one per session
+    # One task, the first session's: the later calls with that name changed nothing.
+    assert set(runs) == {first.client.session_id}
 
 
 async def test_hooks_run_exactly_once_per_session(serve_app, clients, tmp_path):
@@ -327,27 +326,31 @@ async def test_on_session_resumed_says_snapshot_when_the_log_was_lost(serve_app,
 
 
 async def test_a_blocking_callback_does_not_freeze_other_sessions(serve_app, clients):
+    release = threading.Event()
+    started = threading.Event()
+
+    def block(_event):
+        started.set()
+        release.wait(30)
+
     def app():
         x = ds.widgets.IntSlider(name="x", end=1000)
-        block = ds.widgets.Button(name="block")
-        block.on_click(lambda _e: time.sleep(2))
-        return ds.Column(x, ds.bind(lambda v: f"x is {v}", x), block)
+        button = ds.widgets.Button(name="block")
+        button.on_click(block)
+        return ds.Column(x, ds.bind(lambda v: f"x is {v}", x), button)
 
     handle = serve_app(app)
     slow = await clients(handle.url + "app").open()
     fast = await clients(handle.url + "app").open()
     await slow.click(slow.client.find("Button"))
-    await asyncio.sleep(0.1)  # the 2 s callback is now running in a worker thread
+    await wait_until(started.is_set, what="the blocking callback running")
     slider = fast.client.find("IntSlider")
-    times = []
-    for i in range(1, 41):
-        start = time.perf_counter()
+    for i in range(1, 41):  # every round trip of the other session completes meanwhile
         await fast.set(slider, "value", i)
-        await fast.wait_for(lambda c, i=i: f"x is {i}" in texts(c), timeout=5)
-        times.append(time.perf_counter() - start)
-    assert slow.client.outbox  # still blocked: the measurement overlapped the callback
-    p99 = statistics.quantiles(times, n=100)[98]
-    assert p99 < 0.050, f"p99 {p99 * 1000:.1f} ms while another session blocks"
+        await fast.wait_for(lambda c, i=i: f"x is {i}" in texts(c), timeout=10)
+    assert slow.client.outbox  # the click is still unanswered: its callback still blocks
+    release.set()
+    await slow.wait_for(lambda c: not c.outbox, timeout=10)
 
 
 async def test_busy_is_true_while_a_callback_of_the_session_runs(serve_app, clients):

@@ -27,7 +27,6 @@ import contextvars
 import inspect
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -38,6 +37,7 @@ from docsync.core.session import Session
 from docsync.identity import Login
 from docsync.location import Location
 from docsync.runtime.bus import LocalBus, Subscription
+from docsync.runtime.busy import BusySignal
 from docsync.runtime.executor import SerialExecutor, Workers
 from docsync.runtime.once import OncePerServer
 from docsync.runtime.pending import REGISTRATIONS
@@ -232,7 +232,7 @@ class SessionContext:
             self.store.load(saved)
         self.executor = SerialExecutor(runtime.workers, wrap=self._in_context,
                                        on_error=lambda exc: self.report_error(exc, "a callback"),
-                                       on_busy=self._executor_busy)
+                                       on_busy=lambda busy: self.busy_signal.queue_busy(busy))
         self.loop = runtime.loop
         self.loop_thread = runtime.loop_thread
         self.max_callback_errors = runtime.config.max_callback_errors
@@ -248,11 +248,13 @@ class SessionContext:
         self._subscriptions: list[Subscription] = []
         #: This session's tally of its once-per-server registrations (``Runtime.once``).
         self.registered: dict[Any, int] = {}
-        # Busy work outside the serial queue (async callbacks, threaded execute): loop only.
-        self._outside = 0
-        self._outside_since: float | None = None
-        self._busy_timer: asyncio.TimerHandle | None = None
-        self._busy_told = False  # the page was told busy, and not yet idle again
+        #: Tells the page of long busy spells (the ``busy`` command).
+        self.busy_signal = BusySignal(
+            loop=runtime.loop, delay=runtime.config.busy_delay,
+            queue_since=lambda: self.executor.busy_since,
+            queue_pending=lambda: self.executor.pending,
+            tell=lambda busy: self.command("busy", {"busy": busy}),
+            on_loop=runtime.on_loop, closed=lambda: self.closed)
 
     # -- context ---------------------------------------------------------------------------
 
@@ -319,7 +321,7 @@ class SessionContext:
         """True while one of this session's callbacks is queued or running: in its serial
         queue (client messages, sync callbacks), on the loop (async callbacks) or in the
         pool (``execute(threaded=True)``)."""
-        return self.executor.pending > 0 or self._outside > 0
+        return self.busy_signal.busy
 
     # -- running callbacks -------------------------------------------------------------------
 
@@ -330,7 +332,7 @@ class SessionContext:
             async def run_async() -> Any:
                 with self.activate():
                     return await callback(*args)
-            return self._outside_work(asyncio.ensure_future(run_async()))
+            return self.busy_signal.work(asyncio.ensure_future(run_async()))
         future: asyncio.Future[Any] = self.loop.create_future()
 
         def settle(result: Any, error: BaseException | None) -> None:
@@ -358,7 +360,7 @@ class SessionContext:
             if self.closed:
                 return
             if threaded and not inspect.iscoroutinefunction(callback):
-                future = self._outside_work(asyncio.wrap_future(
+                future = self.busy_signal.work(asyncio.wrap_future(
                     self.runtime.pool.submit(self._in_context, callback)))
             else:
                 future = self.call(callback)
@@ -381,67 +383,6 @@ class SessionContext:
         subscription = self.runtime.bus.subscribe(channel, callback, owner=self)
         self._subscriptions.append(subscription)
         return subscription
-
-    # -- busy ------------------------------------------------------------------------------
-    # The page hears only of work that lasts busy_delay: one loop timer per busy spell, armed
-    # when the session becomes busy; nothing at all when it is idle again before it fires.
-
-    def _outside_work(self, future: asyncio.Future[Any]) -> asyncio.Future[Any]:
-        """Count ``future`` (on the loop) as busy work until it is done."""
-        if self._outside == 0:
-            self._outside_since = time.monotonic()
-        self._outside += 1
-        future.add_done_callback(self._outside_done)
-        self._arm_busy()
-        return future
-
-    def _outside_done(self, _future: asyncio.Future[Any]) -> None:
-        self._outside -= 1
-        if self._outside == 0:
-            self._outside_since = None
-            self._tell_idle()
-
-    def _busy_since(self) -> float | None:
-        """``time.monotonic()`` when the current busy spell began; None while idle."""
-        times = [t for t in (self.executor.busy_since, self._outside_since) if t is not None]
-        return min(times) if times else None
-
-    def _executor_busy(self, busy: bool) -> None:
-        """The serial queue became busy or idle (any thread; see ``SerialExecutor``)."""
-        if busy:
-            self.runtime.on_loop(self._arm_busy)
-        elif self._busy_told:  # else there is nothing to take back: no loop wake-up
-            self.runtime.on_loop(self._tell_idle)
-
-    def _arm_busy(self) -> None:
-        if self._busy_timer is not None or self._busy_told or self.closed:
-            return
-        since = self._busy_since()
-        if since is not None and not self.loop.is_closed():
-            self._busy_timer = self.loop.call_later(
-                max(0.0, since + self.runtime.config.busy_delay - time.monotonic()),
-                self._busy_due)
-
-    def _busy_due(self) -> None:
-        self._busy_timer = None
-        if self._busy_told or self.closed:
-            return
-        # Set before looking: a worker that goes idle from now on sees it and takes it back
-        # (_executor_busy); one that went idle before leaves no busy spell to see.
-        self._busy_told = True
-        since = self._busy_since()
-        # Idle, or a new spell:
-        if since is None or since + self.runtime.config.busy_delay > time.monotonic():
-            self._busy_told = False
-            self._arm_busy()
-            return
-        self.command("busy", {"busy": True})
-
-    def _tell_idle(self) -> None:
-        """On the loop: take back a ``busy`` the page was told, once the session is idle."""
-        if self._busy_told and not self.busy:
-            self._busy_told = False
-            self.command("busy", {"busy": False})
 
     # -- telling the page ----------------------------------------------------------------------
 
@@ -476,8 +417,8 @@ class SessionContext:
 
     def resumed(self, *, replayed: bool) -> None:
         """The transport reconnected this session (on the loop); run the resume hooks."""
-        if not replayed and self._busy_told:  # the snapshot made the page forget
-            self.command("busy", {"busy": True})
+        if not replayed:
+            self.busy_signal.resumed_by_snapshot()
         for hook in list(self._resumed_hooks):
             self.execute(lambda hook=hook: hook(replayed))
 
