@@ -26,6 +26,7 @@ from docsync.widgets.sliders import FloatSlider, IntRangeSlider, IntSlider
 __all__ = [
     "BUTTON_TYPES",
     "Button",
+    "CheckBoxGroup",
     "Checkbox",
     "CheckboxGroup",
     "ColorPicker",
@@ -48,6 +49,9 @@ __all__ = [
     "accepts",
     "format_size",
 ]
+
+#: Panel's spelling of the name.
+CheckBoxGroup = CheckboxGroup
 
 
 def __getattr__(name: str) -> Any:

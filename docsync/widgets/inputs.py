@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import param
@@ -107,6 +108,13 @@ class DatePicker(Widget):
     """A date (``datetime.date``, or None), sent as an ISO 8601 string ``"YYYY-MM-DD"``.
     The browser may send only dates within ``start`` and ``end`` when they are set; the
     app may set any date, as in Panel."""
+
+    _unsupported: ClassVar[Mapping[str, str]] = {
+        **Widget._unsupported,
+        **dict.fromkeys(("enabled_dates", "disabled_dates", "options"),
+                        "docsync's date picker is the browser's own, which bounds dates by "
+                        "start and end only"),
+    }
 
     value = param.CalendarDate(default=None, allow_None=True)
     start = param.CalendarDate(default=None, allow_None=True)
