@@ -216,9 +216,9 @@ class _MultiChoice(Widget):
 
 
 class MultiSelect(_MultiChoice):
-    """A list box; ``size`` is how many options show at once."""
+    """A list box; ``size`` is how many options show at once (4, as in Panel)."""
 
-    size = param.Integer(default=10, bounds=(1, None))
+    size = param.Integer(default=4, bounds=(1, None))
 
 
 class CheckboxGroup(_MultiChoice):

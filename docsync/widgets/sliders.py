@@ -34,8 +34,8 @@ class _Slider(Widget):
                         "docsync's slider is the page's native range input, drawn "
                         "horizontally from left to right in the theme's colours"),
         "show_value": "the value is always shown beside the label",
-        "format": "the readout shows the number as Python's str() does; bind a Markdown "
-                  "pane to the slider to show it formatted",
+        "format": "the readout shows the number unformatted; bind a Markdown pane to the "
+                  "slider to show it formatted",
     }
     _panel_defaults: ClassVar[Mapping[str, Any]] = {
         "direction": "ltr", "orientation": "horizontal", "show_value": True}
