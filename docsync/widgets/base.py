@@ -72,14 +72,16 @@ class Widget(Model):
             if store is not None and params["key"] in store:
                 params["value"] = store[params["key"]]
         super().__init__(**params)
-        self.__dict__["_twinned"] = True
+        # From here on, the rules that react to a set (the caption's twin, a choice's
+        # fallback) apply; while param sets the constructor's values they must not.
+        self.__dict__["_widget_ready"] = True
         if store is not None:
             store.mirror(params["key"], self)
 
     def __setattr__(self, attr: str, value: Any) -> None:
         super().__setattr__(attr, value)
         twin = _TWINS.get(attr)
-        if twin is not None and "_twinned" in self.__dict__ and getattr(self, twin) != value:
+        if twin is not None and "_widget_ready" in self.__dict__ and getattr(self, twin) != value:
             super().__setattr__(twin, value)
 
     def _refuse(self, reason: str) -> Invalid:

@@ -56,7 +56,7 @@ class _SingleChoice(Widget):
     def __setattr__(self, attr: str, value: Any) -> None:
         super().__setattr__(attr, value)
         if attr in ("options", "groups", "value", "disabled_options") \
-                and "_twinned" in self.__dict__:
+                and "_widget_ready" in self.__dict__:
             self._keep_value()
 
     @property
@@ -146,7 +146,7 @@ class Select(_SingleChoice):
         super().__init__(**params)
 
     def __setattr__(self, attr: str, value: Any) -> None:
-        if attr in _SELECT_RULES and "_twinned" in self.__dict__:
+        if attr in _SELECT_RULES and "_widget_ready" in self.__dict__:
             state = {n: getattr(self, n) for n in _SELECT_RULES}
             state[attr] = value
             if attr in ("options", "groups") and not is_in(state["value"],
@@ -199,7 +199,7 @@ class _MultiChoice(Widget):
 
     def __setattr__(self, attr: str, value: Any) -> None:
         super().__setattr__(attr, value)
-        if attr == "options" and "_twinned" in self.__dict__:
+        if attr == "options" and "_widget_ready" in self.__dict__:
             values = option_values(self.options)
             kept = [v for v in self.value if is_in(v, values)]
             if len(kept) != len(self.value):

@@ -197,7 +197,7 @@ class FileDownload(Widget):
         self.__dict__["_derived_label"] = derived
 
     def __setattr__(self, attr: str, value: Any) -> None:
-        ready = "_twinned" in self.__dict__
+        ready = "_widget_ready" in self.__dict__
         if ready and attr in ("file", "filename"):
             file = value if attr == "file" else self.file
             filename = value if attr == "filename" else self.filename
