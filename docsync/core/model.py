@@ -66,9 +66,6 @@ class Model(param.Parameterized):
     #: Parameters :meth:`clone` does not copy (they identify one instance).
     _clone_exclude: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, **params: Any) -> None:
-        super().__init__(**check_arguments(type(self), params))  # type: ignore[no-untyped-call]
-
     visible = param.Boolean(default=True, doc="Whether the component is shown.")
     css_classes = param.List(default=[], item_type=str, doc="Extra CSS classes.")
     styles = param.Dict(default={}, doc="Inline CSS properties.")
@@ -80,6 +77,11 @@ class Model(param.Parameterized):
         objects=[None, "fixed", "stretch_width", "stretch_height", "stretch_both",
                  "scale_width", "scale_height", "scale_both"],
     )
+
+    def __init__(self, **params: Any) -> None:
+        """Set ``params``; an argument that is no parameter raises :class:`ArgumentError`
+        (see :func:`check_arguments`)."""
+        super().__init__(**check_arguments(type(self), params))  # type: ignore[no-untyped-call]
 
     def _derived(self, prop: str, ref: Callable[[Model], str]) -> JSON:
         """The JSON value of derived prop ``prop`` (declared in ``_derived_props``).
