@@ -1,5 +1,6 @@
 """A Select with groups and disabled options (tests/panel_compat/apps/widgets_select.py)
-in a real Chromium: titled groups, and a disabled option the reader cannot pick."""
+in a real Chromium: titled groups, a disabled option the reader cannot pick, and a list
+box when ``size`` is above 1."""
 
 from __future__ import annotations
 
@@ -22,7 +23,12 @@ async def test_groups_and_disabled_options_in_the_page(serve, new_tab) -> None:
     await expect(fruit.locator("optgroup[label='Berries'] option")).to_have_text(
         ["Strawberry", "Blueberry"])
     await expect(fruit.locator("option", has_text="Lemon")).to_be_disabled()
-    await expect(page.get_by_text("You picked Orange.")).to_be_visible()
+    await expect(page.get_by_text("You picked Orange with Leek.")).to_be_visible()
 
     await fruit.select_option(label="Blueberry")
-    await expect(page.get_by_text("You picked Blueberry.")).to_be_visible()
+    await expect(page.get_by_text("You picked Blueberry with Leek.")).to_be_visible()
+
+    vegetable = page.get_by_role("listbox", name="Vegetable")
+    await expect(vegetable).to_have_attribute("size", "3")
+    await vegetable.select_option(label="Pea")
+    await expect(page.get_by_text("You picked Blueberry with Pea.")).to_be_visible()

@@ -38,15 +38,16 @@ def refused(doc: ClientProtocol, words: str) -> bool:
 
 async def test_select_groups_and_disabled_options_drive_a_markdown(open_: Opener):
     client, doc = await open_("widgets_select")
-    [(select, props)] = models_of(doc, "Select")
+    [(select, props), (_, listbox)] = models_of(doc, "Select")
+    assert (listbox["name"], listbox["size"], listbox["value"]) == ("Vegetable", 3, "Leek")
     assert (props["name"], props["value"], props["disabled_options"], props["size"]) == (
         "Fruit", "Orange", ["Lemon"], 1)
     assert props["groups"] == {"Citrus": ["Orange", "Lemon"],
                                "Berries": ["Strawberry", "Blueberry"]}
-    assert text_with(doc, "You picked **Orange**.")
+    assert text_with(doc, "You picked **Orange** with Leek.")
 
     await client.set(select, "value", "Strawberry")
-    await client.wait_for(lambda d: text_with(d, "You picked **Strawberry**."))
+    await client.wait_for(lambda d: text_with(d, "You picked **Strawberry** with Leek."))
 
     # A disabled option sent by the browser is refused, and the page is put back.
     await client.set(select, "value", "Lemon")
@@ -55,7 +56,7 @@ async def test_select_groups_and_disabled_options_drive_a_markdown(open_: Opener
     await client.set(select, "value", "Mango")
     await client.wait_for(lambda d: refused(d, "'Mango' is not one of the options"))
     await client.wait_for(lambda d: d.prop(select, "value") == "Strawberry")
-    assert text_with(doc, "You picked **Strawberry**.")
+    assert text_with(doc, "You picked **Strawberry** with Leek.")
 
 
 async def test_a_form_from_param_is_linked_both_ways(open_: Opener):

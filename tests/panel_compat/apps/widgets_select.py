@@ -1,4 +1,5 @@
-"""A Select with grouped options, one of them disabled, driving a Markdown pane."""
+"""A Select with grouped options, one of them disabled, driving a Markdown pane, and a
+Select shown as a list box of three rows."""
 
 import docsync as pn
 
@@ -8,9 +9,11 @@ fruit = pn.widgets.Select(
     disabled_options=["Lemon"],
 )
 
-
-def describe(choice):
-    return f"You picked **{choice}**."
+vegetable = pn.widgets.Select(label="Vegetable", options=["Leek", "Kale", "Pea", "Bean"], size=3)
 
 
-pn.Column(fruit, pn.bind(describe, fruit)).servable(title="Fruit")
+def describe(choice, side):
+    return f"You picked **{choice}** with {side}."
+
+
+pn.Column(fruit, vegetable, pn.bind(describe, fruit, vegetable)).servable(title="Fruit")
