@@ -43,8 +43,8 @@ def _client_option(widget: Widget, values: list[Any], value: JSON) -> Any:
 
 
 class _SingleChoice(Widget):
-    """One choice among ``options``; ``value`` is always one of them (or None when there
-    are none), following the rules in the module docstring."""
+    """One choice among ``options``; ``value`` is always one of the enabled ones (or None
+    when there are none), following the rules in the module docstring."""
 
     options = param.ClassSelector(default=[], class_=(list, dict))
     value = param.Parameter(default=None)
@@ -75,19 +75,20 @@ class _SingleChoice(Widget):
         return self.values
 
     def _keep_value(self) -> None:
-        values = self.values
-        if is_in(self.value, values) or (not values and self.value is None):
-            return
         enabled = self._enabled()
-        self.value = enabled[0] if enabled else None
+        if is_in(self.value, enabled):
+            return
+        fallback = enabled[0] if enabled else None
+        if fallback is not self.value:
+            self.value = fallback
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         return _client_option(self, self.values, value)
 
 
-def _check_select(name: str, state: dict[str, Any], changed: str | None) -> None:
-    """Raise ValueError if a Select with parameters ``state`` breaks a rule of Panel's
-    (``changed``: the parameter being set, None at construction)."""
+def _check_select(name: str, state: dict[str, Any]) -> None:
+    """Raise ValueError if a Select with parameters ``state`` breaks one of Panel's rules
+    among its options, groups, size and disabled options."""
     options, groups, disabled = state["options"], state["groups"], state["disabled_options"]
     if options and groups:
         raise ValueError(f"{name}: options and groups cannot both be given; put every option "
@@ -105,9 +106,11 @@ def _check_select(name: str, state: dict[str, Any], changed: str | None) -> None
         raise ValueError(f"{name}: disabled_options {unknown!r} are not among the options")
     if disabled and all(is_in(v, disabled) for v in values):
         raise ValueError(f"{name}: every option is disabled; leave at least one enabled")
-    if changed in (None, "value", "disabled_options") and is_in(state["value"], disabled):
-        raise ValueError(f"{name}: the value {state['value']!r} is a disabled option; choose "
-                         "an enabled one")
+
+
+def _disabled_value(name: str, value: Any) -> ValueError:
+    return ValueError(f"{name}: the value {value!r} is a disabled option; choose an enabled "
+                      "one")
 
 
 def _group_values(groups: dict[str, Any] | None) -> list[Any]:
@@ -123,9 +126,15 @@ class Select(_SingleChoice):
 
     ``disabled_options`` are shown but cannot be chosen; ``size`` above 1 shows that many
     options at once in a list box instead of a drop-down. As in Panel, ``options`` and
-    ``groups`` exclude each other, ``groups`` needs ``size`` 1, and a disabled option can
-    be no value: breaking one of these raises ``ValueError`` and changes nothing. The
-    first value, when none is given, is the first enabled option.
+    ``groups`` exclude each other, ``groups`` needs ``size`` 1, ``disabled_options`` must
+    be among the options and not all of them, and a disabled option can be no value given
+    or set: breaking one of these raises ``ValueError`` and changes nothing. The rules
+    among options, groups, size and disabled options are checked once ``param.update``
+    has set all it was given, so several of them may change together in any order (a
+    disabled value is refused at once: param keeps what ``update`` set before it). The
+    first value, when none is given, is the first enabled option, and a value that a
+    change disables falls back to it (Panel raises when ``disabled_options`` come to hold
+    the value).
     """
 
     groups = param.Dict(default=None, allow_None=True,
@@ -137,33 +146,33 @@ class Select(_SingleChoice):
     def __init__(self, **params: Any) -> None:
         cls = type(self)
         state = {n: params.get(n, cls.param[n].default) for n in _SELECT_RULES}
-        if state["value"] is None or not is_in(state["value"], self._values_of(state)):
-            enabled = [v for v in self._values_of(state)
-                       if not is_in(v, state["disabled_options"])]
-            if enabled:
-                params["value"] = state["value"] = enabled[0]
-        _check_select(cls.__name__, state, None)
+        _check_select(cls.__name__, state)
+        if is_in(state["value"], state["disabled_options"]):
+            raise _disabled_value(cls.__name__, state["value"])
         super().__init__(**params)
+        # A watcher, not a check before each set: param.update runs it once, after
+        # setting every parameter it was given.
+        self.param.watch(self._check_rules, list(_SELECT_RULES))
 
     def __setattr__(self, attr: str, value: Any) -> None:
-        if attr in _SELECT_RULES and "_widget_ready" in self.__dict__:
-            state = {n: getattr(self, n) for n in _SELECT_RULES}
-            state[attr] = value
-            if attr in ("options", "groups") and not is_in(state["value"],
-                                                             self._values_of(state)):
-                state["value"] = None  # it will become the first enabled option
-            _check_select(type(self).__name__, state, attr)
+        if attr == "value" and "_widget_ready" in self.__dict__ \
+                and is_in(value, self.disabled_options):
+            raise _disabled_value(type(self).__name__, value)
         super().__setattr__(attr, value)
 
-    @staticmethod
-    def _values_of(state: dict[str, Any]) -> list[Any]:
-        if state["options"]:
-            return option_values(state["options"])
-        return _group_values(state["groups"])
+    def _check_rules(self, *events: param.parameterized.Event) -> None:
+        try:
+            _check_select(type(self).__name__, {n: getattr(self, n) for n in _SELECT_RULES})
+        except ValueError:
+            self.param.update({e.name: e.old for e in events})
+            raise
+        self._keep_value()
 
     @property
     def values(self) -> list[Any]:
-        return self._values_of({"options": self.options, "groups": self.groups})
+        if self.options:
+            return option_values(self.options)
+        return _group_values(self.groups)
 
     @property
     def labels(self) -> list[str]:
