@@ -8,6 +8,8 @@ The common subset of Panel's API::
     ds.Column(x, ds.bind(lambda v: f"x squared is {v * v}", x)).servable(title="Squares")
 """
 
+from typing import Any
+
 from docsync import controls, indicators, layout, pane, template, widgets
 from docsync.bind import bind
 from docsync.browser_store import Store
@@ -38,3 +40,10 @@ secrets = Secrets()
 #: Panel's ``pn.config``: the settings ``extension(**settings)`` takes, process-wide and per
 #: session (``docsync.settings``).
 config = Config()
+
+
+def __getattr__(name: str) -> Any:
+    # Only for names not found otherwise: says whether the name is Panel's (docsync.compat).
+    from docsync.compat import missing
+
+    raise missing(__name__, name)

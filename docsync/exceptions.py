@@ -16,7 +16,8 @@
     │   └── TryAgainLater        1001: a session's saved state is out of reach for now
     ├── AppError                 app code could not be loaded or run
     ├── RedisUnavailable         Redis (--redis URL) did not answer at start
-    └── UsageError               bad CLI arguments or options, with what to fix
+    ├── UsageError               bad CLI arguments or options, with what to fix
+    └── ArgumentError            a component got an argument it does not take (also a TypeError)
 
 Each error's message is written for the person who has to act on it.
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 __all__ = [
     "AppError",
+    "ArgumentError",
     "BadMessage",
     "BadToken",
     "CloseConnection",
@@ -112,3 +114,10 @@ class RedisUnavailable(DocsyncError):
 
 class UsageError(DocsyncError):
     """Bad command-line arguments or options; the message says what to fix."""
+
+
+class ArgumentError(DocsyncError, TypeError):
+    """A component was given an argument it does not take. The message names the argument
+    and the nearest valid one, or, for one of Panel's arguments that docsync does not
+    support, what to do instead. A ``TypeError`` too, as Python's own error for an
+    unexpected keyword argument is."""

@@ -103,3 +103,10 @@ class LoadingSpinner(Indicator):
 
     value = param.Boolean(default=False)
     size = param.Integer(default=48, bounds=(8, None), doc="Diameter in pixels.")
+
+
+def __getattr__(name: str) -> Any:
+    # Only for names not found otherwise: says whether the name is Panel's (docsync.compat).
+    from docsync.compat import missing
+
+    raise missing(__name__, name)

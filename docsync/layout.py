@@ -213,3 +213,10 @@ class Divider(Model):
 
     sizing_mode: param.Selector[Any] = param.Selector(
         default="stretch_width", objects=Model.param.sizing_mode.objects)
+
+
+def __getattr__(name: str) -> Any:
+    # Only for names not found otherwise: says whether the name is Panel's (docsync.compat).
+    from docsync.compat import missing
+
+    raise missing(__name__, name)

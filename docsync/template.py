@@ -45,3 +45,10 @@ class Page(Model):
                  **params: Any) -> None:
         super().__init__(header=_panels(header), sidebar=_panels(sidebar), main=_panels(main),
                          **params)
+
+
+def __getattr__(name: str) -> Any:
+    # Only for names not found otherwise: says whether the name is Panel's (docsync.compat).
+    from docsync.compat import missing
+
+    raise missing(__name__, name)

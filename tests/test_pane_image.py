@@ -2,6 +2,7 @@
 the browser loads; a pane refuses what it cannot show where the app sets it."""
 
 import base64
+import io
 import struct
 import zlib
 from pathlib import Path
@@ -118,3 +119,18 @@ def test_format_sniffing_and_is_image(tmp_path: Path):
     assert is_image("https://example.org/a.GIF")
     assert not is_image(str(tmp_path / "missing.png")) and not is_image("# Title.png")
     assert not is_image(b"bytes") and not is_image(3)
+
+
+def test_a_file_like_object_is_read_from_its_start(tmp_path: Path):
+    png = png_bytes()
+    stream = io.BytesIO(png)
+    stream.read()  # at its end, as after writing to it
+    assert decoded(Image(stream).src) == ("image/png", png)
+    assert decoded(PNG(io.BytesIO(png)).src) == ("image/png", png)
+    (tmp_path / "pic.gif").write_bytes(GIF_BYTES)
+    with open(tmp_path / "pic.gif", "rb") as f:
+        assert decoded(GIF(f).src) == ("image/gif", GIF_BYTES)
+    with pytest.raises(ValueError, match="binary mode"):
+        Image(io.StringIO(SVG_MARKUP))
+    with pytest.raises(ValueError, match="JPG shows JPEG, not PNG"):
+        JPG(io.BytesIO(png))

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import difflib
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import param
 
-from docsync.exceptions import Invalid
+from docsync.exceptions import ArgumentError, Invalid
 
-__all__ = ["ChangeHook", "Model", "iter_models", "listen", "to_json", "unlisten"]
+__all__ = ["ChangeHook", "Model", "check_arguments", "iter_models", "listen", "to_json",
+           "unlisten"]
+
+_M = TypeVar("_M", bound="Model")
 
 JSON = Any
 
@@ -42,6 +46,25 @@ class Model(param.Parameterized):
     _wire_exclude: ClassVar[frozenset[str]] = frozenset({"name"})
     #: Derived props: wire name → the parameters it is computed from (see ``_derived``).
     _derived_props: ClassVar[dict[str, tuple[str, ...]]] = {}
+    #: Panel's arguments this type does not take → what to do instead (:func:`check_arguments`).
+    _unsupported: ClassVar[Mapping[str, str]] = {
+        "align": "set styles={'align-self': 'center'} (any CSS align-self value)",
+        "aspect_ratio": "set styles={'aspect-ratio': '16 / 9'}",
+        "min_width": "set styles={'min-width': '200px'}",
+        "max_width": "set styles={'max-width': '600px'}",
+        "min_height": "set styles={'min-height': '100px'}",
+        "max_height": "set styles={'max-height': '400px'}",
+        "stylesheets": "docsync's page takes no stylesheets per component: use css_classes "
+                       "and styles",
+        "design": "docsync draws every component with its own theme (see the template's "
+                  "theme='light'|'dark'|'auto')",
+        "tags": "docsync keeps no tags: keep your own data on your Python objects",
+    }
+    #: Panel's arguments this type does not take but already behaves as their value here
+    #: asks (``orientation="horizontal"``): given that value, they are dropped.
+    _panel_defaults: ClassVar[Mapping[str, Any]] = {}
+    #: Parameters :meth:`clone` does not copy (they identify one instance).
+    _clone_exclude: ClassVar[frozenset[str]] = frozenset()
 
     visible = param.Boolean(default=True, doc="Whether the component is shown.")
     css_classes = param.List(default=[], item_type=str, doc="Extra CSS classes.")
@@ -54,6 +77,11 @@ class Model(param.Parameterized):
         objects=[None, "fixed", "stretch_width", "stretch_height", "stretch_both",
                  "scale_width", "scale_height", "scale_both"],
     )
+
+    def __init__(self, **params: Any) -> None:
+        """Set ``params``; an argument that is no parameter raises :class:`ArgumentError`
+        (see :func:`check_arguments`)."""
+        super().__init__(**check_arguments(type(self), params))  # type: ignore[no-untyped-call]
 
     def _derived(self, prop: str, ref: Callable[[Model], str]) -> JSON:
         """The JSON value of derived prop ``prop`` (declared in ``_derived_props``).
@@ -105,6 +133,20 @@ class Model(param.Parameterized):
 
         return link(self, target, bidirectional=bidirectional, links=links)
 
+    def clone(self: _M, **overrides: Any) -> _M:
+        """A new model of this type with this one's parameter values, then ``overrides``
+        (Panel's ``clone``).
+
+        Lists and dicts are copied one level deep, so the copy and the original can be
+        changed apart; models they hold (a layout's children) are shared, not cloned.
+        Read-only parameters and those in ``_clone_exclude`` (a widget's ``key``) are not
+        copied. The new model is in no document until it is shown.
+        """
+        values = {name: _shallow_copy(value) for name, value in self.param.values().items()
+                  if not self.param[name].readonly and name not in type(self)._clone_exclude}
+        values.update(overrides)
+        return type(self)(**values)
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r})"
 
@@ -131,6 +173,35 @@ class Model(param.Parameterized):
         state: dict[str, Any] = super().__getstate__()  # type: ignore[no-untyped-call]
         state.pop("_change_hooks", None)
         return state
+
+
+def _shallow_copy(value: Any) -> Any:
+    return type(value)(value) if type(value) in (list, dict) else value
+
+
+def check_arguments(cls: type[Model], params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` without the Panel arguments that ask for what ``cls`` does anyway (its
+    ``_panel_defaults``); raise :class:`ArgumentError` if it holds another name that is no
+    parameter of ``cls``: for one of Panel's arguments that ``cls`` does not take (its
+    ``_unsupported``), the message says what to do instead; for any other, it names the
+    nearest parameter.
+    """
+    params = {name: value for name, value in params.items()
+              if name in cls.param or name not in cls._panel_defaults
+              or value != cls._panel_defaults[name]}
+    for name in params:
+        if name in cls.param:
+            continue
+        advice = cls._unsupported.get(name)
+        if advice is not None:
+            raise ArgumentError(f"{cls.__name__}: Panel's argument {name!r} is not supported "
+                                f"by docsync; {advice}")
+        public = [n for n in cls.param if not n.startswith("_")]
+        near = difflib.get_close_matches(name, public, n=1)
+        hint = (f"did you mean {near[0]!r}?" if near
+                else f"its arguments are {', '.join(sorted(public))}")
+        raise ArgumentError(f"{cls.__name__} has no argument {name!r}: {hint}")
+    return params
 
 
 def _notify(model: Model, hooks: list[ChangeHook], name: str, old: Any) -> None:

@@ -158,10 +158,18 @@ class _Renderer:
 
     def _select(self, kind: str, props: Props, depth: int) -> str:
         value = props.get("value")
-        options = "".join(
-            f'<option{" selected" if v == value else ""}>{_e(label)}</option>'
-            for label, v in _options(props.get("options")))
-        return _labelled(props, f"<select disabled>{options}</select>")
+
+        def listed(options: Any) -> str:
+            return "".join(f'<option{" selected" if v == value else ""}>{_e(label)}</option>'
+                           for label, v in _options(options))
+
+        groups = props.get("groups")
+        if not _options(props.get("options")) and isinstance(groups, dict):
+            body = "".join(f'<optgroup label="{_e(title)}">{listed(options)}</optgroup>'
+                           for title, options in groups.items())
+        else:
+            body = listed(props.get("options"))
+        return _labelled(props, f"<select disabled>{body}</select>")
 
     def _table(self, kind: str, props: Props, depth: int) -> str:
         fields = [f for f in props.get("fields") or [] if isinstance(f, dict)]

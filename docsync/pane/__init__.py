@@ -1,6 +1,8 @@
 """Panes: models that show one object (text, images, figures, charts, data frames), and
 ``panel(obj)``, which picks the pane for an object as Panel's ``pn.panel`` does."""
 
+from typing import Any
+
 from docsync.pane.base import PaneBase
 from docsync.pane.choose import pane_type, panel
 from docsync.pane.dataframe import DataFrame
@@ -11,3 +13,10 @@ from docsync.pane.text import HTML, Alert, Markdown, Str
 
 __all__ = ["GIF", "HTML", "JPG", "JSON", "PNG", "SVG", "Alert", "DataFrame", "Image",
            "Markdown", "Matplotlib", "PaneBase", "Str", "Vega", "WebP", "pane_type", "panel"]
+
+
+def __getattr__(name: str) -> Any:
+    # Only for names not found otherwise: says whether the name is Panel's (docsync.compat).
+    from docsync.compat import missing
+
+    raise missing(__name__, name)

@@ -1,9 +1,10 @@
 """Image panes: ``Image`` (any supported format) and Panel's ``PNG``, ``JPG``, ``GIF``,
-``SVG`` and ``WebP``, from bytes, a file path or a URL."""
+``SVG`` and ``WebP``, from bytes, a file-like object (``BytesIO``), a file path or a URL."""
 
 from __future__ import annotations
 
 import base64
+import io
 import os
 import re
 from pathlib import Path
@@ -62,6 +63,17 @@ def is_image(obj: Any) -> bool:
     return False
 
 
+def _read_stream(name: str, stream: io.IOBase) -> bytes:
+    """All of a binary file-like object, from its start (as Panel reads one)."""
+    if stream.seekable():
+        stream.seek(0)
+    data = stream.read()  # type: ignore[attr-defined]
+    if not isinstance(data, bytes):
+        raise ValueError(f"{name}: a file-like object must be opened in binary mode "
+                         "(open(path, 'rb'), io.BytesIO)")
+    return data
+
+
 def _data_url(data: bytes, fmt: str) -> str:
     return f"data:{MIME[fmt]};base64,{base64.b64encode(data).decode('ascii')}"
 
@@ -78,9 +90,11 @@ class _ImageSource(param.Parameterized):
     #: The formats this pane accepts (keys of ``MIME``).
     _formats: ClassVar[tuple[str, ...]] = tuple(MIME)
 
-    object = param.ClassSelector(class_=(bytes, str, os.PathLike), default=None,
+    object = param.ClassSelector(class_=(bytes, str, os.PathLike, io.IOBase), default=None,
                                  allow_None=True,
-                                 doc="Image bytes, a file path, an http(s) URL, or SVG markup.")
+                                 doc=("Image bytes, a binary file-like object (read whole, "
+                                      "from its start, when set), a file path, an http(s) "
+                                      "URL, or SVG markup."))
     alt_text = param.String(default="", doc="Text for screen readers and broken images.")
     caption = param.String(default="", doc="A caption shown below the image.")
     link_url = param.String(default=None, allow_None=True, doc="Open this URL on click.")
@@ -111,6 +125,8 @@ class _ImageSource(param.Parameterized):
             data = obj.encode("utf-8")  # SVG markup
         elif isinstance(obj, bytes):
             data = obj
+        elif isinstance(obj, io.IOBase):
+            data = _read_stream(name, obj)
         else:
             try:
                 data = Path(obj).read_bytes()

@@ -7,6 +7,7 @@ import { BUSY_DELAY_MS, busyState } from "../src/views/busy.js";
 import { hexColor } from "../src/views/color_picker.js";
 import { downloadFile, downloadLabel } from "../src/views/file_download.js";
 import { accepts, formatSize, uploadProblem } from "../src/views/file_input.js";
+import { selectEntries } from "../src/views/select.js";
 
 test("sizes read as the server words them", () => {
   assert.equal(formatSize(812), "812 bytes");
@@ -67,4 +68,20 @@ test("a download command without base64 data holds no file", () => {
   for (const data of [{}, null, undefined, { data: 3 }, { data: "not base64!" }]) {
     assert.equal(downloadFile(data), null, JSON.stringify(data));
   }
+});
+
+test("a Select shows its options, or titled groups, with the disabled ones marked", () => {
+  assert.deepEqual(selectEntries({ options: ["a", "b"], disabled_options: ["b"] }), [
+    { group: null, items: [{ label: "a", value: "a", disabled: false }, { label: "b", value: "b", disabled: true }] },
+  ]);
+  assert.deepEqual(selectEntries({ options: { One: 1 }, groups: null, disabled_options: [] }), [
+    { group: null, items: [{ label: "One", value: 1, disabled: false }] },
+  ]);
+  assert.deepEqual(selectEntries({ options: [], groups: { Fruit: ["apple"], Veg: { Leek: "leek" } }, disabled_options: ["leek"] }), [
+    { group: "Fruit", items: [{ label: "apple", value: "apple", disabled: false }] },
+    { group: "Veg", items: [{ label: "Leek", value: "leek", disabled: true }] },
+  ]);
+  assert.deepEqual(selectEntries({ options: [2, { k: 1 }] }), [
+    { group: null, items: [{ label: "2", value: 2, disabled: false }, { label: '{"k":1}', value: { k: 1 }, disabled: false }] },
+  ]);
 });

@@ -123,3 +123,36 @@ def test_copies_and_unpickled_models_have_no_hooks(box):
         other.value = 9
         assert other.value == 9
     assert seen == []
+
+
+# -- clone and arguments ---------------------------------------------------------------------
+
+def test_clone_copies_values_applies_overrides_and_shares_no_list():
+    box = Box(value=3, items=[1, 2], width=100)
+    copy_ = box.clone(value=4)
+    assert (type(copy_), copy_.value, copy_.items, copy_.width) == (Box, 4, [1, 2], 100)
+    copy_.items.append(3)
+    assert box.items == [1, 2]
+    assert box.clone().value == 3
+
+
+def test_clone_of_components_keeps_children_and_drops_the_widget_key():
+    import docsync as ds
+
+    slider = ds.widgets.IntSlider(label="x", start=0, end=5, value=2, key="k")
+    column = ds.Column(slider, "# Title", width=300)
+    twin = column.clone()
+    assert twin is not column and twin.objects == column.objects and twin.width == 300
+    other = slider.clone(label="y")
+    assert (other.label, other.name, other.end, other.value, other.key) == ("y", "y", 5, 2, None)
+    assert ds.pane.Markdown("# a").clone(object="# b").object == "# b"
+
+
+def test_unknown_arguments_raise_argument_error():
+    from docsync.exceptions import ArgumentError
+
+    with pytest.raises(ArgumentError, match="Box has no argument 'valu': did you mean 'value'"):
+        Box(valu=1)
+    with pytest.raises(ArgumentError, match="Box: Panel's argument 'min_width' is not "
+                                            "supported by docsync; set styles"):
+        Box(min_width=10)

@@ -29,6 +29,13 @@ def test_layouts_widgets_and_panes_as_static_html():
     assert "flex-direction:row" in html
 
 
+def test_a_select_with_groups_shows_them():
+    html = snapshot_html(ds.widgets.Select(name="fruit", groups={"Citrus": {"lime": "lime"},
+                                                                 "Berry": {"Fig!": "fig"}}))
+    assert ('<optgroup label="Citrus"><option selected>lime</option></optgroup>'
+            '<optgroup label="Berry"><option>Fig!</option></optgroup>') in html
+
+
 def test_the_current_state_is_shown():
     x = ds.widgets.IntSlider(name="x", start=0, end=10, value=3)
     root = ds.Column(x, ds.bind(lambda v: f"x is {v}", x))

@@ -1,7 +1,7 @@
 /**
  * `FileInput`: a native file input with a label. The chosen file goes to the server as one
  * `event` named "upload" with `{filename, mime_type, data}` (`data` base64; see
- * docsync/widgets.py for why an event). A file over `max_size` or outside `accept` is not
+ * docsync/widgets/files.py for why an event). A file over `max_size` or outside `accept` is not
  * sent: the page says why, next to the input (role alert).
  */
 

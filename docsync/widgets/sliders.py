@@ -1,0 +1,103 @@
+"""Sliders: ``IntSlider``, ``FloatSlider`` and ``IntRangeSlider``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import param
+
+from docsync.core.model import JSON
+from docsync.widgets.base import Widget, number, within
+
+__all__ = ["FloatSlider", "IntRangeSlider", "IntSlider"]
+
+
+class _Slider(Widget):
+    """A slider between ``start`` and ``end``.
+
+    The browser sends ``value`` while the handle is dragged (at most once per animation
+    frame) and ``value_throttled`` only when the user lets go, so a callback that wants
+    the final value only watches ``value_throttled``. It starts equal to ``value``; after
+    that only the browser sets it (app code that sets ``value`` may set it too).
+
+    As in Panel, ``value`` starts at ``start`` when not given, and a value the app sets
+    outside ``start``..``end`` is kept as it is (the page shows the handle at the nearer
+    end, and the readout the value); one the browser sends outside them is refused.
+    """
+
+    _client_writable = frozenset({"value", "value_throttled"})
+    _integer: ClassVar[bool] = False
+    _unsupported: ClassVar[Mapping[str, str]] = {
+        **Widget._unsupported,
+        **dict.fromkeys(("bar_color", "direction", "orientation", "tooltips"),
+                        "docsync's slider is the page's native range input, drawn "
+                        "horizontally from left to right in the theme's colours"),
+        "show_value": "the value is always shown beside the label",
+        "format": "the readout shows the number unformatted; bind a Markdown pane to the "
+                  "slider to show it formatted",
+    }
+    _panel_defaults: ClassVar[Mapping[str, Any]] = {
+        "direction": "ltr", "orientation": "horizontal", "show_value": True}
+
+    def __init__(self, **params: Any) -> None:
+        if "value" not in params:
+            params["value"] = self._initial(params)
+        if params.get("value_throttled") is None:
+            params["value_throttled"] = params["value"]
+        super().__init__(**params)
+
+    @classmethod
+    def _initial(cls, params: dict[str, Any]) -> Any:
+        return params.get("start", cls.param["start"].default)
+
+    def _coerce_client_value(self, prop: str, value: JSON) -> Any:
+        checked = number(self, value, integer=self._integer)
+        within(self, checked, self.start, self.end)
+        return checked
+
+
+class IntSlider(_Slider):
+    _integer = True
+
+    start = param.Integer(default=0)
+    end = param.Integer(default=1)
+    step = param.Integer(default=1)
+    value = param.Integer(default=0)
+    value_throttled = param.Integer(default=None, allow_None=True)
+
+
+class FloatSlider(_Slider):
+    start = param.Number(default=0.0)
+    end = param.Number(default=1.0)
+    step = param.Number(default=0.1)
+    value = param.Number(default=0.0)
+    value_throttled = param.Number(default=None, allow_None=True)
+
+
+class IntRangeSlider(_Slider):
+    """A slider with two handles: ``value`` is ``(lower, upper)``, ``(start, end)`` when
+    not given."""
+
+    _integer = True
+
+    start = param.Integer(default=0)
+    end = param.Integer(default=1)
+    step = param.Integer(default=1)
+    value = param.Range(default=(0, 1))
+    value_throttled = param.Range(default=None, allow_None=True)
+
+    @classmethod
+    def _initial(cls, params: dict[str, Any]) -> Any:
+        return (params.get("start", cls.param["start"].default),
+                params.get("end", cls.param["end"].default))
+
+    def _coerce_client_value(self, prop: str, value: JSON) -> Any:
+        if not isinstance(value, list) or len(value) != 2:
+            raise self._refuse(f"{value!r} is not a [lower, upper] pair")
+        lower, upper = (number(self, v, integer=True) for v in value)
+        if lower > upper:
+            raise self._refuse(f"lower {lower} is above upper {upper}")
+        within(self, lower, self.start, self.end)
+        within(self, upper, self.start, self.end)
+        return (lower, upper)
