@@ -1,0 +1,39 @@
+/**
+ * `ChatAreaInput`: the text area a chat is typed into. Client-writable: `value_input`,
+ * sent while typing, and `value`, sent when the user sends the text: Enter (or
+ * Ctrl/Cmd+Enter when `enter_sends` is false); Shift+Enter makes a new line, and Enter
+ * while an input method composes does nothing. `max_length` caps it here too.
+ */
+
+import { ControlView, h } from "./base.js";
+
+export class ChatAreaInputView extends ControlView {
+  createControl() {
+    const area = h("textarea");
+    this.enterSends = true;
+    area.addEventListener("input", () => this.ctx.edit(this.id, "value_input", area.value));
+    area.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter" || e.shiftKey || e.isComposing) return;
+      if (!this.enterSends && !(e.ctrlKey || e.metaKey)) return;
+      e.preventDefault();
+      if (area.value.trim() !== "") this.ctx.edit(this.id, "value", area.value);
+    });
+    return area;
+  }
+
+  render(props, has) {
+    this.renderLabel(props, has);
+    if (has("name") || has("placeholder")) {
+      if (!props.name) this.control.setAttribute("aria-label", props.placeholder || "Message");
+    }
+    if (has("placeholder")) this.control.placeholder = props.placeholder ?? "";
+    if (has("enter_sends")) this.enterSends = props.enter_sends !== false;
+    if (has("rows")) this.control.rows = Number.isInteger(props.rows) && props.rows > 0 ? props.rows : 1;
+    if (has("max_length")) {
+      if (Number.isInteger(props.max_length)) this.control.maxLength = props.max_length;
+      else this.control.removeAttribute("maxlength");
+    }
+    const value = props.value_input == null ? "" : String(props.value_input);
+    if (has("value_input") && this.control.value !== value) this.control.value = value;
+  }
+}
