@@ -7,14 +7,19 @@
 
 import { ControlView, h } from "./base.js";
 
+/** Whether key event `e` sends the text (see above) rather than typing into it. */
+export function sendsOnKey(e, enterSends) {
+  if (e.key !== "Enter" || e.shiftKey || e.isComposing) return false;
+  return enterSends || e.ctrlKey || e.metaKey;
+}
+
 export class ChatAreaInputView extends ControlView {
   createControl() {
     const area = h("textarea");
     this.enterSends = true;
     area.addEventListener("input", () => this.ctx.edit(this.id, "value_input", area.value));
     area.addEventListener("keydown", (e) => {
-      if (e.key !== "Enter" || e.shiftKey || e.isComposing) return;
-      if (!this.enterSends && !(e.ctrlKey || e.metaKey)) return;
+      if (!sendsOnKey(e, this.enterSends)) return;
       e.preventDefault();
       if (area.value.trim() !== "") this.ctx.edit(this.id, "value", area.value);
     });

@@ -13,14 +13,18 @@ export function followLatest(el) {
   if (log && log.dataset.follow !== "false") log.scrollTop = log.scrollHeight;
 }
 
+/** Whether a log scrolled like this is within `limit` px of its end (so it follows). */
+export function isFollowing({ scrollHeight, scrollTop, clientHeight }, limit) {
+  return scrollHeight - scrollTop - clientHeight <= limit;
+}
+
 export class ChatFeedView extends BaseView {
   createElement() {
     this.log = h("div", { className: "docsync-chat-log", role: "log", "aria-label": "Chat messages", tabIndex: 0 });
     this.log.dataset.follow = "true";
     this.limit = 200;
     this.log.addEventListener("scroll", () => {
-      const gap = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight;
-      this.log.dataset.follow = String(gap <= this.limit);
+      this.log.dataset.follow = String(isFollowing(this.log, this.limit));
     });
     return h("div", { className: "docsync-chat" }, this.log);
   }

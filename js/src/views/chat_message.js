@@ -66,16 +66,26 @@ export class ChatMessageView extends BaseView {
 
   /** Show `pieces`: append the new ones when what is shown is their prefix, else redraw. */
   renderText(pieces) {
-    const shown = this.shown;
-    const grows = this.body.classList.contains("docsync-chat-plain") && shown.length <= pieces.length && shown.every((p, i) => p === pieces[i]);
-    if (!grows) {
+    const { reset, add } = textUpdate(this.body.classList.contains("docsync-chat-plain") ? this.shown : null, pieces);
+    if (reset) {
       this.body.classList.add("docsync-chat-plain");
       this.body.replaceChildren();
       this.shown = [];
     }
-    for (const piece of pieces.slice(this.shown.length)) {
-      this.body.append(document.createTextNode(typeof piece === "string" ? piece : ""));
+    for (const piece of add) {
+      this.body.append(document.createTextNode(piece));
       this.shown.push(piece);
     }
   }
+}
+
+/**
+ * How to go from the text pieces `shown` (null: none shown as text) to `pieces`: when
+ * `shown` is their prefix, `add` the rest (`reset` false); otherwise `reset` and add all.
+ * Pieces that are not strings show as nothing.
+ */
+export function textUpdate(shown, pieces) {
+  const list = Array.isArray(pieces) ? pieces.map((p) => (typeof p === "string" ? p : "")) : [];
+  const grows = Array.isArray(shown) && shown.length <= list.length && shown.every((p, i) => p === list[i]);
+  return grows ? { reset: false, add: list.slice(shown.length) } : { reset: true, add: list };
 }
