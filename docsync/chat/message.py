@@ -115,8 +115,11 @@ class ChatMessage(Model):
 
             text, content = None, panel(obj)
         # ``text`` is set even when it is the same object: that is how the document hears
-        # that it grew (docsync.core.chunks).
-        self.param.update(text=text, content=content)
+        # that it grew (docsync.core.chunks). Plain sets, not ``param.update``: this runs
+        # per streamed token, and ``update`` first reads every parameter's value.
+        self.text = text
+        if content is not self.content:
+            self.content = content
 
     def _derived(self, prop: str, ref: Callable[[Model], str]) -> JSON:
         if prop == "html":
@@ -180,7 +183,11 @@ class ChatMessage(Model):
             updates["user"] = user
         if avatar is not None:
             updates["avatar"] = avatar
-        self.param.update(**updates)
+        if len(updates) == 1:  # a streamed token: spare param.update's read of every value
+            name, value = next(iter(updates.items()))
+            setattr(self, name, value)
+        else:
+            self.param.update(**updates)
 
     def __str__(self) -> str:
         return f"ChatMessage(user={self.user!r}, object={self.object!r})"
