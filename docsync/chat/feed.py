@@ -25,6 +25,9 @@ __all__ = ["ChatFeed"]
 
 _EXCEPTION_MODES = ("summary", "verbose", "ignore", "raise")
 
+#: Methods of Panel's ChatFeed that docsync does not have (README: 'Coming from Panel').
+_PANEL_ONLY = frozenset({"serialize", "add_step", "prompt_user", "scroll_to", "select"})
+
 
 class _Reply:
     """The state of one reply: its message once the callback gave a value."""
@@ -297,6 +300,18 @@ class ChatFeed(Model):
                 self._post(reply.message)
         if idle:
             self.param.update(running=False, disabled=self._disabled_before)
+
+    def trigger_post_hook(self) -> None:
+        """Call ``post_hook`` with the last message (after a stream the app drove)."""
+        if self.objects:
+            self._post(self.objects[-1])
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _PANEL_ONLY:
+            raise AttributeError(
+                f"{type(self).__name__}.{name} is Panel's; docsync's chat has no {name}: see "
+                "README's 'Coming from Panel', table 'Chat'")
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _post(self, message: ChatMessage) -> None:
         if self.post_hook is not None:

@@ -63,3 +63,14 @@ def test_stop_without_a_running_reply_is_false():
 def test_unknown_options_are_refused():
     with pytest.raises(TypeError, match="ChatFeed has no option 'adaptive'"):
         ChatFeed(adaptive=True)
+
+
+def test_panel_methods_docsync_lacks_say_so_and_trigger_post_hook_works():
+    with pytest.raises(AttributeError, match=r"ChatFeed.serialize is Panel's.*Coming from Panel"):
+        ChatFeed().serialize()
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        ChatFeed().nope  # noqa: B018
+    seen = []
+    feed = ChatFeed("a", post_hook=lambda m, i: seen.append(m.object))
+    feed.trigger_post_hook()
+    assert seen == ["a"]
