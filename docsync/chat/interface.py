@@ -1,11 +1,11 @@
 """``ChatInterface``: a ``ChatFeed`` with an input and its buttons (Panel's).
 
 Below the messages: the input (``widgets``: a ``ChatAreaInput`` by default; several are
-shown as tabs) and the buttons Send, Stop (shown instead of Send while a reply is being
-made), Rerun, Undo and Clear, each a ``Button`` with its name as text and ``aria-label``.
-Sending the input's text (Enter in a ``ChatAreaInput``, or Send) calls ``send`` with
-``user`` and ``avatar``, which answers with the callback; ``reset_on_send`` empties the
-input.
+shown as tabs; a text field sends when its text is committed, with Enter) and the buttons
+Send, Stop (shown instead of Send while a reply is being made), Rerun, Undo and Clear,
+each a ``Button`` whose text is its accessible name. Sending the input's text (Enter in a
+``ChatAreaInput``, or Send) calls ``send`` with ``user`` and ``avatar``, which answers
+with the callback; ``reset_on_send`` empties the input.
 """
 
 from __future__ import annotations
@@ -73,8 +73,11 @@ class ChatInterface(ChatFeed):
         for key, button in self._buttons.items():
             button.on_click(lambda _event, act=actions[key]: act())
         for widget in widgets:
-            if isinstance(widget, ChatAreaInput):
-                widget.param.watch(self._entered, "value")
+            # A ChatAreaInput's value is set when the user sends; a text field's
+            # value_throttled when the user commits it (Enter): either sends, as in Panel.
+            committed = "value" if isinstance(widget, ChatAreaInput) else "value_throttled"
+            if committed in widget.param:
+                widget.param.watch(self._entered, committed)
         area = widgets[0] if len(widgets) == 1 else Tabs(*widgets)
         self.input_area = area
         self._layout_buttons()
@@ -134,6 +137,9 @@ class ChatInterface(ChatFeed):
             widget = self.active_widget
             if isinstance(widget, ChatAreaInput):
                 widget.param.update(value="", value_input="")
+            elif "value_throttled" in widget.param:
+                default = widget.param["value"].default
+                widget.param.update(value=default, value_throttled=default)
             else:
                 widget.value = widget.param["value"].default
 

@@ -59,9 +59,13 @@ def test_undo_removes_the_last_user_message_and_its_replies_and_rerun_answers_ag
 def test_other_widgets_and_several_as_tabs():
     text = ds.widgets.TextInput(name="Text")
     chat = ChatInterface(widgets=text, callback=echo)
-    text.value = "plain"
+    text.value = "plain"  # typing sends nothing
+    assert len(chat) == 0
     chat._buttons["send"].clicks += 1
     assert [m.object for m in chat] == ["plain", "echo plain"] and text.value == ""
+    text.param.update(value="entered", value_throttled="entered")  # Enter in the field
+    assert [m.object for m in chat][-2:] == ["entered", "echo entered"]
+    assert (text.value, text.value_throttled) == ("", "")
     many = ChatInterface(widgets=[ChatAreaInput(name="Chat"), ds.widgets.TextInput(name="T")])
     assert isinstance(many.input_area, ds.Tabs) and many.active == 0
     many.active = 1

@@ -119,3 +119,20 @@ def test_a_failing_callback_verbose_ignore_raise_and_a_function():
     assert raising.running is False
     with pytest.raises(ValueError, match="callback_exception must be one of"):
         ChatFeed(callback_exception="loud")
+
+
+def test_the_placeholder_shows_while_no_value_came_then_gives_way_to_the_reply():
+    seen = []
+
+    async def slow(contents, user, instance):
+        for _ in range(200):  # bounded: until the placeholder shows (after 0.02 s)
+            if len(instance) == 2:
+                break
+            await asyncio.sleep(0.01)
+        seen.append((instance[-1].object, instance[-1].show_activity_dot))
+        return "done"
+
+    feed = ChatFeed(callback=slow, placeholder_threshold=0.02, placeholder_text="Thinking…")
+    feed.send("?")
+    assert seen == [("Thinking…", True)]
+    assert replies(feed) == [("User", "?"), ("Assistant", "done")]
