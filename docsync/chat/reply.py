@@ -58,6 +58,11 @@ class _Steps:
     def __init__(self, ctx: SessionContext | None) -> None:
         self.ctx = ctx
 
+    @property
+    def gone(self) -> bool:
+        """The session ended: nobody will see the rest of the reply."""
+        return self.ctx is not None and self.ctx.closed
+
     async def call(self, fn: Callable[..., Any], *args: Any) -> Any:
         if self.ctx is None:
             return fn(*args)
@@ -73,6 +78,8 @@ async def _produce(feed: ChatFeed, message: ChatMessage, steps: _Steps) -> None:
         agen = callback(*args)
         try:
             async for value in agen:
+                if steps.gone:
+                    break
                 feed._upsert(value)
         finally:
             await agen.aclose()
@@ -81,10 +88,11 @@ async def _produce(feed: ChatFeed, message: ChatMessage, steps: _Steps) -> None:
     elif inspect.isgeneratorfunction(callback):
         gen = callback(*args)  # makes the generator; runs none of its code
         try:
-            while (value := await steps.call(next, gen, _DONE)) is not _DONE:
+            while not steps.gone and (value := await steps.call(next, gen, _DONE)) is not _DONE:
                 feed._upsert(value)
         finally:
-            await steps.call(gen.close)
+            if not steps.gone:
+                await steps.call(gen.close)
     else:
         feed._upsert(await steps.call(callback, *args))
 

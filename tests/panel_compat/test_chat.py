@@ -10,7 +10,7 @@ import pytest
 from tests.panel_compat.apps.chat_stream import WORDS
 from tests.panel_compat.support import models_of, opener, served
 
-APPS = ["chat_echo", "chat_stream"]
+APPS = ["chat_echo", "chat_stream", "chat_sync_stream"]
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +136,18 @@ async def test_stop_ends_the_reply_where_it_was(open_):
     await net.wait_for(lambda c: shown_buttons(c)[0] == "Send")
     (_, feed), = models_of(doc, "ChatInterface")
     assert feed["running"] is False and feed["disabled"] is False
+
+
+async def test_a_sync_generator_streams_from_the_serial_executor_and_stop_gets_through(open_):
+    net, doc = await open_("chat_sync_stream")
+    input_id, _ = ids(doc)
+    await net.set(input_id, "value", "go")
+    await net.wait_for(lambda c: len(messages(c)) == 2 and "s5 " in messages(c)[1][1])
+    _, buttons = ids(doc)
+    await net.click(buttons["Stop"])  # queued between two steps of the generator
+    await net.wait_for(lambda c: c.props(models_of(c, "ChatMessage")[-1][0])["streaming"] is False)
+    html = messages(doc)[-1][1]
+    assert html.startswith("<p>s0 s1 ") and "s299" not in html
 
 
 async def test_a_message_over_the_size_limit_is_refused_and_the_session_goes_on(open_):

@@ -28,7 +28,6 @@ export class ChatMessageView extends BaseView {
     if (has("user")) {
       this.user.textContent = props.user ?? "";
       this.el.setAttribute("aria-label", `Message from ${props.user ?? "someone"}`);
-      if (props.face?.image) this.avatar.querySelector("img")?.setAttribute("alt", "");
     }
     if (has("time")) this.time.textContent = props.time ?? "";
     if (has("show_avatar")) this.avatar.hidden = props.show_avatar === false;
