@@ -21,7 +21,7 @@ from docsync.chat.options import check_options
 from docsync.chat.reply import start_reply
 from docsync.core.model import JSON, Model, to_json
 
-__all__ = ["ChatFeed"]
+__all__ = ["ChatFeed", "Reply"]
 
 _EXCEPTION_MODES = ("summary", "verbose", "ignore", "raise")
 
@@ -29,7 +29,7 @@ _EXCEPTION_MODES = ("summary", "verbose", "ignore", "raise")
 _PANEL_ONLY = frozenset({"serialize", "add_step", "prompt_user", "scroll_to", "select"})
 
 
-class _Reply:
+class Reply:
     """The state of one reply: its message once the callback gave a value."""
 
     def __init__(self) -> None:
@@ -85,7 +85,7 @@ class ChatFeed(Model):
                              f"or a function fn(exception, instance), not {how!r}")
         given = list(objects) or list(params.pop("objects", []))
         self._lock = threading.Lock()  # guards the reply bookkeeping below
-        self._replies: list[_Reply] = []
+        self._replies: list[Reply] = []
         self._disabled_before = False
         #: The task of the newest reply (set on the session's loop; see docsync.chat.reply).
         self._reply_task: asyncio.Future[Any] | None = None
@@ -204,12 +204,13 @@ class ChatFeed(Model):
         if self.callback is None or not self.objects:
             return
         message = self.objects[-1]
+        reply = Reply()
         with self._lock:
-            self._replies.append(_Reply())
+            self._replies.append(reply)
             if len(self._replies) == 1:
                 self._disabled_before = self.disabled
         self.param.update(running=True, disabled=True)
-        start_reply(self, message)
+        start_reply(self, message, reply)
 
     def stop(self) -> bool:
         """Cancel the running reply; what it streamed so far stays. Returns whether a
@@ -239,15 +240,14 @@ class ChatFeed(Model):
 
     # -- the reply (called by docsync.chat.reply, on the session's loop) -----------------------
 
-    def _current(self) -> _Reply | None:
+    def _current(self) -> Reply | None:
         with self._lock:
             return self._replies[-1] if self._replies else None
 
-    def _upsert(self, value: Any) -> None:
-        """Put a value the callback gave into the current reply's message: the first makes
-        it (in place of the placeholder), the next ones update it."""
-        reply = self._current()
-        if value is None or reply is None:
+    def _upsert(self, value: Any, reply: Reply) -> None:
+        """Put a value the callback gave into ``reply``'s message: the first makes it (in
+        place of the placeholder), the next ones update it."""
+        if value is None:
             return
         if reply.message is None:
             user, avatar = self.callback_user, self.callback_avatar
@@ -265,15 +265,14 @@ class ChatFeed(Model):
         else:
             reply.message.update(value)
 
-    def _show_placeholder(self) -> None:
-        reply = self._current()
-        if reply is None or reply.message is not None or reply.placeholder is not None:
+    def _show_placeholder(self, reply: Reply) -> None:
+        if reply.message is not None or reply.placeholder is not None:
             return
         reply.placeholder = self._build(self.placeholder_text or "…", user=self.callback_user,
                                         avatar=self.callback_avatar, show_activity_dot=True)
         self.append(reply.placeholder)
 
-    def _take_placeholder(self, message: ChatMessage, reply: _Reply | None = None) -> None:
+    def _take_placeholder(self, message: ChatMessage, reply: Reply | None = None) -> None:
         """Show ``message`` where the placeholder is, or at the end."""
         reply = reply or self._current()
         placeholder = reply.placeholder if reply is not None else None
@@ -284,20 +283,21 @@ class ChatFeed(Model):
         if reply is not None:
             reply.placeholder = None
 
-    def _end_reply(self) -> None:
-        """The current reply ended (done, failed or stopped): its message stops streaming
-        (its Markdown is rendered), the placeholder goes, the page may send again."""
+    def _end_reply(self, reply: Reply) -> None:
+        """``reply`` ended (done, failed or stopped): its message stops streaming (its
+        Markdown is rendered), the placeholder goes; once no reply runs, the page may send
+        again."""
         with self._lock:
-            reply = self._replies.pop(0) if self._replies else None
+            if reply in self._replies:
+                self._replies.remove(reply)
             idle = not self._replies
-        if reply is not None:
-            if reply.placeholder is not None:
-                self.objects = [m for m in self.objects if m is not reply.placeholder]
-            for message in dict.fromkeys([*reply.streamed, reply.message]):
-                if message is not None:
-                    message.param.update(streaming=False, show_activity_dot=False)
-            if reply.message is not None:
-                self._post(reply.message)
+        if reply.placeholder is not None:
+            self.objects = [m for m in self.objects if m is not reply.placeholder]
+        for message in dict.fromkeys([*reply.streamed, reply.message]):
+            if message is not None:
+                message.param.update(streaming=False, show_activity_dot=False)
+        if reply.message is not None:
+            self._post(reply.message)
         if idle:
             self.param.update(running=False, disabled=self._disabled_before)
 

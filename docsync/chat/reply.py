@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from docsync.runtime.context import CURRENT_SESSION, SessionContext
 
 if TYPE_CHECKING:
-    from docsync.chat.feed import ChatFeed
+    from docsync.chat.feed import ChatFeed, Reply
     from docsync.chat.message import ChatMessage
 
 __all__ = ["callback_args", "start_reply"]
@@ -69,7 +69,8 @@ class _Steps:
         return await self.ctx.call(fn, *args)
 
 
-async def _produce(feed: ChatFeed, message: ChatMessage, steps: _Steps) -> None:
+async def _produce(feed: ChatFeed, message: ChatMessage, reply: Reply,
+                   steps: _Steps) -> None:
     """Call the callback for ``message`` and put each value it gives into the reply."""
     callback = feed.callback
     assert callback is not None
@@ -80,29 +81,29 @@ async def _produce(feed: ChatFeed, message: ChatMessage, steps: _Steps) -> None:
             async for value in agen:
                 if steps.gone:
                     break
-                feed._upsert(value)
+                feed._upsert(value, reply)
         finally:
             await agen.aclose()
     elif inspect.iscoroutinefunction(callback):
-        feed._upsert(await callback(*args))
+        feed._upsert(await callback(*args), reply)
     elif inspect.isgeneratorfunction(callback):
         gen = callback(*args)  # makes the generator; runs none of its code
         try:
             while not steps.gone and (value := await steps.call(next, gen, _DONE)) is not _DONE:
-                feed._upsert(value)
+                feed._upsert(value, reply)
         finally:
             if not steps.gone:
                 await steps.call(gen.close)
     else:
-        feed._upsert(await steps.call(callback, *args))
+        feed._upsert(await steps.call(callback, *args), reply)
 
 
-async def _reply(feed: ChatFeed, message: ChatMessage, steps: _Steps) -> None:
+async def _reply(feed: ChatFeed, message: ChatMessage, reply: Reply, steps: _Steps) -> None:
     """One whole reply: the callback's values, its failure reported as the feed says, and
     the feed's reply state ended however it ends (done, failed or stopped)."""
-    placeholder = _arm_placeholder(feed)
+    placeholder = _arm_placeholder(feed, reply)
     try:
-        await _produce(feed, message, steps)
+        await _produce(feed, message, reply, steps)
     except asyncio.CancelledError:
         pass  # stopped: what was streamed so far stays, as in Panel
     except Exception as exc:
@@ -110,15 +111,15 @@ async def _reply(feed: ChatFeed, message: ChatMessage, steps: _Steps) -> None:
     finally:
         if placeholder is not None:
             placeholder.cancel()
-        feed._end_reply()
+        feed._end_reply(reply)
 
 
-def _arm_placeholder(feed: ChatFeed) -> asyncio.TimerHandle | None:
+def _arm_placeholder(feed: ChatFeed, reply: Reply) -> asyncio.TimerHandle | None:
     """Show the feed's placeholder message if no value came within its threshold."""
     if feed.placeholder_threshold <= 0:
         return None
     return asyncio.get_running_loop().call_later(feed.placeholder_threshold,
-                                                 feed._show_placeholder)
+                                                 feed._show_placeholder, reply)
 
 
 def _report(feed: ChatFeed, exc: Exception, ctx: SessionContext | None) -> None:
@@ -138,8 +139,8 @@ def _report(feed: ChatFeed, exc: Exception, ctx: SessionContext | None) -> None:
     # "ignore": nothing
 
 
-def start_reply(feed: ChatFeed, message: ChatMessage) -> None:
-    """Start the reply to ``message``; thread-safe.
+def start_reply(feed: ChatFeed, message: ChatMessage, reply: Reply) -> None:
+    """Start ``reply``, the answer to ``message``; thread-safe.
 
     In a session the reply becomes a task on the session's loop (``feed._reply_task``,
     which ``ChatFeed.stop`` cancels). Outside one it runs to its end before this returns,
@@ -150,19 +151,19 @@ def start_reply(feed: ChatFeed, message: ChatMessage) -> None:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            asyncio.run(_reply(feed, message, _Steps(None)))
+            asyncio.run(_reply(feed, message, reply, _Steps(None)))
             return
-        feed._reply_task = loop.create_task(_reply(feed, message, _Steps(None)))
+        feed._reply_task = loop.create_task(_reply(feed, message, reply, _Steps(None)))
         return
     steps = _Steps(ctx)
 
-    async def reply() -> None:
-        await _reply(feed, message, steps)
+    async def run() -> None:
+        await _reply(feed, message, reply, steps)
 
     def start() -> None:
         if ctx.closed:
-            feed._end_reply()
+            feed._end_reply(reply)
             return
-        feed._reply_task = ctx.call(reply)
+        feed._reply_task = ctx.call(run)
 
     ctx.runtime.on_loop(start)

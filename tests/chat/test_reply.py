@@ -136,3 +136,31 @@ def test_the_placeholder_shows_while_no_value_came_then_gives_way_to_the_reply()
     feed.send("?")
     assert seen == [("Thinking…", True)]
     assert replies(feed) == [("User", "?"), ("Assistant", "done")]
+
+
+async def test_in_a_running_loop_replies_are_tasks_and_each_ends_its_own():
+    gates = {"a": asyncio.Event(), "b": asyncio.Event()}
+
+    async def callback(contents):
+        yield f"{contents}…"
+        await gates[contents].wait()
+        yield f"{contents} done"
+
+    feed = ChatFeed(callback=callback, placeholder_threshold=0)
+    feed.send("a")
+    first = feed._reply_task
+    feed.send("b")
+    second = feed._reply_task
+    by_text = lambda: {m.object: m for m in feed}  # noqa: E731
+    for _ in range(100):  # bounded: until both replies began
+        if {"a…", "b…"} <= set(by_text()):
+            break
+        await asyncio.sleep(0.01)
+    gates["b"].set()
+    await second
+    assert by_text()["b done"].streaming is False and by_text()["a…"].streaming is True
+    assert feed.running is True  # "a" still replies
+    gates["a"].set()
+    await first
+    assert by_text()["a done"].streaming is False
+    assert (feed.running, feed.disabled) == (False, False)
