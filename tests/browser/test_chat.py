@@ -35,6 +35,14 @@ async def test_keyboard_only_chat_with_roles_and_names(serve, new_tab) -> None:
     await expect(log.get_by_role("article", name="Message from User")).to_have_count(1)
     await expect(box).to_have_value("")
     await expect(box).to_be_focused()
+    # A streamed reply disables the input meanwhile; the focus comes back after it.
+    await page.keyboard.type("tell me more")
+    await page.keyboard.press("Enter")
+    await expect(box).to_be_disabled()
+    await expect(log.get_by_role("article", name="Message from Streamer").last
+                 ).to_have_attribute("aria-busy", "false", timeout=20_000)
+    await expect(box).to_be_enabled()
+    await expect(box).to_be_focused()
     # Tab reaches the buttons; Enter on Clear empties the log.
     await page.keyboard.press("Tab")
     await expect(page.get_by_role("button", name="Send")).to_be_focused()

@@ -2,7 +2,8 @@
  * `ChatAreaInput`: the text area a chat is typed into. Client-writable: `value_input`,
  * sent while typing, and `value`, sent when the user sends the text: Enter (or
  * Ctrl/Cmd+Enter when `enter_sends` is false); Shift+Enter makes a new line, and Enter
- * while an input method composes does nothing. `max_length` caps it here too.
+ * while an input method composes does nothing. `max_length` caps it here too. Focus
+ * that the field lost by being disabled during a reply comes back when it is enabled.
  */
 
 import { ControlView, h } from "./base.js";
@@ -27,7 +28,19 @@ export class ChatAreaInputView extends ControlView {
   }
 
   render(props, has) {
+    // The input is disabled while a reply is made, and disabling a focused field drops
+    // its focus: give it back when the input is enabled again, unless the user has moved
+    // on to something else meanwhile.
+    const wasFocused = document.activeElement === this.control;
     this.renderLabel(props, has);
+    if (has("disabled")) {
+      if (props.disabled && wasFocused) this.refocus = true;
+      else if (!props.disabled && this.refocus) {
+        this.refocus = false;
+        const active = document.activeElement;
+        if (!active || active === document.body) this.control.focus();
+      }
+    }
     if (has("name") || has("placeholder")) {
       if (!props.name) this.control.setAttribute("aria-label", props.placeholder || "Message");
     }
