@@ -53,7 +53,8 @@ class ChatInterface(ChatFeed):
     show_button_name = param.Boolean(default=True, doc="Show the buttons' text (else icons).")
     input_area = param.ClassSelector(class_=Model, default=None, allow_None=True, doc=(
         "The input, or tabs of the inputs (read-only to apps)."))
-    buttons = param.List(default=[], item_type=Button, doc="The shown buttons (read-only).")
+    buttons = param.List(default=[], item_type=Button, doc=(
+        "The buttons their show_* options enable (read-only); Send or Stop is hidden."))
 
     def __init__(self, *objects: Any, **params: Any) -> None:
         super().__init__(*objects, **params)
@@ -104,18 +105,18 @@ class ChatInterface(ChatFeed):
             raise IndexError(f"ChatInterface has one input; active must be 0, not {index}")
 
     def _layout_buttons(self, *_: Any) -> None:
-        shown = []
-        for key, (_, option) in _BUTTONS.items():
-            if not getattr(self, option):
-                continue
-            if (key == "send" and self.running) or (key == "stop" and not self.running):
-                continue  # Stop takes Send's place while a reply is being made
-            shown.append(self._buttons[key])
+        # Every enabled button stays in the document, so its model (and the page's element)
+        # lives on across replies; Stop takes Send's place by visibility alone.
         for key, button in self._buttons.items():
-            button.disabled = self.running and key not in ("stop",)
+            button.visible = not ((key == "send" and self.running)
+                                  or (key == "stop" and not self.running))
+            button.disabled = self.running and key != "stop"
         for widget in self._widgets:
             widget.disabled = self.disabled
-        self.buttons = shown
+        shown = [self._buttons[key] for key, (_, option) in _BUTTONS.items()
+                 if getattr(self, option)]
+        if shown != self.buttons:
+            self.buttons = shown
 
     # -- sending ----------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ def echo(contents):
 
 
 def names(chat):
-    return [b.name for b in chat.buttons]
+    return [b.name for b in chat.buttons if b.visible]
 
 
 def test_enter_in_the_input_sends_and_empties_it():

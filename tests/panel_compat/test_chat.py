@@ -44,7 +44,8 @@ def ids(doc):
 
 def shown_buttons(doc):
     (_, feed), = models_of(doc, "ChatInterface")
-    return [doc.props(ref["ref"])["name"] for ref in feed["buttons"]]
+    return [doc.props(ref["ref"])["name"] for ref in feed["buttons"]
+            if doc.props(ref["ref"])["visible"]]
 
 
 async def test_echo_bot_answers_each_message(open_):
@@ -125,15 +126,16 @@ async def test_a_streamed_reply_is_sent_as_appends_and_survives_a_drop(open_):
 
 async def test_stop_ends_the_reply_where_it_was(open_):
     net, doc = await open_("chat_stream")
-    input_id, _ = ids(doc)
+    input_id, before = ids(doc)
     await net.set(input_id, "value", "go")
     await net.wait_for(lambda c: len(messages(c)) == 2 and len(messages(c)[1][1]) > 20)
-    _, buttons = ids(doc)  # Stop is in the document while a reply is being made
+    _, buttons = ids(doc)
     await net.click(buttons["Stop"])
     await net.wait_for(lambda c: c.props(models_of(c, "ChatMessage")[-1][0])["streaming"] is False)
     html = messages(doc)[-1][1]
     assert html.startswith("<p>w0 w1 ") and "w199" not in html
     await net.wait_for(lambda c: shown_buttons(c)[0] == "Send")
+    assert ids(doc)[1] == before  # the same button models throughout: hidden, not replaced
     (_, feed), = models_of(doc, "ChatInterface")
     assert feed["running"] is False and feed["disabled"] is False
 
