@@ -35,7 +35,7 @@ class Reply:
     def __init__(self) -> None:
         self.message: ChatMessage | None = None
         self.placeholder: ChatMessage | None = None
-        self.streamed: list[ChatMessage] = []  # by ``stream`` during the reply
+        self.streamed: dict[ChatMessage, None] = {}  # by ``stream`` during the reply
 
 
 class ChatFeed(Model):
@@ -189,10 +189,11 @@ class ChatFeed(Model):
             else:
                 message.update(value)
             updates = {k: v for k, v in (("user", user), ("avatar", avatar)) if v}
-            message.param.update(**updates, **message_params)
+            if updates or message_params:  # param.update reads every value: not per token
+                message.param.update(**updates, **message_params)
         reply = self._current()
         if reply is not None:  # the reply's end ends the message's streaming too
-            reply.streamed.append(message)
+            reply.streamed[message] = None
             if reply.message is None:
                 reply.message = message
         if trigger_post_hook:
@@ -260,9 +261,7 @@ class ChatFeed(Model):
                                       show_activity_dot=self.show_activity_dot)
             reply.message = message
             self._take_placeholder(message, reply)
-        elif isinstance(value, ChatMessage):
-            reply.message.update(value)
-        else:
+        else:  # a ChatMessage's contents, user and avatar; a dict's parameters; or contents
             reply.message.update(value)
 
     def _show_placeholder(self, reply: Reply) -> None:
@@ -293,7 +292,7 @@ class ChatFeed(Model):
             idle = not self._replies
         if reply.placeholder is not None:
             self.objects = [m for m in self.objects if m is not reply.placeholder]
-        for message in dict.fromkeys([*reply.streamed, reply.message]):
+        for message in {**reply.streamed, reply.message: None}:
             if message is not None:
                 message.param.update(streaming=False, show_activity_dot=False)
         if reply.message is not None:

@@ -159,7 +159,11 @@ class ChatMessage(Model):
             raise TypeError(f"ChatMessage.stream takes text, not {type(token).__name__}: "
                             "set the message's object (or use update) for other objects")
         current = self.object if isinstance(self.object, str) else ""
-        self.param.update(streaming=True, object=token if replace else current + token)
+        text = token if replace else current + token
+        if self.streaming:  # per token: a plain set (param.update reads every value first)
+            self.object = text
+        else:
+            self.param.update(streaming=True, object=text)
 
     def update(self, value: Any, user: str | None = None, avatar: str | None = None) -> None:
         """Replace the contents (and ``user``, ``avatar`` when given). ``value`` may be a
