@@ -18,7 +18,8 @@ Any other ``object`` (a component, a DataFrame, an image...) is shown by the pan
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -31,11 +32,12 @@ from docsync.pane.text import render_markdown, safe_url
 
 __all__ = ["DEFAULT_AVATARS", "ChatMessage"]
 
-#: The avatar shown for a user (lower-cased name) who has none of their own.
-DEFAULT_AVATARS: dict[str, str] = {
+#: The avatar shown for a user (lower-cased name) who has none of their own (read-only:
+#: each message holds its own copy as ``default_avatars``).
+DEFAULT_AVATARS: Mapping[str, str] = MappingProxyType({
     "user": "🧑", "you": "🧑", "assistant": "🤖", "bot": "🤖", "ai": "🤖",
     "system": "⚙️", "help": "💡", "exception": "⚠️", "error": "⚠️",
-}
+})
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico")
 
@@ -70,7 +72,7 @@ class ChatMessage(Model):
     avatar = param.String(default="", doc="Text (an emoji) or an image URL.")
     avatar_lookup = param.Callable(default=None, allow_None=True,
                                    doc="user → avatar, used when ``avatar`` is empty.")
-    default_avatars = param.Dict(default=DEFAULT_AVATARS, doc="Lower-cased user → avatar.")
+    default_avatars = param.Dict(default=dict(DEFAULT_AVATARS), doc="Lower-cased user → avatar.")
     timestamp = param.Date(default=None, allow_None=True, doc="When it was sent.")
     timestamp_format = param.String(default="%H:%M")
     timestamp_tz = param.String(default=None, allow_None=True, doc="An IANA time zone.")
