@@ -292,9 +292,11 @@ class ChatFeed(Model):
             idle = not self._replies
         if reply.placeholder is not None:
             self.objects = [m for m in self.objects if m is not reply.placeholder]
-        for message in {**reply.streamed, reply.message: None}:
-            if message is not None:
-                message.param.update(streaming=False, show_activity_dot=False)
+        ended = dict(reply.streamed)
+        if reply.message is not None:
+            ended[reply.message] = None
+        for message in ended:
+            message.param.update(streaming=False, show_activity_dot=False)
         if reply.message is not None:
             self._post(reply.message)
         if idle:

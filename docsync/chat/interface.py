@@ -90,7 +90,7 @@ class ChatInterface(ChatFeed):
     def active_widget(self) -> Widget:
         """The input shown (the active tab's, with several)."""
         area = self.input_area
-        return area.objects[area.active] if isinstance(area, Tabs) else self._widgets[0]
+        return self._widgets[area.active] if isinstance(area, Tabs) else self._widgets[0]
 
     @property
     def active(self) -> int:
@@ -126,8 +126,8 @@ class ChatInterface(ChatFeed):
 
     def _click_send(self) -> None:
         widget = self.active_widget
-        value = widget.value_input if isinstance(widget, ChatAreaInput) else widget.value
-        self._submit(value)
+        self._submit(widget.value_input if isinstance(widget, ChatAreaInput)
+                     else getattr(widget, "value", None))
 
     def _submit(self, value: Any) -> None:
         """Send what the input holds (nothing when it is empty or a reply is running)."""
