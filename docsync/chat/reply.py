@@ -2,15 +2,16 @@
 
 The callback is Panel's ``callback(contents, user, instance)`` (it may take fewer
 arguments, in that order) and may be a function, a coroutine function, a generator or an
-async generator function. Where it runs follows docsync's rule for callbacks (DESIGN.md
-§4): the reply itself is an asyncio task on the session's loop; a sync function, and each
-step of a sync generator, run in the session's serial executor, so a generator lets the
-session's other messages (a click on Stop) through between its tokens; async code runs on
-the loop. Every value a generator yields updates the one reply message (see
-``ChatFeed._upsert``), so the tokens reach the page as they come, one patch per flush.
+async generator function, or any callable that returns a value, a coroutine or a
+generator. Where it runs follows docsync's rule for callbacks (DESIGN.md §4): the reply
+itself is an asyncio task on the session's loop; a sync function, and each step of a sync
+generator, run in the session's serial executor, so a generator lets the session's other
+messages (a click on Stop) through between its tokens; async code runs on the loop. Every
+value a generator yields updates the one reply message (see ``ChatFeed._upsert``), so the
+tokens reach the page as they come, one patch per flush.
 
 Outside a session (plain Python, a unit test) the reply runs to its end inside ``respond``,
-sync steps inline.
+sync steps inline; in a thread where an event loop runs (a notebook), it is a task on it.
 """
 
 from __future__ import annotations
@@ -75,19 +76,24 @@ async def _produce(feed: ChatFeed, message: ChatMessage, reply: Reply,
     callback = feed.callback
     assert callback is not None
     args = callback_args(callback, message.object, message.user, feed)
-    if inspect.isasyncgenfunction(callback):
-        agen = callback(*args)
+    if inspect.isasyncgenfunction(callback) or inspect.isgeneratorfunction(callback):
+        result = callback(*args)  # makes the generator; runs none of its code
+    elif inspect.iscoroutinefunction(callback):
+        result = await callback(*args)
+    else:
+        result = await steps.call(callback, *args)
+    if inspect.isawaitable(result):  # a callable object whose __call__ is async
+        result = await result
+    if inspect.isasyncgen(result):
         try:
-            async for value in agen:
+            async for value in result:
                 if steps.gone:
                     break
                 feed._upsert(value, reply)
         finally:
-            await agen.aclose()
-    elif inspect.iscoroutinefunction(callback):
-        feed._upsert(await callback(*args), reply)
-    elif inspect.isgeneratorfunction(callback):
-        gen = callback(*args)  # makes the generator; runs none of its code
+            await result.aclose()
+    elif inspect.isgenerator(result):
+        gen = result
         try:
             while not steps.gone and (value := await steps.call(next, gen, _DONE)) is not _DONE:
                 feed._upsert(value, reply)
@@ -95,7 +101,7 @@ async def _produce(feed: ChatFeed, message: ChatMessage, reply: Reply,
             if not steps.gone:
                 await steps.call(gen.close)
     else:
-        feed._upsert(await steps.call(callback, *args), reply)
+        feed._upsert(result, reply)
 
 
 async def _reply(feed: ChatFeed, message: ChatMessage, reply: Reply, steps: _Steps) -> None:

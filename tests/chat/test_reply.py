@@ -164,3 +164,20 @@ async def test_in_a_running_loop_replies_are_tasks_and_each_ends_its_own():
     await first
     assert by_text()["a done"].streaming is False
     assert (feed.running, feed.disabled) == (False, False)
+
+
+def test_callables_that_return_generators_or_coroutines_are_followed():
+    class Bot:
+        async def __call__(self, contents):
+            return f"async {contents}"
+
+    feed = ChatFeed(callback=Bot())
+    feed.send("hi")
+    assert replies(feed)[-1] == ("Assistant", "async hi")
+
+    def gen(contents):
+        yield from ("a", "ab")
+
+    feed = ChatFeed(callback=lambda contents: gen(contents))
+    feed.send("x")
+    assert replies(feed)[-1] == ("Assistant", "ab") and feed[-1].streaming is False
