@@ -10,7 +10,7 @@ The common subset of Panel's API::
 
 from typing import Any
 
-from docsync import controls, indicators, layout, pane, template, widgets
+from docsync import chat, controls, indicators, layout, pane, template, widgets
 from docsync.bind import bind
 from docsync.browser_store import Store
 from docsync.cache import cache
@@ -27,7 +27,7 @@ from docsync.state import state
 
 __all__ = [
     "Card", "Column", "Config", "Controls", "Divider", "Form", "GridBox", "HSpacer", "Location",
-    "Row", "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "config", "connection",
+    "Row", "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "chat", "config", "connection",
     "controls", "extension", "indicators", "layout", "pane", "secrets", "serve", "state",
     "template", "widgets",
 ]

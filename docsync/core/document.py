@@ -16,12 +16,14 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from docsync.core.chunks import Chunks
 from docsync.core.model import (
     JSON,
     Model,
     affected_props,
     check_client_value,
     children,
+    chunk_props,
     listen,
     prop_index,
     prop_json,
@@ -36,6 +38,16 @@ __all__ = ["Document"]
 
 _MISSING = object()
 _Dirty = dict[Model, dict[str, None]]
+
+
+class _Sent:
+    """The mirror of a :class:`Chunks` prop: the client holds the first ``count`` pieces
+    of ``source`` (see docsync/core/chunks.py). Compared by identity, never by value."""
+
+    __slots__ = ("count", "source")
+
+    def __init__(self, source: Chunks, count: int) -> None:
+        self.source, self.count = source, count
 
 
 class Document:
@@ -257,10 +269,21 @@ class Document:
         return ops
 
     def _mirror_row(self, model: Model, props: dict[str, JSON]) -> list[JSON]:
-        """The mirror of ``model`` once all its props (``props_json``) were sent."""
+        """The mirror of ``model`` once all its props (``props_json``) were sent.
+
+        A :class:`Chunks` prop is read again here and its pieces put into ``props``, so that
+        what is sent and what the mirror records come from one read of one object.
+        """
+        cls = type(model)
         empties = self._empties
-        values = (props[name] for name in prop_index(type(model)))
-        return [empties[type(v)] if not v and type(v) in empties else v for v in values]
+        values = (props[name] for name in prop_index(cls))
+        row = [empties[type(v)] if not v and type(v) in empties else v for v in values]
+        for name in chunk_props(cls):
+            source = getattr(model, name)
+            if isinstance(source, Chunks):
+                props[name] = source.pieces()
+                row[prop_index(cls)[name]] = _Sent(source, len(props[name]))
+        return row
 
     def _mirror_slot(self, model: Model, model_id: str, prop: str) -> tuple[list[JSON], int]:
         """The mirror row of ``model`` and the index of ``prop`` in it (KeyError if ``prop``
@@ -274,6 +297,11 @@ class Document:
 
     def _replace_op(self, ops: list[dict[str, JSON]], model: Model, model_id: str, prop: str,
                     seq: int, *, force: bool) -> None:
+        if prop in chunk_props(type(model)):
+            source = getattr(model, prop)
+            if isinstance(source, Chunks):
+                self._chunks_ops(ops, model, model_id, prop, source, seq, force=force)
+                return
         value = prop_json(model, prop, self._ref)
         row, i = self._mirror_slot(model, model_id, prop)
         if force or row[i] != value:
@@ -281,6 +309,26 @@ class Document:
             self._prop_seq[(model_id, prop)] = seq
             path = f"/models/{model_id}/props/{prop}"
             ops.append({"op": "replace", "path": path, "value": value})
+
+    def _chunks_ops(self, ops: list[dict[str, JSON]], model: Model, model_id: str, prop: str,
+                    source: Chunks, seq: int, *, force: bool) -> None:
+        """Ops for a :class:`Chunks` prop: when the client holds a prefix of this same
+        object, one ``add`` per new piece (O(new pieces), whatever the text's length);
+        otherwise (another object, a snapshot's mirror lost, or ``force``) a ``replace``."""
+        row, i = self._mirror_slot(model, model_id, prop)
+        sent = row[i]
+        path = f"/models/{model_id}/props/{prop}"
+        if not force and isinstance(sent, _Sent) and sent.source is source:
+            pieces = source.pieces(sent.count)
+            if pieces:
+                ops.extend({"op": "add", "path": f"{path}/-", "value": p} for p in pieces)
+                row[i] = _Sent(source, sent.count + len(pieces))
+                self._prop_seq[(model_id, prop)] = seq
+            return
+        value = source.pieces()
+        row[i] = _Sent(source, len(value))
+        self._prop_seq[(model_id, prop)] = seq
+        ops.append({"op": "replace", "path": path, "value": value})
 
     # -- input ---------------------------------------------------------------------------
 

@@ -18,10 +18,11 @@ from typing import Any, ClassVar, TypeVar
 
 import param
 
+from docsync.core.chunks import Chunks
 from docsync.exceptions import ArgumentError, Invalid
 
-__all__ = ["ChangeHook", "Model", "check_arguments", "iter_models", "listen", "to_json",
-           "unlisten"]
+__all__ = ["ChangeHook", "Model", "check_arguments", "chunk_props", "iter_models", "listen",
+           "to_json", "unlisten"]
 
 _M = TypeVar("_M", bound="Model")
 
@@ -254,6 +255,14 @@ def prop_index(cls: type[Model]) -> dict[str, int]:
 
 
 @cache
+def chunk_props(cls: type[Model]) -> tuple[str, ...]:
+    """The wire parameters of ``cls`` declared to hold :class:`Chunks` (a
+    ``param.ClassSelector(class_=Chunks)``): the document sends their growth as appends."""
+    return tuple(n for n in wire_params(cls)
+                 if isinstance(p := cls.param[n], param.ClassSelector) and p.class_ is Chunks)
+
+
+@cache
 def affected_props(cls: type[Model]) -> dict[str, tuple[str, ...]]:
     """Parameter name → the wire props whose value it determines."""
     out: dict[str, list[str]] = {n: [n] for n in wire_params(cls)}
@@ -277,6 +286,8 @@ def to_json(value: Any, ref: Callable[[Model], str]) -> JSON:
         return [to_json(v, ref) for v in value]
     if isinstance(value, dict):
         return {str(k): to_json(v, ref) for k, v in value.items()}
+    if isinstance(value, Chunks):  # a list of strings on the wire (see docsync.core.chunks)
+        return value.pieces()
     raise TypeError(f"{type(value).__name__} value cannot be sent to the browser")
 
 

@@ -4,6 +4,7 @@
 that returns its components, so the page reads as a catalogue.
 """
 
+import asyncio
 import datetime as dt
 
 import altair as alt
@@ -171,6 +172,28 @@ def forms_and_state():
     )
 
 
+async def storyteller(contents, user, instance):
+    """Streams its reply a word at a time, as a language model would."""
+    words = (f"You wrote *{contents}*. Each word of this reply travels as a small append "
+             "to the message, so a page that loses its connection mid-reply still shows "
+             "every word exactly once when it is back.").split(" ")
+    text = ""
+    for word in words:
+        await asyncio.sleep(0.05)
+        text += word + " "
+        yield text
+
+
+def chat():
+    interface = ds.chat.ChatInterface(callback=storyteller, callback_user="Storyteller",
+                                      height=420, sizing_mode="stretch_width")
+    interface.send("Say anything: my reply streams in word by word. **Stop** cuts it short; "
+                   "**Undo**, **Rerun** and **Clear** edit the conversation.",
+                   user="Help", respond=False)
+    return entry("ChatInterface: an async generator streams the reply (Enter sends, "
+                 "Shift+Enter is a new line)", interface)
+
+
 ds.template.Page(
     title="docsync gallery",
     header=[p.Markdown("Every component, live.", styles={"color": "inherit"})],
@@ -182,5 +205,5 @@ ds.template.Page(
     ],
     main=[ds.Tabs(("Widgets", widgets()), ("Panes", panes()), ("Layouts", layouts()),
                   ("Indicators", indicators()), ("Forms and state", forms_and_state()),
-                  sizing_mode="stretch_width")],
+                  ("Chat", chat()), sizing_mode="stretch_width")],
 ).servable(title="docsync gallery")

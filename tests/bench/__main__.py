@@ -16,6 +16,7 @@ from typing import Any
 import websockets
 
 from tests.bench import cache as cache_bench
+from tests.bench import chat as chat_bench
 from tests.bench import frames as frame_bench
 from tests.bench.cases import Bench
 from tests.bench.cluster import ClusterBench
@@ -29,6 +30,7 @@ apps (tests/bench/apps/):
   bench_wide   20 widgets: 10 IntSliders, 5 TextInputs, 5 Selects, each followed by a
                bind()-ed Markdown: 61 models
   bench_tick   one Markdown that each session updates at 10 Hz, with {tick}
+  bench_chat   a ChatInterface whose async generator streams a 2,000-token reply
   bench_frame_1m / bench_frame_20  one DataFrame pane over 1,000,000 rows (int, float and
                string columns) / over its first 20 rows; both send one 20-row page
 method: one `python -m docsync serve APP --port 0` child per case, measured through /proc
@@ -145,6 +147,14 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         _m(r, "frame_paging", "sorted_page_p50_ms")
     add("  a new sort key (sorts 1,000,000 rows) / then a page of it, p50",
         f"{first:.0f} / {sorted_page:.2f} ms", "-", None)
+    rate, cpu = _m(r, "chat_stream", "tokens_per_s"), _m(r, "chat_stream",
+                                                         "server_cpu_us_per_token")
+    per, patches = _m(r, "chat_stream", "bytes_per_token"), _m(r, "chat_stream",
+                                                                "patches_per_reply")
+    add("chat reply of 2,000 tokens at full speed: tokens/s delivered to the page",
+        f"{rate:,.0f} /s", "-", None)
+    add("  server CPU / bytes received per token (patches per reply)",
+        f"{cpu:.0f} us / {per:.0f} B ({patches:.0f})", "-", None)
     return rows
 
 
@@ -181,6 +191,7 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "cache_small": lambda: cache_bench.small_hit(bench.runs, bench.scale),
         "frame_open": lambda: frame_bench.frame_open(bench),
         "frame_paging": lambda: frame_bench.frame_paging(bench),
+        "chat_stream": lambda: chat_bench.chat_stream(bench),
     }
 
 

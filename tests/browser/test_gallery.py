@@ -15,7 +15,7 @@ from tests.server.support import REPO
 pytestmark = pytest.mark.browser
 
 GALLERY = REPO / "docsync" / "examples" / "gallery.py"
-SECTIONS = ["Widgets", "Panes", "Layouts", "Indicators", "Forms and state"]
+SECTIONS = ["Widgets", "Panes", "Layouts", "Indicators", "Forms and state", "Chat"]
 
 
 async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> None:
@@ -39,6 +39,13 @@ async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> Non
             await expect(panel.locator(".docsync-vega svg, .docsync-vega canvas").first
                          ).to_be_visible(timeout=20_000)
             await expect(panel.get_by_role("img", name="The docsync logo")).to_be_visible()
+        if section == "Chat":
+            box = panel.get_by_role("textbox", name="Send a message")
+            await box.fill("hello")
+            await box.press("Enter")
+            reply = panel.get_by_role("article", name="Message from Storyteller")
+            await expect(reply).to_have_attribute("aria-busy", "false", timeout=20_000)
+            await expect(reply.locator("em")).to_have_text("hello")
         slug = section.lower().replace(" ", "-")
         await screenshot(page, f"gallery-{slug}")
 

@@ -43,6 +43,10 @@ import { RadioButtonGroupView } from "./radio_group.js";
 import { RangeSliderView } from "./range_slider.js";
 import { TextAreaInputView } from "./text_area.js";
 import { ToggleView } from "./toggle.js";
+import { ChatAreaInputView } from "./chat_area_input.js";
+import { ChatFeedView } from "./chat_feed.js";
+import { ChatInterfaceView } from "./chat_interface.js";
+import { ChatMessageView } from "./chat_message.js";
 import { h } from "./base.js";
 
 /** The view class for each model type (PROTOCOL.md §3: the Python class name). */
@@ -97,6 +101,10 @@ export const VIEW_TYPES = Object.freeze({
   Form: FormView,
   Store: StoreView,
   Page: PageView,
+  ChatMessage: ChatMessageView,
+  ChatFeed: ChatFeedView,
+  ChatInterface: ChatInterfaceView,
+  ChatAreaInput: ChatAreaInputView,
 });
 
 export class ViewManager {
