@@ -7,6 +7,7 @@ server and other sessions go on.
 
 from __future__ import annotations
 
+import ast
 import logging
 import sys
 import traceback
@@ -43,6 +44,8 @@ class App(ABC):
 
     name: str = "app"
     title: str = "docsync"
+    #: One paragraph about the app for the index page: its module's or function's docstring.
+    description: str = ""
     #: Files whose edits should reload this app (for ``--autoreload``).
     files: tuple[Path, ...] = ()
 
@@ -58,6 +61,11 @@ class App(ABC):
     @abstractmethod
     def _build(self) -> Built:
         """Run the app code; may raise."""
+
+
+def first_paragraph(doc: str | None) -> str:
+    """The first paragraph of a docstring, on one line ("" for none)."""
+    return " ".join((doc or "").strip().split("\n\n", 1)[0].split())
 
 
 def _error_page(headline: str, detail: str) -> Built:
@@ -85,8 +93,10 @@ class ScriptApp(App):
         self.files = (self.path,)
         self._code: types.CodeType | None = None
         self._compile_error: str | None = None
+        source = self.path.read_text(encoding="utf-8")
         try:
-            self._code = compile(self.path.read_text(encoding="utf-8"), str(self.path), "exec")
+            self.description = first_paragraph(ast.get_docstring(ast.parse(source)))
+            self._code = compile(source, str(self.path), "exec")
         except SyntaxError:
             self._compile_error = traceback.format_exc(limit=0)
             log.error("app %s has a syntax error:\n%s", self.path, self._compile_error)
@@ -113,6 +123,7 @@ class FunctionApp(App):
         self.fn = fn
         self.name = name
         self.title = title or getattr(fn, "__name__", name)
+        self.description = first_paragraph(getattr(fn, "__doc__", None))
 
     def _build(self) -> Built:
         with building() as build:
@@ -150,11 +161,15 @@ def _as_app(obj: Any, name: str, title: str | None) -> App:
     return ObjectApp(obj, name=name, title=title)
 
 
-def load_apps(target: Any, *, title: str | None = None) -> dict[str, App]:
+def load_apps(target: Any, *, title: str | Mapping[str, str] | None = None) -> dict[str, App]:
     """URL path → app, for a script path, a list of paths, a function, an object or a dict.
 
-    ``app.py`` is served at ``/app``; a dict's keys are the paths.
+    ``app.py`` is served at ``/app``; a dict's keys are the paths. ``title`` is the page
+    title, or with several apps a dict of URL path → title (Panel's ``serve(title=...)``),
+    shown on the index page too.
     """
+    titles = title if isinstance(title, Mapping) else {}
+    title = None if isinstance(title, Mapping) else title
     if isinstance(target, Mapping):
         items = [(str(k).strip("/"), _as_app(v, str(k).strip("/"), title))
                  for k, v in target.items()]
@@ -173,5 +188,10 @@ def load_apps(target: Any, *, title: str | None = None) -> dict[str, App]:
             raise AppError(f"{path!r} cannot be an app path: choose another name")
         if path in apps:
             raise AppError(f"two apps would be served at /{path}: rename one of them")
+        if path in titles:
+            app.title = str(titles[path])
         apps[path] = app
+    unknown = set(titles) - set(apps)
+    if unknown:
+        raise AppError(f"titles for {', '.join(sorted(unknown))}, which no app is served at")
     return apps

@@ -16,7 +16,7 @@ from docsync.apps import load_apps
 from docsync.exceptions import AppError, RedisUnavailable, UsageError
 from docsync.notebook.app import NotebookApp
 from docsync.server import Server, ServerConfig
-from docsync.server.config import check_paths, oauth_config, tls_context
+from docsync.server.config import check_paths, index_of, oauth_config, tls_context
 from docsync.server.gate import login_config
 
 __all__ = ["main"]
@@ -91,6 +91,10 @@ def parser() -> argparse.ArgumentParser:
                           "a reverse proxy that forwards it")
     srv.add_argument("--use-xheaders", action="store_true",
                      help="trust the proxy's X-Forwarded-Host for the host and origin checks")
+    srv.add_argument("--index", default=None, metavar="APP_OR_FILE.html",
+                     help="what / shows: an app's name, or an HTML file with a $cards "
+                          "placeholder for the cards of every app (default: the one app, "
+                          "or cards of them all)")
     srv.add_argument("--static-dirs", nargs="+", default=[], metavar="NAME=FOLDER",
                      help="serve the files of FOLDER at /NAME/ (images, data of the app)")
     _login_flags(srv)
@@ -271,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         static_dirs = tuple(_static_dir(entry) for entry in args.static_dirs)
         paths = check_paths(ServerConfig(prefix=args.prefix, static_dirs=static_dirs),
                             frozenset(apps))
+        index_of(ServerConfig(index=args.index), frozenset(apps))
     except (UsageError, AppError, SyntaxError) as exc:
         print(f"docsync: error: {exc}", file=sys.stderr)
         return 2
@@ -285,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         task_lease=max(0.1, args.task_lease),
         ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
         prefix=paths.prefix, static_dirs=static_dirs, use_xheaders=args.use_xheaders,
+        index=args.index,
         **logins)  # type: ignore[arg-type]
     redis_url = args.redis or os.environ.get("DOCSYNC_REDIS_URL")
     if redis_url:

@@ -13,7 +13,7 @@ from docsync.exceptions import UsageError
 from docsync.runtime.context import BUSY_DELAY
 from docsync.server.oauth import OAuthConfig
 
-__all__ = ["ServerConfig", "check_paths", "oauth_config", "tls_context"]
+__all__ = ["ServerConfig", "check_paths", "index_of", "oauth_config", "tls_context"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ class ServerConfig:
     #: Trust ``X-Forwarded-Host`` (``--use-xheaders``) from the proxy in front, for the
     #: host and origin checks (§9), which then see the host the browser used.
     use_xheaders: bool = False
+    #: ``--index``: the app ``/`` goes to, or an HTML file with ``$cards`` for the index
+    #: page; None: the one app, or else the index page of every app.
+    index: str | None = None
     #: ``--basic-auth``: a password, a credentials file, or (from Python) a dict of user →
     #: password; None serves without logins. See ``docsync.server.login``.
     basic_auth: Any = None
@@ -89,6 +92,22 @@ def oauth_config(config: ServerConfig) -> OAuthConfig | None:
                        scopes=tuple(config.oauth_scopes),
                        redirect_uri=config.oauth_redirect_uri,
                        expiry=config.oauth_expiry * 86400, jwt_user=config.oauth_jwt_user)
+
+
+def index_of(config: ServerConfig, apps: frozenset[str]) -> tuple[str | None, str | None]:
+    """``(root app, index template)`` for ``/`` (see ``ServerConfig.index``); raises
+    ``UsageError`` for an ``--index`` that is neither an app nor a readable file."""
+    index = config.index
+    if index is None:
+        return (next(iter(apps)) if len(apps) == 1 else None), None
+    if index.strip("/") in apps:
+        return index.strip("/"), None
+    try:
+        with open(index, encoding="utf-8") as f:
+            return None, f.read()
+    except OSError as exc:
+        raise UsageError(f"--index {index}: neither an app ({', '.join(sorted(apps))}) nor a "
+                         f"readable HTML file ({exc.strerror or exc})") from None
 
 
 def check_paths(config: ServerConfig, apps: frozenset[str]) -> ServerConfig:

@@ -36,14 +36,16 @@ LOGIN_ROUTES = {"login": "login", "login/ws": "login-ws", "login/done": "login-d
 
 
 def route(path: str, apps: frozenset[str], *, prefix: str = "",
-          folders: frozenset[str] = frozenset(), login: bool = False) -> Route:
+          folders: frozenset[str] = frozenset(), login: bool = False,
+          root: str | None = None) -> Route:
     """What a request path asks for, given the served app paths (no leading slash).
 
     With ``prefix`` (``"/some/path"``, from ``--prefix``) every path but the health probes
     (answered with and without it) must lie under it: ``/some/path`` redirects to
     ``/some/path/``, anything outside is ``none``. ``folders`` are the names of
     ``--static-dirs``: ``/name/FILE`` is ``Route("folder", "name/FILE")``. With ``login``
-    the :data:`LOGIN_ROUTES` are the gate's (``docsync.server.gate``).
+    the :data:`LOGIN_ROUTES` are the gate's (``docsync.server.gate``). ``/`` redirects to
+    app ``root``; without one it is the index page.
     """
     path = path.split("?", 1)[0]
     if path.strip("/") in HEALTH_PATHS:
@@ -64,9 +66,7 @@ def route(path: str, apps: frozenset[str], *, prefix: str = "",
     if folder in folders and path.count("/") > 1:
         return Route("folder", path.lstrip("/"))
     if path == "/":
-        if len(apps) == 1:
-            return Route("redirect", next(iter(apps)))
-        return Route("index")
+        return Route("redirect", root) if root is not None else Route("index")
     name = path.strip("/")
     if path.endswith("/ws") and name[:-3] in apps:
         return Route("ws", name[:-3])

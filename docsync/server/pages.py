@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import string
 
 __all__ = ["bootstrap_page", "index_page"]
 
@@ -45,15 +46,22 @@ def bootstrap_page(*, app: str, token: str, session_id: str, title: str, static:
 """
 
 
-def index_page(apps: list[str]) -> str:
-    """A list of links to every app, for ``/`` when several apps are served."""
-    items = "\n".join(
-        f'<li><a href="{html.escape(a)}">{html.escape(a)}</a></li>' for a in sorted(apps))
+def index_page(apps: list[tuple[str, str, str]], *, template: str | None = None) -> str:
+    """The page at ``/`` with several apps: a card per ``(path, title, description)``, in
+    path order. A ``--index`` template is HTML with a ``$cards`` placeholder (Python's
+    ``string.Template``) where the cards go."""
+    cards = "\n".join(
+        f'<li class="docsync-index-card"><a href="{html.escape(path)}">'
+        f'<h2>{html.escape(title)}</h2>'
+        f'{f"<p>{html.escape(text)}</p>" if text else ""}</a></li>'
+        for path, title, text in sorted(apps))
+    if template is not None:
+        return string.Template(template).safe_substitute(cards=cards)
     return f"""<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>docsync apps</title>
-<link rel="stylesheet" href="_docsync/static/docsync.css"></head>
-<body class="docsync-index"><h1>Apps</h1><ul>
-{items}
-</ul></body></html>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Apps</title><link rel="stylesheet" href="_docsync/static/docsync.css"></head>
+<body class="docsync-index"><main><h1>Apps</h1><ul class="docsync-index-cards">
+{cards}
+</ul></main></body></html>
 """

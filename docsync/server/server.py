@@ -28,7 +28,13 @@ from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import BadToken, UsageError
 from docsync.runtime.context import Runtime, RuntimeConfig
 from docsync.server import http
-from docsync.server.config import ServerConfig, check_paths, oauth_config, tls_context
+from docsync.server.config import (
+    ServerConfig,
+    check_paths,
+    index_of,
+    oauth_config,
+    tls_context,
+)
 from docsync.server.gate import NO_LOGIN, LoginGate, login_config
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
@@ -63,6 +69,7 @@ class Server:
         config = check_paths(config or ServerConfig(), frozenset(self.apps))
         self.config = config
         self._folders = {name: Path(folder) for name, folder in config.static_dirs}
+        self._root, self._index_template = index_of(config, frozenset(self.apps))
         self.secret = _secret(config)
         self.setup = setup
         registry_config = RegistryConfig(reconnect_timeout=config.reconnect_timeout,
@@ -224,7 +231,9 @@ class Server:
         if where.kind == "redirect":
             return http.response(302, "", headers={"Location": where.target})
         if where.kind == "index":
-            return http.response(200, index_page(list(self.apps)))
+            return http.response(200, index_page(
+                [(path, app.title, app.description) for path, app in self.apps.items()],
+                template=self._index_template))
         if where.kind == "health":
             status, text = self._health(where.target)
             return http.response(status, text, content_type="text/plain")
@@ -260,7 +269,8 @@ class Server:
 
     def _route(self, path: str) -> http.Route:
         return http.route(path, self._paths, prefix=self.config.prefix,
-                          folders=frozenset(self._folders), login=self._gate is not None)
+                          folders=frozenset(self._folders), login=self._gate is not None,
+                          root=self._root)
 
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None
