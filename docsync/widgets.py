@@ -42,6 +42,7 @@ from docsync.core.model import JSON, Model
 from docsync.exceptions import Invalid
 from docsync.handlers import takes_session
 from docsync.runtime.context import CURRENT_SESSION
+from docsync.settings import sizing_default
 
 __all__ = [
     "Button",
@@ -84,6 +85,7 @@ class Widget(Model):
 
     def __init__(self, **params: Any) -> None:
         params.setdefault("name", "")
+        sizing_default(type(self), params)
         store = None
         if params.get("key") is not None:
             from docsync.runtime.context import CURRENT_SESSION

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import param
 
-from docsync.exceptions import Invalid
+from docsync.exceptions import Invalid, UsageError
 
 __all__ = ["ChangeHook", "Model", "iter_models", "listen", "to_json", "unlisten"]
 
@@ -73,11 +73,21 @@ class Model(param.Parameterized):
         """
         return value
 
-    def servable(self, title: str | None = None) -> Model:
-        """Mark this model as what the app being built shows (see ``docsync.core.build``)."""
+    def servable(self, title: str | None = None, location: bool = True, area: str = "main",
+                 target: str | None = None) -> Model:
+        """Mark this model as what the app being built shows (see ``docsync.core.build``).
+
+        With a page template configured (``config.template``), ``target`` (or Panel's older
+        ``area``) names the template area it goes to: ``"main"``, ``"sidebar"``,
+        ``"header"`` or ``"modal"``. ``location`` is Panel's; every page already keeps its
+        URL in sync (``state.location``), so only ``True`` is accepted.
+        """
         from docsync.core.build import mark_servable
 
-        mark_servable(self, title)
+        if location is not True:
+            raise UsageError("servable(location=...): every docsync page keeps its URL in "
+                             "state.location; leave location out")
+        mark_servable(self, title, target or area)
         return self
 
     def __repr__(self) -> str:

@@ -17,6 +17,7 @@ from websockets.extensions.permessage_deflate import enable_server_permessage_de
 from websockets.http11 import Request, Response
 from websockets.server import ServerProtocol
 
+import docsync
 from docsync.apps import App
 from docsync.cluster.persist import Persistence
 from docsync.cluster.services import Cluster
@@ -30,6 +31,7 @@ from docsync.server import http
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
 from docsync.server.sessions import open_session
+from docsync.settings import thread_count
 
 __all__ = ["Server", "ServerConfig"]
 
@@ -252,6 +254,9 @@ class Server:
         if self.setup is not None:
             with self._runtime.activate():
                 self.setup()
+        threads = thread_count(docsync.config.nthreads)  # pn.config.nthreads, set by now
+        if threads is not None:
+            self._runtime.workers.ensure(threads)
         # A private socket is not announced: websockets logs a server that serves at once.
         where: dict[str, Any] = ({"sock": sock, "start_serving": False} if sock is not None
                                  else {"host": self.config.address, "port": self.config.port})
