@@ -34,13 +34,12 @@ class DarkTheme:
     name = "dark"
 
 
-_THEMES = {"default": "default", "light": "default", "dark": "dark", "auto": "auto",
-           DefaultTheme: "default", DarkTheme: "dark"}
+_THEMES: dict[Any, str] = {DefaultTheme: "default", DarkTheme: "dark"}
 
 
 def theme_name(value: Any) -> Any:
-    """``"default"``, ``"dark"`` or ``"auto"`` for a ``theme=`` value (a name or a theme
-    class); a value that is neither is returned unchanged, for the parameter to refuse."""
+    """The theme name for a ``theme=`` value: Panel's theme classes become ``"default"``
+    and ``"dark"``; anything else is returned unchanged, for the parameter to check."""
     try:
         return _THEMES.get(value, value)
     except TypeError:  # unhashable
@@ -72,9 +71,10 @@ class BasicTemplate(Page):
     modal = param.ClassSelector(class_=Column, default=None, allow_None=True, constant=True, doc=(
         "The modal dialog's content: a Column; open_modal() shows it."))
     theme: param.Selector[Any] = param.Selector(
-        default="default", objects=["default", "dark", "auto"], doc=(
-            "\"default\" (light), \"dark\" or \"auto\" (the browser's preference); Panel's "
-            "DefaultTheme and DarkTheme classes are accepted too."))
+        default="default", objects=["default", "light", "dark", "auto"], doc=(
+            "\"default\" or \"light\" (the page's theme switch says \"light\"), \"dark\", or "
+            "\"auto\" (the browser's preference); Panel's DefaultTheme and DarkTheme classes "
+            "are accepted too."))
     title = param.String(default="Panel Application", doc=(
         "Shown in the header and as the browser tab's title."))
     accent_base_color = param.String(default="", doc=(
