@@ -40,7 +40,7 @@ export function colorVars(props) {
 
 export class PageView extends BaseView {
   createElement() {
-    this.logoLink = h("a", { className: "docsync-page-logo", hidden: true });
+    this.logoLink = h("a", { className: "docsync-page-logo", hidden: true, "aria-label": "Home" });
     this.logo = h("img", { alt: "" });
     this.logoLink.append(this.logo);
     this.siteLink = h("a", { className: "docsync-page-site", hidden: true });
