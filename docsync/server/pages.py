@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 
 __all__ = ["bootstrap_page", "index_page"]
 
@@ -45,10 +46,14 @@ def bootstrap_page(*, app: str, token: str, session_id: str, title: str, static:
 """
 
 
-def index_page(apps: list[str]) -> str:
-    """A list of links to every app, for ``/`` when several apps are served."""
+def index_page(apps: list[str], titles: Mapping[str, str] | None = None) -> str:
+    """A list of links to every app, for ``/`` when several apps are served, each named by
+    its title in ``titles`` (``pn.config.index_titles``: app path, with or without its
+    leading "/", → title) or else by its path."""
+    titles = {str(k).strip("/"): str(v) for k, v in (titles or {}).items()}
     items = "\n".join(
-        f'<li><a href="{html.escape(a)}">{html.escape(a)}</a></li>' for a in sorted(apps))
+        f'<li><a href="{html.escape(a)}">{html.escape(titles.get(a, a))}</a></li>'
+        for a in sorted(apps))
     return f"""<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>docsync apps</title>

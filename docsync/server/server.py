@@ -198,7 +198,7 @@ class Server:
         if where.kind == "redirect":
             return http.response(302, "", headers={"Location": where.target})
         if where.kind == "index":
-            return http.response(200, index_page(list(self.apps)))
+            return http.response(200, index_page(list(self.apps), docsync.config.index_titles))
         return http.response(404, "not found", content_type="text/plain")
 
     def _page(self, path: str) -> Response:
