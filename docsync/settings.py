@@ -19,6 +19,7 @@ place for settings made before any server exists); this module keeps no state of
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 import os
 from collections.abc import Iterator
@@ -164,6 +165,7 @@ _EXTENDED = frozenset({"raw_css", "global_css", "css_files", "js_files", "js_mod
                        "admin_plugins"})
 
 NAMES = tuple(n for n in Settings.param if n != "name")
+_NAME_SET = frozenset(NAMES)  # membership without building param's Parameters object
 
 
 def _nearest(name: str) -> str:
@@ -193,7 +195,7 @@ class Config:
         object.__setattr__(self, "_scratch", Settings(name="check"))
 
     def __getattr__(self, name: str) -> Any:
-        if name not in Settings.param or name == "name":
+        if name not in _NAME_SET:
             raise AttributeError(_nearest(name))
         scope = _session_scope()
         if scope is None or name in PROCESS_WIDE:
@@ -283,6 +285,11 @@ _WIDTH_MODES = frozenset({"stretch_width", "scale_width", "stretch_both", "scale
 _HEIGHT_MODES = frozenset({"stretch_height", "scale_height", "stretch_both", "scale_both"})
 
 
+@functools.cache
+def _own_sizing_mode(cls: type[param.Parameterized]) -> bool:
+    return cls.param["sizing_mode"].default is not None
+
+
 def sizing_default(cls: type[param.Parameterized], params: dict[str, Any]) -> None:
     """Give a component of type ``cls`` about to be made with ``params`` the
     ``ds.config.sizing_mode`` of the current scope when it was given none (Panel's rule).
@@ -291,7 +298,7 @@ def sizing_default(cls: type[param.Parameterized], params: dict[str, Any]) -> No
     ``respect_explicit_sizing``, a ``width`` (or ``height``) given explicitly keeps the
     component from a mode that would stretch or scale that dimension.
     """
-    if "sizing_mode" in params or cls.param["sizing_mode"].default is not None:
+    if "sizing_mode" in params or _own_sizing_mode(cls):
         return
     from docsync import config
 
