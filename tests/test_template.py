@@ -101,7 +101,9 @@ def test_theme_takes_panels_names_and_classes() -> None:
 
 
 def test_the_default_theme_is_configs(config_scope: None) -> None:
+    assert Page().theme == "auto"
     ds.config.theme = "dark"
+    assert Page().theme == "dark"
     assert ds.template.MaterialTemplate().theme == "dark"
     assert ds.template.MaterialTemplate(theme="default").theme == "default"
 

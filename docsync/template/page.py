@@ -26,9 +26,10 @@ class Page(Model):
     ``site`` name (linked to ``site_url``), ``title`` and ``header`` items, an optional
     ``sidebar``, the ``main`` area and a ``modal`` dialog shown while ``modal_open``.
 
-    ``theme`` is ``"auto"`` (follow the browser's light/dark preference), ``"light"`` or
-    ``"dark"``; the header's theme switch (shown when ``theme_toggle``) sets it from the
-    browser, and the browser writes ``modal_open`` when the reader closes the dialog. Anything
+    ``theme`` is ``"auto"`` (follow the browser's light/dark preference; the default, or
+    ``"dark"`` when ``ds.config.theme`` is), ``"light"`` or ``"dark"``; the header's theme
+    switch (shown when ``theme_toggle``) sets it from the browser, and the browser writes
+    ``modal_open`` when the reader closes the dialog. Anything
     that is not a model is shown with :func:`docsync.pane.panel`, as in layouts.
     """
 
@@ -58,6 +59,10 @@ class Page(Model):
 
     def __init__(self, *, header: Any = None, sidebar: Any = None, main: Any = None,
                  modal: Any = None, **params: Any) -> None:
+        if "theme" not in params:  # ds.config.theme = "dark" makes every page dark
+            from docsync import config
+
+            params["theme"] = "dark" if config.theme == "dark" else "auto"
         super().__init__(header=self._area(header), sidebar=self._area(sidebar),
                          main=self._area(main), modal=self._area(modal), **params)
 

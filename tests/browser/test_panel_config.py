@@ -149,3 +149,11 @@ async def test_extension_settings_apply_to_the_page(serve, new_tab) -> None:
     wire.restore()
     await wait_state(page, "open")
     await expect(lost).to_have_count(0)
+
+
+async def test_a_dark_theme_from_config(serve, new_tab) -> None:
+    _, url = await serve(APPS / "config_dark.py")
+    page = await open_page(await new_tab(), url)
+    await expect(page.locator("html")).to_have_attribute("data-docsync-theme", "dark")
+    body = await page.locator("body").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert body == "rgb(13, 17, 23)"  # the dark theme's background
