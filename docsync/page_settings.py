@@ -22,13 +22,17 @@ from docsync.exceptions import UsageError
 __all__ = ["PageSettings", "page_settings"]
 
 
-def _urls(name: str, value: Any) -> list[str]:
-    urls = list(value.values()) if isinstance(value, dict) else list(value)
-    for url in urls:
-        if not isinstance(url, str) or not url:
-            raise UsageError(f"pn.config.{name}: {url!r} is not a URL (give strings such as "
-                             "'https://example.com/style.css' or a path on this server)")
-    return urls
+def _strings(name: str, value: Any, *, what: str) -> list[str]:
+    """The strings of list (or dict values) setting ``name``; UsageError for any other
+    value (a list mutated in place is not checked when it is changed)."""
+    items = list(value.values()) if isinstance(value, dict) else list(value)
+    for item in items:
+        if not isinstance(item, str) or not item:
+            raise UsageError(f"pn.config.{name}: {item!r} is not {what}")
+    return items
+
+
+_URL = "a URL (give strings such as 'https://example.com/style.css' or a path on this server)"
 
 
 class PageSettings(Model):
@@ -54,14 +58,16 @@ class PageSettings(Model):
 
 def page_settings() -> PageSettings | None:
     """The ``PageSettings`` of the current scope's ``ds.config`` (the session's, inside
-    one), or None when every setting it carries is at its default."""
+    one), or None when every setting it carries is at its default. Raises
+    :class:`UsageError` naming the setting when a CSS text or URL is not a string."""
     from docsync import config
 
     values: dict[str, Any] = {
-        "css": [*config.raw_css, *config.global_css],
-        "css_files": _urls("css_files", config.css_files),
-        "js_files": _urls("js_files", config.js_files),
-        "js_modules": _urls("js_modules", config.js_modules),
+        "css": [*_strings("raw_css", config.raw_css, what="CSS text"),
+                *_strings("global_css", config.global_css, what="CSS text")],
+        "css_files": _strings("css_files", config.css_files, what=_URL),
+        "js_files": _strings("js_files", config.js_files, what=_URL),
+        "js_modules": _strings("js_modules", config.js_modules, what=_URL),
         "theme": config.theme,
         "notifications": config.notifications,
         "throttled": config.throttled,

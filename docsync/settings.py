@@ -18,6 +18,7 @@ place for settings made before any server exists); this module keeps no state of
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import logging
@@ -239,7 +240,8 @@ class Config:
             return
         for n in NAMES:
             with suppress(ValueError):
-                setattr(self._process, n, Settings.param[n].default)
+                # A copy: a list or dict mutated in place must not change the default.
+                setattr(self._process, n, copy.copy(Settings.param[n].default))
 
 
 def extension_settings(config: Config, names: tuple[str, ...], settings: dict[str, Any]) -> None:

@@ -47,7 +47,11 @@ def test_notification_texts_go_only_with_notifications_on() -> None:
     assert settings.ready_notification is None
 
 
-def test_a_url_that_is_not_a_string_is_refused_by_name() -> None:
+def test_a_value_that_is_not_a_string_is_refused_by_name() -> None:
     ds.config.css_files = [42]
     with pytest.raises(UsageError, match=r"pn\.config\.css_files: 42 is not a URL"):
+        page_settings()
+    ds.config.reset()
+    ds.config.raw_css.append(None)
+    with pytest.raises(UsageError, match=r"pn\.config\.raw_css: None is not CSS text"):
         page_settings()

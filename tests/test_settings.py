@@ -12,6 +12,7 @@ from docsync.runtime.context import CURRENT_SESSION
 from docsync.settings import (
     NAMES,
     Config,
+    Settings,
     call_exception_handler,
     extension_settings,
     sizing_default,
@@ -163,3 +164,10 @@ def test_the_exception_handler_takes_an_error_unless_it_raises(process_config: N
 
     pn.config.exception_handler = broken
     assert call_exception_handler(error) is False  # docsync reports it itself
+
+
+def test_reset_leaves_the_defaults_unshared(config: Config) -> None:
+    config.reset()
+    config.raw_css.append("a {}")  # in place, on the process value
+    config.reset()
+    assert config.raw_css == [] and Settings.param["raw_css"].default == []

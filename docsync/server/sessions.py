@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from docsync.core.document import Document
 from docsync.core.messages import Hello
 from docsync.core.session import LogLimits, Session
+from docsync.exceptions import UsageError
 from docsync.location import Location
 from docsync.page_settings import page_settings
 from docsync.runtime.context import Runtime, SessionContext
@@ -56,6 +57,7 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
     part of a page that is not its own.
     """
     from docsync import config
+    from docsync.apps import _error_page
 
     document = Document()
     session = Session(session_id, document, hello=hello, limits=limits)
@@ -77,7 +79,10 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
                 context.report_error(exc, "an on_session_created hook")
         built = app.build()
         # After the app ran: its pn.extension(...) / pn.config settings are the session's.
-        settings = page_settings() if sync_location else None
+        try:
+            settings = page_settings() if sync_location else None
+        except UsageError as exc:  # a value mutated in place, unchecked: say what to fix
+            built, settings = _error_page("The app's page settings are invalid", str(exc)), None
         threads = thread_count(config.nthreads)  # a script may set it: grow the pool
     if threads is not None:
         runtime.workers.ensure(threads)

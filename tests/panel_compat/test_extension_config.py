@@ -9,7 +9,7 @@ import pytest
 
 from tests.panel_compat.support import Opener, models_of, opener, served
 
-APPS = ["config_extension", "config_dark", "template_targets"]
+APPS = ["config_extension", "config_dark", "config_bad_css", "template_targets"]
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +94,11 @@ async def test_nthreads_set_in_a_script_grows_the_worker_threads(open_: Opener) 
     await client.wait_for(lambda c: c.prop(workers, "object") != "workers not counted yet")
     # docsync serve starts 4 (--num-threads); the script asked for 6.
     assert doc.prop(workers, "object") == "workers: 6"
+
+
+async def test_a_bad_setting_changed_in_place_shows_what_to_fix(open_: Opener) -> None:
+    _, doc = await open_("config_bad_css")
+    assert any("pn.config.css_files: 42 is not a URL" in p["text"]
+               for _, p in models_of(doc, "Str"))
+    _, other = await open_("config_extension")  # other apps are not affected
+    assert models_of(other, "PageSettings")
