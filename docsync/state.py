@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Mapping
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docsync.cache import cache as app_cache
 from docsync.core.document import Document
@@ -19,6 +19,9 @@ from docsync.runtime.bus import Subscription
 from docsync.runtime.context import CURRENT_RUNTIME, CURRENT_SESSION, Runtime, SessionContext
 from docsync.runtime.periodic import PeriodicCallback
 from docsync.runtime.store import SessionStore
+
+if TYPE_CHECKING:
+    from docsync.template.panel import BasicTemplate
 
 __all__ = ["Notifications", "State", "state"]
 
@@ -106,6 +109,14 @@ class State:
     def cookies(self) -> dict[str, str]:
         ctx = self._ctx
         return dict(ctx.cookies) if ctx is not None else {}
+
+    @property
+    def template(self) -> BasicTemplate | None:
+        """The page template ``config.template`` gives this session (``template.title =``,
+        ``template.sidebar.append(...)``); None without one (``docsync.template.auto``)."""
+        from docsync.template.auto import session_template
+
+        return session_template()
 
     @property
     def rebuilt(self) -> bool:

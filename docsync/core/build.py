@@ -13,7 +13,7 @@ from docsync.exceptions import UsageError
 if TYPE_CHECKING:
     from docsync.core.model import Model
 
-__all__ = ["AREAS", "Build", "building", "mark_servable"]
+__all__ = ["AREAS", "Build", "building", "current_build", "mark_servable"]
 
 #: The areas of a page template a servable may go to (Panel's ``servable(target=...)``).
 AREAS = ("main", "sidebar", "header", "modal")
@@ -22,11 +22,13 @@ AREAS = ("main", "sidebar", "header", "modal")
 @dataclass
 class Build:
     """The models an app run marked servable, in order, the template area each asked for
-    (``areas[i]`` is that of ``servables[i]``), and the page title it asked for."""
+    (``areas[i]`` is that of ``servables[i]``), the page title it asked for, and the page
+    template made for it while it ran (``state.template``), if any."""
 
     servables: list[Model] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
     title: str | None = None
+    template: Model | None = None
 
 
 _current: ContextVar[Build | None] = ContextVar("docsync_build", default=None)
@@ -41,6 +43,11 @@ def building() -> Iterator[Build]:
         yield build
     finally:
         _current.reset(token)
+
+
+def current_build() -> Build | None:
+    """The build of the app running in this context, or None outside one."""
+    return _current.get()
 
 
 def mark_servable(model: Model, title: str | None, area: str = "main") -> None:

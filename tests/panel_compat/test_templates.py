@@ -12,7 +12,7 @@ import pytest
 from docsync.testing import ClientProtocol
 from tests.panel_compat.support import Opener, models_of, opener, served
 
-APPS = ["template_targets", "template_fast_list", "template_kinds"]
+APPS = ["template_targets", "template_fast_list", "template_kinds", "template_state"]
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +113,9 @@ async def test_the_browser_cannot_write_the_title(open_: Opener) -> None:
     client, doc = await open_("template_fast_list")
     template = doc.doc["roots"][0] if doc.doc else ""
     await client.set(template, "title", "Hacked")
-    await client.wait_for(lambda c: bool(c.errors))
+    # Refused, and the corrective patch that follows puts the server's title back.
+    await client.wait_for(lambda c: bool(c.errors) and c.prop(template, "title") == "Card list")
     assert doc.errors[-1]["code"] == "forbidden"
-    assert doc.prop(template, "title") == "Card list"
 
 
 @pytest.mark.parametrize("kind, type_, width", [
@@ -132,3 +132,16 @@ async def test_each_template_class(open_: Opener, kind: str, type_: str, width: 
     assert [m["type"] for m in area(doc, props, "sidebar")] == ["TextInput"]
     assert [m["props"]["object"] for m in area(doc, props, "main")] == [
         f"The {kind} template"]
+
+
+async def test_state_template_is_the_configured_template(open_: Opener) -> None:
+    client, doc = await open_("template_state")
+    kind, props = root(doc)
+    assert kind == "BootstrapTemplate"
+    assert (props["title"], props["site"]) == ("Orders", "Shop")
+    assert [m["props"]["name"] for m in area(doc, props, "sidebar")] == ["Customer"]
+    assert [m["type"] for m in area(doc, props, "main")] == ["Column"]
+    # In a callback, pn.state.template is the template the page shows.
+    await client.click(doc.find("Button", name="Flag"))
+    await client.wait_for(lambda c: len(area(c, root(c)[1], "header")) == 1)
+    assert area(doc, props, "header")[0]["props"]["object"] == "Flagged"
