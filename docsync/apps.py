@@ -102,7 +102,7 @@ class ScriptApp(App):
                                self._compile_error or "")
         with app_module(self.path) as module, building() as build:
             exec(self._code, module.__dict__)
-        if not build.servables:
+        if not build.servables and build.template is None:  # state.template shows itself
             return _nothing_shown(self.name)
         return Built(*page_roots(build, self.title))
 
@@ -120,7 +120,7 @@ class FunctionApp(App):
             result = self.fn()
         if result is not None:  # what it returns is shown instead of what it marked
             build.servables[:], build.areas[:] = [panel(result)], ["main"]
-        if not build.servables:
+        if not build.servables and build.template is None:
             return _nothing_shown(self.name)
         return Built(*page_roots(build, self.title))
 

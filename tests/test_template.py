@@ -164,3 +164,15 @@ def test_servable_refuses_an_unknown_target_or_location() -> None:
 def test_a_template_docsync_lacks_is_refused_by_name(config_scope: None) -> None:
     with pytest.raises(UsageError, match=r"pn\.config\.template"):
         ds.config.template = "golden"
+
+
+def test_a_servable_page_is_not_put_in_a_template(config_scope: None) -> None:
+    def app() -> None:
+        ds.extension(template="bootstrap")
+        Page(title="Own shell", main=["x"]).servable()
+
+    local = LocalClient(app).connect()
+    assert local.client.find("Page")
+    assert local.client.doc is not None and local.client.doc["title"] == "Own shell"
+    with pytest.raises(LookupError):
+        local.client.find("BootstrapTemplate")

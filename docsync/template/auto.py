@@ -19,17 +19,18 @@ def page_roots(build: Build, title: str) -> tuple[list[Model], str]:
     """The document roots and title for what ``build`` marked servable.
 
     Without ``ds.config.template`` these are the servables themselves, in order. With one,
-    it is one template of that kind whose areas hold the servables that named them, in
-    order, titled by ``servable(title=...)`` (else the app's title); a servable that is
-    itself one of Panel's templates turns this off. The title is ``servable(title=...)``'s,
-    else the first servable page's (a ``Page`` or template), else ``title``.
+    it is one template of that kind (the one ``state.template`` made, if the app used it)
+    whose areas hold the servables that named them, in order, titled by
+    ``servable(title=...)`` (else the app's title). A servable that is itself a page shell
+    (a ``Page`` or one of Panel's templates) turns this off: the title is then
+    ``servable(title=...)``'s, else the first page's, else ``title``.
     """
     from docsync import config
 
     servables = list(build.servables)
     pages = [s for s in servables if isinstance(s, Page)]
     name = config.template
-    if name is None or any(isinstance(s, BasicTemplate) for s in servables):
+    if name is None or pages:  # a page shell is never put inside another
         # A page's own title names the browser tab unless servable(title=...) did.
         return servables, build.title or (pages[0].title if pages else "") or title
     template = build.template if isinstance(build.template, BasicTemplate) else None

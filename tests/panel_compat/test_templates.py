@@ -12,7 +12,8 @@ import pytest
 from docsync.testing import ClientProtocol
 from tests.panel_compat.support import Opener, models_of, opener, served
 
-APPS = ["template_targets", "template_fast_list", "template_kinds", "template_state"]
+APPS = ["template_targets", "template_fast_list", "template_kinds", "template_state",
+        "template_state_only"]
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +146,11 @@ async def test_state_template_is_the_configured_template(open_: Opener) -> None:
     await client.click(doc.find("Button", name="Flag"))
     await client.wait_for(lambda c: len(area(c, root(c)[1], "header")) == 1)
     assert area(doc, props, "header")[0]["props"]["object"] == "Flagged"
+
+
+async def test_a_state_template_filled_in_place_is_shown(open_: Opener) -> None:
+    _, doc = await open_("template_state_only")
+    kind, props = root(doc)
+    assert (kind, props["title"]) == ("MaterialTemplate", "Filled in place")
+    assert [m["props"]["object"] for m in area(doc, props, "main")] == ["Main text"]
+    assert [m["type"] for m in area(doc, props, "sidebar")] == ["Checkbox"]
