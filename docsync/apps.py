@@ -24,6 +24,7 @@ from docsync.core.model import Model
 from docsync.exceptions import AppError
 from docsync.layout import Column
 from docsync.pane import Markdown, Str, panel
+from docsync.template.auto import page_roots
 
 __all__ = ["App", "Built", "FunctionApp", "ObjectApp", "ScriptApp", "app_module", "load_apps"]
 
@@ -111,9 +112,9 @@ class ScriptApp(App):
                                self._compile_error or "")
         with app_module(self.path) as module, building() as build:
             exec(self._code, module.__dict__)
-        if not build.servables:
+        if not build.servables and build.template is None:  # state.template shows itself
             return _nothing_shown(self.name)
-        return Built(list(build.servables), build.title or self.title)
+        return Built(*page_roots(build, self.title))
 
 
 class FunctionApp(App):
@@ -128,10 +129,11 @@ class FunctionApp(App):
     def _build(self) -> Built:
         with building() as build:
             result = self.fn()
-        roots = [panel(result)] if result is not None else list(build.servables)
-        if not roots:
+        if result is not None:  # what it returns is shown instead of what it marked
+            build.servables[:], build.areas[:] = [panel(result)], ["main"]
+        if not build.servables and build.template is None:
             return _nothing_shown(self.name)
-        return Built(roots, build.title or self.title)
+        return Built(*page_roots(build, self.title))
 
 
 class ObjectApp(App):

@@ -8,6 +8,7 @@ from typing import Any
 import param
 
 from docsync.core.model import Model
+from docsync.settings import sizing_default
 
 __all__ = ["BoundFunction", "ParamFunction", "bind"]
 
@@ -77,6 +78,7 @@ class ParamFunction(Model):
 
         # The first child is given to the constructor: a parameter set after it would make
         # param copy the parameter object for this instance.
+        sizing_default(type(self), params)
         rendered = callable(object) and "child" not in params
         if rendered:
             params["child"] = panel(object())

@@ -9,6 +9,7 @@ from typing import Any
 import param
 
 from docsync.core.model import JSON, Model
+from docsync.settings import sizing_default
 
 __all__ = ["Indicator", "LoadingSpinner", "Number", "Progress"]
 
@@ -22,6 +23,7 @@ class Indicator(Model):
 
     def __init__(self, **params: Any) -> None:
         params.setdefault("name", "")
+        sizing_default(type(self), params)
         super().__init__(**params)
 
 

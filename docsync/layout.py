@@ -11,6 +11,7 @@ import param
 
 from docsync.core.model import JSON, Model, to_json
 from docsync.exceptions import Invalid
+from docsync.settings import sizing_default
 
 __all__ = ["Card", "Column", "Divider", "GridBox", "HSpacer", "ListLike", "Row", "Spacer",
            "Tabs", "VSpacer"]
@@ -35,6 +36,7 @@ class ListLike(Model):
             params["objects"] = [self._item(o) for o in objects]
         elif "objects" in params:
             params["objects"] = [self._item(o) for o in params["objects"]]
+        sizing_default(type(self), params)
         super().__init__(**params)
 
     def _item(self, obj: Any) -> Model:

@@ -18,7 +18,11 @@ place for settings made before any server exists); this module keeps no state of
 
 from __future__ import annotations
 
+import copy
 import difflib
+import functools
+import logging
+import os
 from collections.abc import Iterator
 from contextlib import suppress
 from typing import Any
@@ -27,7 +31,17 @@ import param
 
 from docsync.exceptions import UsageError
 
-__all__ = ["EXTENSION_NAMES", "NAMES", "PROCESS_WIDE", "Config", "Settings", "extension_settings"]
+__all__ = [
+    "EXTENSION_NAMES",
+    "NAMES",
+    "PROCESS_WIDE",
+    "Config",
+    "Settings",
+    "call_exception_handler",
+    "extension_settings",
+    "sizing_default",
+    "thread_count",
+]
 
 _SIZING = [None, "fixed", "stretch_width", "stretch_height", "stretch_both",
            "scale_width", "scale_height", "scale_both"]
@@ -48,9 +62,10 @@ class Settings(param.Parameterized):
     # -- page and components -----------------------------------------------------------
     sizing_mode = param.Selector(default=None, objects=_SIZING, doc=(
         "The sizing_mode of every component created without one."))
+    # Panel's "golden", "react", "editable" and "slides" have no docsync template: refused.
     template = param.Selector(default=None, objects=[
-        None, "bootstrap", "fast", "material", "vanilla", "golden", "react", "editable",
-        "slides"], doc="Wrap the servables of each session in this page template.")
+        None, "bootstrap", "fast", "fast-list", "material", "vanilla"], doc=(
+            "Wrap the servables of each session in this page template."))
     theme = param.Selector(default="default", objects=["default", "dark"], doc=(
         "The page's colour theme."))
     design = param.Parameter(default=None, doc="Panel's design system (a class or a name).")
@@ -151,6 +166,7 @@ _EXTENDED = frozenset({"raw_css", "global_css", "css_files", "js_files", "js_mod
                        "admin_plugins"})
 
 NAMES = tuple(n for n in Settings.param if n != "name")
+_NAME_SET = frozenset(NAMES)  # membership without building param's Parameters object
 
 
 def _nearest(name: str) -> str:
@@ -180,7 +196,7 @@ class Config:
         object.__setattr__(self, "_scratch", Settings(name="check"))
 
     def __getattr__(self, name: str) -> Any:
-        if name not in Settings.param or name == "name":
+        if name not in _NAME_SET:
             raise AttributeError(_nearest(name))
         scope = _session_scope()
         if scope is None or name in PROCESS_WIDE:
@@ -224,7 +240,8 @@ class Config:
             return
         for n in NAMES:
             with suppress(ValueError):
-                setattr(self._process, n, Settings.param[n].default)
+                # A copy: a list or dict mutated in place must not change the default.
+                setattr(self._process, n, copy.copy(Settings.param[n].default))
 
 
 def extension_settings(config: Config, names: tuple[str, ...], settings: dict[str, Any]) -> None:
@@ -264,3 +281,59 @@ def extension_settings(config: Config, names: tuple[str, ...], settings: dict[st
         new[key] = value
     for key, value in new.items():
         setattr(config, key, value)
+
+
+_WIDTH_MODES = frozenset({"stretch_width", "scale_width", "stretch_both", "scale_both"})
+_HEIGHT_MODES = frozenset({"stretch_height", "scale_height", "stretch_both", "scale_both"})
+
+
+@functools.cache
+def _own_sizing_mode(cls: type[param.Parameterized]) -> bool:
+    return cls.param["sizing_mode"].default is not None
+
+
+def sizing_default(cls: type[param.Parameterized], params: dict[str, Any]) -> None:
+    """Give a component of type ``cls`` about to be made with ``params`` the
+    ``ds.config.sizing_mode`` of the current scope when it was given none (Panel's rule).
+
+    A type with a ``sizing_mode`` default of its own keeps it. With
+    ``respect_explicit_sizing``, a ``width`` (or ``height``) given explicitly keeps the
+    component from a mode that would stretch or scale that dimension.
+    """
+    if "sizing_mode" in params or _own_sizing_mode(cls):
+        return
+    from docsync import config
+
+    mode = config.sizing_mode
+    if mode is None:
+        return
+    if config.respect_explicit_sizing and (
+            (mode in _WIDTH_MODES and params.get("width") is not None)
+            or (mode in _HEIGHT_MODES and params.get("height") is not None)):
+        return
+    params["sizing_mode"] = mode
+
+
+def thread_count(nthreads: int | None) -> int | None:
+    """The worker threads ``nthreads`` asks for: None for the server's own number, 0 for
+    as many as Python's thread pools default to (``min(32, CPUs + 4)``), else itself."""
+    if nthreads is None:
+        return None
+    return nthreads or min(32, (os.cpu_count() or 1) + 4)
+
+
+def call_exception_handler(error: BaseException) -> bool:
+    """Pass ``error`` to the current scope's ``exception_handler``; True when there is
+    one and it returned without raising (it then replaces docsync's own report)."""
+    from docsync import config
+
+    handler = config.exception_handler
+    if handler is None:
+        return False
+    try:
+        handler(error)
+    except Exception:
+        logging.getLogger("docsync.callbacks").exception(
+            "pn.config.exception_handler %r raised", handler)
+        return False
+    return True

@@ -17,7 +17,7 @@ import inspect
 import logging
 from collections.abc import Callable, Mapping
 from datetime import timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from docsync.cache import cache as app_cache
 from docsync.identity import Login
@@ -28,6 +28,9 @@ from docsync.runtime.curdoc import CurrentDocument
 from docsync.runtime.pending import REGISTRATIONS
 from docsync.runtime.periodic import PeriodicCallback, callback_name
 from docsync.runtime.store import SessionStore
+
+if TYPE_CHECKING:
+    from docsync.template.panel import BasicTemplate
 
 __all__ = ["Notifications", "State", "state"]
 
@@ -180,6 +183,14 @@ class State:
         """The OAuth provider's refresh token of the user, if it gave one."""
         login = self._login
         return login.refresh_token if login is not None else None
+
+    @property
+    def template(self) -> BasicTemplate | None:
+        """The page template ``config.template`` gives this session (``template.title =``,
+        ``template.sidebar.append(...)``); None without one (``docsync.template.auto``)."""
+        from docsync.template.auto import session_template
+
+        return session_template()
 
     @property
     def rebuilt(self) -> bool:

@@ -95,3 +95,15 @@ def test_port_in_use_raises():
         busy.listen()
         with pytest.raises(OSError):
             ds.serve(lambda: None, port=busy.getsockname()[1], threaded=True)
+
+
+async def test_index_titles_name_the_apps_on_the_index_page(serve_app):
+    ds.config.index_titles = {"/counted": "Counted <clicks>"}
+    try:
+        handle = serve_app({"/counted": counted([]), "hello": HELLO})
+        status, _, body = await fetch(handle.url)
+    finally:
+        ds.config.reset()
+    assert status == 200
+    assert b'<a href="counted">Counted &lt;clicks&gt;</a>' in body
+    assert b'<a href="hello">hello</a>' in body

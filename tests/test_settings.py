@@ -9,7 +9,15 @@ import pytest
 import docsync as pn
 from docsync.exceptions import UsageError
 from docsync.runtime.context import CURRENT_SESSION
-from docsync.settings import NAMES, Config, extension_settings
+from docsync.settings import (
+    NAMES,
+    Config,
+    Settings,
+    call_exception_handler,
+    extension_settings,
+    sizing_default,
+    thread_count,
+)
 
 
 class FakeSessionScope:
@@ -108,3 +116,58 @@ def test_the_package_has_one_config_and_extension_uses_it() -> None:
     assert isinstance(pn.config, Config)
     with pytest.raises(UsageError, match=r"did you mean 'defer_load'"):
         pn.extension(defer_lod=True)
+
+
+# -- what acts on the settings: sizing_default, thread_count, call_exception_handler --------
+
+@pytest.fixture
+def process_config() -> Iterator[None]:
+    yield
+    pn.config.reset()
+
+
+def test_sizing_default_applies_the_config_to_components_made_without_one(
+        process_config: None) -> None:
+    pn.config.sizing_mode = "stretch_width"
+    assert pn.Column().sizing_mode == "stretch_width"
+    assert pn.widgets.TextInput().sizing_mode == "stretch_width"
+    assert pn.pane.Markdown("x").sizing_mode == "stretch_width"
+    assert pn.indicators.Number().sizing_mode == "stretch_width"
+    assert pn.Row(sizing_mode="fixed").sizing_mode == "fixed"
+    params: dict[str, object] = {"width": 100}
+    sizing_default(pn.Column, params)
+    assert params["sizing_mode"] == "stretch_width"
+
+
+def test_respect_explicit_sizing_keeps_a_given_width(process_config: None) -> None:
+    pn.extension(sizing_mode="stretch_width", respect_explicit_sizing=True)
+    assert pn.Column(width=100).sizing_mode is None
+    assert pn.Column(height=100).sizing_mode == "stretch_width"
+
+
+def test_thread_count() -> None:
+    assert thread_count(None) is None
+    assert thread_count(3) == 3
+    assert 5 <= (thread_count(0) or 0) <= 32
+
+
+def test_the_exception_handler_takes_an_error_unless_it_raises(process_config: None) -> None:
+    seen: list[BaseException] = []
+    assert call_exception_handler(ValueError("x")) is False
+    pn.config.exception_handler = seen.append
+    error = ValueError("boom")
+    assert call_exception_handler(error) is True
+    assert seen == [error]
+
+    def broken(exc: BaseException) -> None:
+        raise RuntimeError("handler broke")
+
+    pn.config.exception_handler = broken
+    assert call_exception_handler(error) is False  # docsync reports it itself
+
+
+def test_reset_leaves_the_defaults_unshared(config: Config) -> None:
+    config.reset()
+    config.raw_css.append("a {}")  # in place, on the process value
+    config.reset()
+    assert config.raw_css == [] and Settings.param["raw_css"].default == []

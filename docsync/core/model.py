@@ -19,7 +19,7 @@ from typing import Any, ClassVar, TypeVar
 import param
 
 from docsync.core.chunks import Chunks
-from docsync.exceptions import ArgumentError, Invalid
+from docsync.exceptions import ArgumentError, Invalid, UsageError
 
 __all__ = ["ChangeHook", "Model", "check_arguments", "chunk_props", "iter_models", "listen",
            "to_json", "unlisten"]
@@ -102,11 +102,21 @@ class Model(param.Parameterized):
         """
         return value
 
-    def servable(self, title: str | None = None) -> Model:
-        """Mark this model as what the app being built shows (see ``docsync.core.build``)."""
+    def servable(self, title: str | None = None, location: bool = True, area: str = "main",
+                 target: str | None = None) -> Model:
+        """Mark this model as what the app being built shows (see ``docsync.core.build``).
+
+        With a page template configured (``config.template``), ``target`` (or Panel's older
+        ``area``) names the template area it goes to: ``"main"``, ``"sidebar"``,
+        ``"header"`` or ``"modal"``. ``location`` is Panel's; every page already keeps its
+        URL in sync (``state.location``), so only ``True`` is accepted.
+        """
         from docsync.core.build import mark_servable
 
-        mark_servable(self, title)
+        if location is not True:
+            raise UsageError("servable(location=...): every docsync page keeps its URL in "
+                             "state.location; leave location out")
+        mark_servable(self, title, target or area)
         return self
 
     def link(self, target: param.Parameterized,

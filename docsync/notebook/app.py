@@ -20,6 +20,7 @@ from docsync.core.model import Model
 from docsync.exceptions import AppError
 from docsync.notebook.cells import CodeCell, MarkdownCell, read_cells, run
 from docsync.pane import Markdown, panel
+from docsync.template.auto import page_roots
 
 __all__ = ["NotebookApp"]
 
@@ -87,6 +88,10 @@ class NotebookApp(App):
                 if value is not None:
                     display(value)
                 servables.extend((cell.index, m) for m in build.servables[marked:])
+        from docsync import config
+
+        if servables and config.template is not None:  # the template holds the servables
+            return Built(*page_roots(build, self.title))
         outputs = servables or shown
         if not outputs:
             return _nothing_shown(self.name)

@@ -7,6 +7,7 @@ from typing import Any
 import param
 
 from docsync.core.model import Model
+from docsync.settings import sizing_default
 
 __all__ = ["PaneBase", "set_computed"]
 
@@ -18,6 +19,7 @@ class PaneBase(Model):
     object = param.Parameter(default=None, doc="What the pane shows.")
 
     def __init__(self, object: Any = None, **params: Any) -> None:
+        sizing_default(type(self), params)
         super().__init__(object=object, **params)
 
 

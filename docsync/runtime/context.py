@@ -44,6 +44,7 @@ from docsync.runtime.pending import REGISTRATIONS
 from docsync.runtime.periodic import PeriodicCallback, callback_name
 from docsync.runtime.store import SessionStore
 from docsync.runtime.tasks import Leases, TaskScheduler
+from docsync.settings import call_exception_handler
 
 __all__ = ["BUSY_DELAY", "CURRENT_RUNTIME", "CURRENT_SESSION", "REBUILDING", "Runtime",
            "RuntimeConfig", "SessionContext"]
@@ -185,7 +186,8 @@ class Runtime:
         return pc
 
     def report_error(self, error: BaseException, what: str) -> None:
-        log.error("%s failed", what, exc_info=error)
+        if not call_exception_handler(error):  # pn.config.exception_handler, if set
+            log.error("%s failed", what, exc_info=error)
 
     def report_stopped(self, message: str) -> None:
         log.error("%s", message)
@@ -400,6 +402,9 @@ class SessionContext:
         self.command("notify", {"level": level, "message": message, "duration": duration})
 
     def report_error(self, error: BaseException, what: str) -> None:
+        with self.activate():  # the session's own pn.config.exception_handler, if set
+            if call_exception_handler(error):
+                return
         log.error("%s failed in session %s", what, self.id[:8], exc_info=error)
         self.notify("error", f"{what} failed: {type(error).__name__}: {error}", 8000)
 

@@ -23,10 +23,27 @@ class Workers:
 
     def __init__(self, count: int, *, name: str = "docsync-worker") -> None:
         self._ready: queue.SimpleQueue[SerialExecutor | None] = queue.SimpleQueue()
+        self._grow_lock = threading.Lock()
         self._threads = [threading.Thread(target=self._run, name=f"{name}-{i}", daemon=True)
                          for i in range(count)]
         for thread in self._threads:
             thread.start()
+
+    @property
+    def count(self) -> int:
+        """How many worker threads there are."""
+        return len(self._threads)
+
+    def ensure(self, count: int, *, name: str = "docsync-worker") -> None:
+        """Have at least ``count`` worker threads (``ds.config.nthreads`` set after start);
+        never fewer than now. Thread-safe (sessions are built in several threads); not
+        after :meth:`shutdown`."""
+        with self._grow_lock:
+            while len(self._threads) < count:
+                thread = threading.Thread(target=self._run, daemon=True,
+                                          name=f"{name}-{len(self._threads)}")
+                self._threads.append(thread)
+                thread.start()
 
     def _run(self) -> None:
         while True:

@@ -18,6 +18,7 @@ from websockets.extensions.permessage_deflate import enable_server_permessage_de
 from websockets.http11 import Request, Response
 from websockets.server import ServerProtocol
 
+import docsync
 from docsync.apps import App
 from docsync.cluster.persist import Persistence
 from docsync.cluster.services import Cluster
@@ -39,6 +40,7 @@ from docsync.server.gate import NO_LOGIN, LoginGate, login_config
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
 from docsync.server.sessions import open_session
+from docsync.settings import thread_count
 
 __all__ = ["Server", "ServerConfig"]  # ServerConfig lives in docsync.server.config
 
@@ -231,9 +233,12 @@ class Server:
         if where.kind == "redirect":
             return http.response(302, "", headers={"Location": where.target})
         if where.kind == "index":
+            # pn.config.index_titles: app path, with or without its "/", → title.
+            titles = {str(k).strip("/"): str(v)
+                      for k, v in docsync.config.index_titles.items()}
             return http.response(200, index_page(
-                [(path, app.title, app.description) for path, app in self.apps.items()],
-                template=self._index_template))
+                [(path, titles.get(path, app.title), app.description)
+                 for path, app in self.apps.items()], template=self._index_template))
         if where.kind == "health":
             status, text = self._health(where.target)
             return http.response(status, text, content_type="text/plain")
@@ -320,6 +325,9 @@ class Server:
         if self.setup is not None:
             with self._runtime.activate():
                 self.setup()
+        threads = thread_count(docsync.config.nthreads)  # pn.config.nthreads, set by now
+        if threads is not None:
+            self._runtime.workers.ensure(threads)
         # A private socket is not announced: websockets logs a server that serves at once.
         where: dict[str, Any] = ({"sock": sock, "start_serving": False} if sock is not None
                                  else {"host": self.config.address, "port": self.config.port})

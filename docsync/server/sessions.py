@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 from docsync.core.document import Document
 from docsync.core.messages import Hello
 from docsync.core.session import LogLimits, Session
+from docsync.exceptions import UsageError
 from docsync.identity import Login
 from docsync.location import Location
+from docsync.page_settings import page_settings
 from docsync.runtime.context import Runtime, SessionContext
 from docsync.server.pump import Writer
+from docsync.settings import thread_count
 
 if TYPE_CHECKING:
     from docsync.apps import App
@@ -49,9 +52,15 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
     Call it from a :class:`~docsync.core.registry.SessionRegistry` factory, in a worker
     thread (app code must not block the loop). Frames reach the connection through the
     :class:`~docsync.server.pump.Writer` the registry attaches. ``sync_location`` keeps
-    the page's URL in the document (a ``Location`` after the app's roots); a notebook
-    output has no URL of its own. ``login`` is the user's, with logins (``state.user``).
+    the page's URL in the document (a ``Location`` after the app's roots) and gives a
+    page the session's ``ds.config`` page settings (a ``PageSettings`` before the app's
+    roots, when any differs from its default); a notebook output has neither, being a
+    part of a page that is not its own. ``login`` is the user's, with logins
+    (``state.user``).
     """
+    from docsync import config
+    from docsync.apps import _error_page
+
     document = Document()
     session = Session(session_id, document, hello=hello, limits=limits)
     context = SessionContext(
@@ -72,7 +81,16 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
             except Exception as exc:
                 context.report_error(exc, "an on_session_created hook")
         built = app.build()
-    document.roots = [*built.roots, context.location] if sync_location else built.roots
+        # After the app ran: its pn.extension(...) / pn.config settings are the session's.
+        try:
+            settings = page_settings() if sync_location else None
+        except UsageError as exc:  # a value mutated in place, unchecked: say what to fix
+            built, settings = _error_page("The app's page settings are invalid", str(exc)), None
+        threads = thread_count(config.nthreads)  # a script may set it: grow the pool
+    if threads is not None:
+        runtime.workers.ensure(threads)
+    roots = [settings, *built.roots] if settings is not None else built.roots
+    document.roots = [*roots, context.location] if sync_location else roots
     document.title = built.title
     document.on_dirty = context.changed
     return session

@@ -20,6 +20,7 @@ import param
 
 from docsync.core.model import JSON, Model
 from docsync.exceptions import Invalid
+from docsync.settings import sizing_default
 
 __all__ = ["BUTTON_TYPES", "Widget", "number", "within"]
 
@@ -63,6 +64,7 @@ class Widget(Model):
             params["label"] = params["name"]
         else:
             params["name"] = params["label"] = type(self).param["label"].default
+        sizing_default(type(self), params)
         store = None
         if params.get("key") is not None:
             from docsync.runtime.context import CURRENT_SESSION

@@ -170,9 +170,14 @@ export function startApp(bootstrap, root, host = {}) {
 
   const edits = new EditQueue({ schedule: nextFrame, flush: sendEdits });
 
+  // The session's page settings (views/page_settings.js) and a way for views to toast.
+  const page = { toast: (text, options) => banner.toast(text, options) };
+  let disconnectToast = null;
+
   const views = new ViewManager({
     root,
     store,
+    page,
     assetUrl: host.assetUrl,
     onEdit: (id, name, value) => edits.set(id, name, value),
     onEvent: (id, name, data) => {
@@ -245,6 +250,13 @@ export function startApp(bootstrap, root, host = {}) {
     const halted = HALTED.includes(status);
     root.inert = halted;
     if (halted) busy.setServerBusy(false); // no word will come from that session again
+    // pn.config.disconnect_notification: a toast from the drop until the connection is back.
+    if (["open", "restored"].includes(status) || halted) {
+      disconnectToast?.remove();
+      disconnectToast = null;
+    } else if (status === "reconnecting" && page.disconnectNotification && !disconnectToast) {
+      disconnectToast = banner.toast(page.disconnectNotification, { kind: "error", ms: 0 });
+    }
     switch (status) {
       case "open":
         banner.hide();

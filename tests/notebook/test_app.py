@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import docsync as pn
 from docsync.apps import load_apps
 from docsync.exceptions import AppError
 from docsync.notebook.app import NotebookApp
@@ -103,3 +104,22 @@ def test_load_apps_takes_notebook_paths(tmp_path):
     apps = load_apps([path])
     assert list(apps) == ["nb"] and isinstance(apps["nb"], NotebookApp)
     assert kinds(apps["nb"].build()) == ["Markdown"]
+
+
+def test_a_configured_template_holds_a_notebooks_servables(tmp_path):
+    path = write_notebook(
+        tmp_path / "templated.ipynb",
+        code("import docsync as pn\npn.extension(template='vanilla')"),
+        code("pn.pane.Markdown('side').servable(target='sidebar')"),
+        code("pn.pane.Markdown('body').servable(title='Templated')"),
+    )
+    try:  # LocalClient runs the app outside a session: its settings are the process's
+        page = LocalClient(NotebookApp(path)).connect()
+    finally:
+        pn.config.reset()
+    template = page.client.find("VanillaTemplate")
+    props = page.client.props(template)
+    assert props["title"] == "Templated"
+    for area, text in [("sidebar", "side"), ("main", "body")]:
+        [child] = page.client.prop(props[area]["ref"], "children")
+        assert page.client.prop(child["ref"], "object") == text

@@ -125,3 +125,19 @@ def test_closing_a_busy_executor_ends_its_spell(pool):
     while heard == [True] and time.monotonic() < deadline:
         time.sleep(0.001)
     assert heard == [True, False] and ex.busy_since is None
+
+
+def test_ensure_adds_workers_that_drain_and_never_removes_any():
+    workers = Workers(1)
+    try:
+        workers.ensure(3)
+        workers.ensure(2)
+        assert workers.count == 3
+        # Three sessions whose calls wait for each other: only three workers can run them.
+        barrier = threading.Barrier(3, timeout=5)
+        executors = [SerialExecutor(workers) for _ in range(3)]
+        futures = [ex.submit(barrier.wait) for ex in executors]
+        for future in futures:
+            future.result(timeout=5)
+    finally:
+        workers.shutdown()

@@ -12,6 +12,9 @@
  *   ctx.derive(overrides)          a context for a subtree with some functions replaced
  *   ctx.changed?.(id, names)       (optional) told after a view under this context re-rendered
  *                                  because props `names` of model `id` changed
+ *   ctx.page                       one object per page shared by every view: the session's
+ *                                  page settings (`throttled`, notification texts, `toast`),
+ *                                  written by views/page_settings.js
  *   ctx.assetUrl?.(name)           (optional) a promise of the script URL of static bundle
  *                                  `name` ("vega.js"), where the host does not serve it beside
  *                                  docsync.js (a notebook output gets it from its kernel)

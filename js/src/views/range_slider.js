@@ -2,7 +2,8 @@
  * `IntRangeSlider`: two native range inputs over one track, in a group named by the label;
  * each handle is keyboard-operable and named "<name> lower" / "<name> upper".
  * Client-writable: `value` ([lower, upper]), sent while dragging, and `value_throttled`,
- * sent when the user lets go. A handle cannot pass the other.
+ * sent when the user lets go (`value` only then too with `pn.config.throttled`). A handle
+ * cannot pass the other.
  */
 
 import { h } from "./base.js";
@@ -17,9 +18,13 @@ export class RangeSliderView extends GroupView {
       input.addEventListener("input", () => {
         if (isLower ? input.valueAsNumber > other.valueAsNumber : input.valueAsNumber < other.valueAsNumber) input.value = other.value;
         this._showValue();
-        this.ctx.edit(this.id, "value", this._pair());
+        if (!this.ctx.page?.throttled) this.ctx.edit(this.id, "value", this._pair());
       });
-      input.addEventListener("change", () => this.ctx.edit(this.id, "value_throttled", this._pair()));
+      input.addEventListener("change", () => {
+        // pn.config.throttled: `value` too only now, when the user lets go.
+        if (this.ctx.page?.throttled) this.ctx.edit(this.id, "value", this._pair());
+        this.ctx.edit(this.id, "value_throttled", this._pair());
+      });
     }
     return h("div", { className: "docsync-range" }, this.fill, this.lower, this.upper);
   }

@@ -11,6 +11,7 @@ import { FormView } from "./form.js";
 import { LocationView } from "./location.js";
 import { MarkdownView } from "./markdown.js";
 import { PageView } from "./page.js";
+import { PageSettingsView } from "./page_settings.js";
 import { ParamFunctionView } from "./param_function.js";
 import { RowView } from "./row.js";
 import { SelectView } from "./select.js";
@@ -105,6 +106,11 @@ export const VIEW_TYPES = Object.freeze({
   ChatFeed: ChatFeedView,
   ChatInterface: ChatInterfaceView,
   ChatAreaInput: ChatAreaInputView,
+  FastListTemplate: PageView,
+  BootstrapTemplate: PageView,
+  MaterialTemplate: PageView,
+  VanillaTemplate: PageView,
+  PageSettings: PageSettingsView,
 });
 
 export class ViewManager {
@@ -117,8 +123,10 @@ export class ViewManager {
    * @param {(edits: Array<[string, string, unknown]>) => void} [options.onCommit]  send
    *   these edits now, in one `patch` message (a form's submit)
    * @param {(name: string) => Promise<string>} [options.assetUrl]  the views' `ctx.assetUrl`
+   * @param {object} [options.page]  the views' `ctx.page`: one object per page, shared by
+   *   every view (views/page_settings.js writes the session's page settings into it)
    */
-  constructor({ root, store, onEdit, onEvent, onCommit, assetUrl }) {
+  constructor({ root, store, onEdit, onEvent, onCommit, assetUrl, page = {} }) {
     this.root = root;
     this.store = store;
     this.views = new Map();
@@ -126,6 +134,7 @@ export class ViewManager {
       edit: onEdit,
       event: onEvent,
       commit: onCommit ?? ((edits) => edits.forEach(([id, name, value]) => onEdit(id, name, value))),
+      page,
       ...(assetUrl ? { assetUrl } : {}),
     });
   }

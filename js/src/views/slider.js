@@ -1,7 +1,8 @@
 /**
  * `IntSlider` / `FloatSlider`: a native range input with a label and a value readout.
  * Client-writable: `value` (a number; an integer for IntSlider), sent while dragging, and
- * `value_throttled`, sent when the user lets go (the input's `change` event).
+ * `value_throttled`, sent when the user lets go (the input's `change` event). With the
+ * session's `pn.config.throttled` (`ctx.page.throttled`), `value` is sent only on letting go.
  */
 
 import { ControlView, h } from "./base.js";
@@ -14,11 +15,14 @@ export class SliderView extends ControlView {
       const value = read();
       if (!Number.isFinite(value)) return;
       this.readout.textContent = String(value);
-      this.ctx.edit(this.id, "value", value);
+      if (!this.ctx.page?.throttled) this.ctx.edit(this.id, "value", value);
     });
     input.addEventListener("change", () => {
       const value = read();
-      if (Number.isFinite(value)) this.ctx.edit(this.id, "value_throttled", value);
+      if (!Number.isFinite(value)) return;
+      // pn.config.throttled: `value` too only now, when the user lets go.
+      if (this.ctx.page?.throttled) this.ctx.edit(this.id, "value", value);
+      this.ctx.edit(this.id, "value_throttled", value);
     });
     return input;
   }
