@@ -21,7 +21,6 @@ from docsync.core.model import (
     Model,
     affected_props,
     check_client_value,
-    children,
     listen,
     prop_index,
     prop_json,
@@ -152,7 +151,7 @@ class Document:
             if model in seen:
                 continue
             seen[model] = None
-            stack.extend(reversed(list(children(model))))
+            stack.extend(reversed(list(model._sent_children())))
         return list(seen)
 
     def _sync_structure(self) -> tuple[list[Model], list[str]]:

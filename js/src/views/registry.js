@@ -5,14 +5,15 @@
 
 import { ButtonView } from "./button.js";
 import { CheckboxView } from "./checkbox.js";
-import { ColumnView } from "./column.js";
+import { AccordionView } from "./accordion.js";
 import { HTMLView } from "./html.js";
 import { FormView } from "./form.js";
 import { LocationView } from "./location.js";
 import { MarkdownView } from "./markdown.js";
 import { PageView } from "./page.js";
 import { ParamFunctionView } from "./param_function.js";
-import { RowView } from "./row.js";
+import { ListView } from "./list.js";
+import { FlexBoxView } from "./flexbox.js";
 import { SelectView } from "./select.js";
 import { SliderView } from "./slider.js";
 import { StoreView } from "./store.js";
@@ -47,8 +48,11 @@ import { h } from "./base.js";
 
 /** The view class for each model type (PROTOCOL.md §3: the Python class name). */
 export const VIEW_TYPES = Object.freeze({
-  Column: ColumnView,
-  Row: RowView,
+  Column: ListView,
+  Row: ListView,
+  WidgetBox: ListView,
+  FlexBox: FlexBoxView,
+  Accordion: AccordionView,
   ParamFunction: ParamFunctionView,
   Markdown: MarkdownView,
   HTML: HTMLView,
