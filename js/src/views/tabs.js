@@ -83,14 +83,19 @@ export class TabsView extends BaseView {
       else panel.dataset.pending = "";
       return panel;
     });
-    const closed = this.tabs.length < this.list.querySelectorAll("[role=tab]").length;
+    const before = [...this.list.querySelectorAll("[role=tab]")];
+    const focused = before.indexOf(document.activeElement);
+    const closed = this.tabs.length < before.length;
     this.list.replaceChildren(...heads);
     this.panels.replaceChildren(...this.panelEls);
+    // The tab elements were replaced: keep the keyboard user where they were (after a
+    // close, on the tab that took the closed one's place).
+    let refocus = focused >= 0 ? focused : null;
     if (closed && this.focusAfterClose !== null) {
-      // The closed tab's element is gone: keep the keyboard user in the tab list.
-      this.tabs[Math.min(this.focusAfterClose, this.tabs.length - 1)]?.focus();
+      refocus = this.focusAfterClose;
       this.focusAfterClose = null;
     }
+    if (refocus !== null) this.tabs[Math.min(refocus, this.tabs.length - 1)]?.focus();
   }
 
   _select(active) {
