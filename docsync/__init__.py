@@ -21,6 +21,7 @@ from docsync.layout import (
     Divider,
     FlexBox,
     GridBox,
+    GridSpec,
     HSpacer,
     Row,
     Spacer,
@@ -38,9 +39,9 @@ from docsync.state import state
 
 __all__ = [
     "Accordion", "Card", "Column", "Config", "Controls", "Divider", "FlexBox", "Form", "GridBox",
-    "HSpacer", "Location", "Row", "Spacer", "Store", "Tabs", "VSpacer", "WidgetBox", "bind",
-    "cache", "config", "connection", "controls", "extension", "indicators", "layout", "pane",
-    "secrets", "serve", "state", "template", "widgets",
+    "GridSpec", "HSpacer", "Location", "Row", "Spacer", "Store", "Tabs", "VSpacer", "WidgetBox",
+    "bind", "cache", "config", "connection", "controls", "extension", "indicators", "layout",
+    "pane", "secrets", "serve", "state", "template", "widgets",
 ]
 __version__ = "0.1.0"
 

@@ -6,6 +6,7 @@ import { test } from "node:test";
 
 import { ariaSort, nextSort, pagerText } from "../src/views/dataframe.js";
 import { gridStyle } from "../src/views/gridbox.js";
+import { cellPlacement } from "../src/views/gridspec.js";
 import { containerSummary, leafKind, leafText } from "../src/views/json.js";
 import { toggled } from "../src/views/accordion.js";
 import { flexStyle } from "../src/views/flexbox.js";
@@ -68,6 +69,14 @@ test("an accordion header click opens or closes its section; toggle keeps one op
   assert.deepEqual(toggled([1], 0, true), [0]);
   assert.deepEqual(toggled([0], 0, true), []);
   assert.deepEqual(toggled(null, 2, false), [2]);
+});
+
+test("a GridSpec child is placed on its region's cells (1-based CSS lines)", () => {
+  assert.deepEqual(cellPlacement({ row: 0, col: 1, row_span: 1, col_span: 2 }), { gridRow: "1 / span 1", gridColumn: "2 / span 2" });
+  assert.deepEqual(cellPlacement({ row: 2, col: 0, row_span: 3, col_span: 1 }), { gridRow: "3 / span 3", gridColumn: "1 / span 1" });
+  assert.equal(cellPlacement({ row: -1, col: 0, row_span: 1, col_span: 1 }), null);
+  assert.equal(cellPlacement({ row: 0, col: 0, row_span: 0, col_span: 1 }), null);
+  assert.equal(cellPlacement(null), null);
 });
 
 test("grid style: columns, else rows filled column by column, else auto-fill", () => {

@@ -88,3 +88,31 @@ async def test_a_chat_log_follows_new_messages_and_reports_its_scroll(serve, new
     await page.get_by_role("button", name="Send").click()
     await expect(page.get_by_text("you: again")).to_be_attached()
     await expect(page.get_by_text("you: again")).not_to_be_in_viewport()
+
+
+async def test_a_gridspec_lays_its_children_on_their_cells(serve, new_tab) -> None:
+    _, url = await serve(APPS / "layout_gridspec.py")
+    page = await open_page(await new_tab(), url)
+
+    async def box(name: str) -> dict[str, float]:
+        found = await page.locator(f".docsync-spacer.{name}").bounding_box()
+        assert found is not None, name
+        return found
+
+    await expect(page.locator(".docsync-spacer.purple")).to_be_visible()
+    grid = await page.locator(".docsync-gridspec").bounding_box()
+    red, green, blue, purple = [await box(n) for n in ("red", "green", "blue", "purple")]
+    assert grid is not None and (grid["width"], grid["height"]) == (600, 300)
+    # Red fills the first column, top to bottom; green spans two columns of row 0, blue
+    # three of row 2; purple is the last column of row 0.
+    assert red["x"] == grid["x"] and red["height"] == grid["height"]
+    assert green["y"] == grid["y"] and green["x"] > red["x"] + red["width"]
+    assert abs(green["width"] - 2 / 3 * blue["width"]) < 8
+    assert blue["y"] + blue["height"] == grid["y"] + grid["height"]
+    assert purple["x"] + purple["width"] == grid["x"] + grid["width"]
+    assert red["width"] < green["width"] < blue["width"]
+    await screenshot(page, "panel-layouts-gridspec")
+
+    await page.get_by_role("button", name="Clear the bottom row").click()
+    await expect(page.get_by_text("Bottom row cleared")).to_be_visible()
+    await expect(page.locator(".docsync-spacer.red")).to_have_count(0)

@@ -1,6 +1,6 @@
 """Panel's layouts as a Panel user writes them (apps ``layout_*.py``): the list API driven
-by buttons, dynamic and closable Tabs, a FlexBox of Cards, a scrolling chat log. Served by
-a real ``docsync serve`` and driven over a real WebSocket."""
+by buttons, dynamic and closable Tabs, a FlexBox of Cards, a scrolling chat log, a
+GridSpec. Served by a real ``docsync serve`` and driven over a real WebSocket."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import pytest
 from docsync.testing import ClientProtocol, NetworkClient
 from tests.panel_compat.support import Opener, models_of, opener, served
 
-APPS = ["layout_grow_shrink", "layout_tabs", "layout_flexbox_cards", "layout_chat_log"]
+APPS = ["layout_grow_shrink", "layout_tabs", "layout_flexbox_cards", "layout_chat_log",
+        "layout_gridspec"]
 
 
 @pytest.fixture(scope="module")
@@ -188,3 +189,27 @@ async def test_a_chat_log_scrolls_and_reports_its_position(open_: Opener) -> Non
     await client.wait_for(lambda d: len(d.errors) == 2)
     assert [e["code"] for e in doc.errors] == ["invalid", "forbidden"]
     assert doc.prop(log, "scroll_position") == 0 and doc.prop(log, "height") == 240
+
+
+# -- GridSpec ------------------------------------------------------------------------------
+
+
+async def test_a_gridspec_places_its_children_and_follows_deletions(open_: Opener) -> None:
+    client, doc = await open_("layout_gridspec")
+    grid = doc.find("GridSpec")
+    assert (doc.prop(grid, "nrows"), doc.prop(grid, "ncols")) == (3, 4)
+
+    def regions(d: ClientProtocol) -> dict[str, tuple[int, int, int, int]]:
+        return {d.prop(c["child"]["ref"], "css_classes")[0]:
+                (c["row"], c["col"], c["row_span"], c["col_span"])
+                for c in d.prop(grid, "children")}
+
+    assert regions(doc) == {"red": (0, 0, 3, 1), "green": (0, 1, 1, 2),
+                            "orange": (1, 2, 1, 2), "blue": (2, 1, 1, 3),
+                            "purple": (0, 3, 1, 1)}
+    await click(client, doc, "Clear the bottom row")
+    await client.wait_for(lambda d: "note" in regions(d))
+    # The red column touched the bottom row, so it went too, as in Panel.
+    assert regions(doc) == {"green": (0, 1, 1, 2), "orange": (1, 2, 1, 2),
+                            "purple": (0, 3, 1, 1), "note": (2, 1, 1, 2)}
+    assert len(models_of(doc, "Spacer")) == 3  # red and blue left the document

@@ -25,6 +25,7 @@ import { CardView } from "./card.js";
 import { DataFrameView } from "./dataframe.js";
 import { DividerView } from "./divider.js";
 import { GridBoxView } from "./gridbox.js";
+import { GridSpecView } from "./gridspec.js";
 import { ImageView } from "./image.js";
 import { JSONView } from "./json.js";
 import { SpacerView } from "./spacer.js";
@@ -60,6 +61,7 @@ export const VIEW_TYPES = Object.freeze({
   Tabs: TabsView,
   Card: CardView,
   GridBox: GridBoxView,
+  GridSpec: GridSpecView,
   Spacer: SpacerView,
   HSpacer: SpacerView,
   VSpacer: SpacerView,
