@@ -116,3 +116,59 @@ async def test_a_gridspec_lays_its_children_on_their_cells(serve, new_tab) -> No
     await page.get_by_role("button", name="Clear the bottom row").click()
     await expect(page.get_by_text("Bottom row cleared")).to_be_visible()
     await expect(page.locator(".docsync-spacer.red")).to_have_count(0)
+
+
+async def test_accordion_headers_open_sections_and_the_widgetbox_locks(serve, new_tab) -> None:
+    _, url = await serve(APPS / "layout_accordion.py")
+    page = await open_page(await new_tab(), url)
+    settings, about, help_ = (page.get_by_role("button", name=n) for n in ("Settings", "About",
+                                                                            "Help"))
+    await expect(settings).to_have_attribute("aria-expanded", "true")
+    await expect(about).to_have_attribute("aria-expanded", "false")
+    await expect(page.get_by_text("A small demo of sections.")).to_be_hidden()
+
+    await about.click()
+    await expect(page.get_by_text("A small demo of sections.")).to_be_visible()
+    await expect(page.get_by_text("open: [0, 1]")).to_be_visible()
+    await help_.focus()
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_text("open: [0, 1, 2]")).to_be_visible()
+    await settings.click()
+    await expect(page.get_by_label("Size")).to_be_hidden()
+    await expect(page.get_by_text("open: [1, 2]")).to_be_visible()
+
+    await page.get_by_label("One section at a time").check()
+    await expect(page.get_by_text("open: [2]")).to_be_visible()
+    await settings.click()
+    await expect(page.get_by_text("open: [0]")).to_be_visible()
+    await expect(help_).to_have_attribute("aria-expanded", "false")
+
+    await page.get_by_label("Lock settings").check()
+    await expect(page.get_by_label("Size")).to_be_disabled()
+    await expect(page.get_by_label("Colour")).to_be_disabled()
+    await screenshot(page, "panel-layouts-accordion")
+    await page.get_by_label("Lock settings").uncheck()
+    await expect(page.get_by_label("Colour")).to_be_enabled()
+
+
+async def test_a_flexbox_of_cards_lays_out_as_its_options_say(serve, new_tab) -> None:
+    _, url = await serve(APPS / "layout_flexbox_cards.py")
+    page = await open_page(await new_tab(), url)
+    cards = page.locator(".docsync-flexbox > .docsync-card")
+    await expect(cards).to_have_count(4)
+    box = await page.locator(".docsync-flexbox").bounding_box()
+    first, last = await cards.first.bounding_box(), await cards.last.bounding_box()
+    assert box is not None and first is not None and last is not None
+    # A row, stretched to the page's width, with the free room between the cards.
+    assert first["y"] == last["y"] and first["x"] == box["x"]
+    assert last["x"] + last["width"] == box["x"] + box["width"]
+    assert await page.locator(".docsync-flexbox").evaluate("el => getComputedStyle(el).gap") \
+        == "12px"
+    await screenshot(page, "panel-layouts-flexbox-row")
+
+    await page.get_by_label("flex_direction").select_option("column")
+    await expect(page.locator(".docsync-flexbox")).to_have_css("flex-direction", "column")
+    first, last = await cards.first.bounding_box(), await cards.last.bounding_box()
+    assert first is not None and last is not None and last["y"] > first["y"]
+    await page.get_by_role("button", name="Add a card").click()
+    await expect(cards).to_have_count(5)

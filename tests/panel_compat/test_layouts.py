@@ -1,6 +1,7 @@
 """Panel's layouts as a Panel user writes them (apps ``layout_*.py``): the list API driven
 by buttons, dynamic and closable Tabs, a FlexBox of Cards, a scrolling chat log, a
-GridSpec. Served by a real ``docsync serve`` and driven over a real WebSocket."""
+GridSpec, an Accordion holding a WidgetBox. Served by a real ``docsync serve`` and
+driven over a real WebSocket."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from docsync.testing import ClientProtocol, NetworkClient
 from tests.panel_compat.support import Opener, models_of, opener, served
 
 APPS = ["layout_grow_shrink", "layout_tabs", "layout_flexbox_cards", "layout_chat_log",
-        "layout_gridspec"]
+        "layout_gridspec", "layout_accordion"]
 
 
 @pytest.fixture(scope="module")
@@ -213,3 +214,31 @@ async def test_a_gridspec_places_its_children_and_follows_deletions(open_: Opene
     assert regions(doc) == {"green": (0, 1, 1, 2), "orange": (1, 2, 1, 2),
                             "purple": (0, 3, 1, 1), "note": (2, 1, 1, 2)}
     assert len(models_of(doc, "Spacer")) == 3  # red and blue left the document
+
+
+# -- Accordion and WidgetBox ---------------------------------------------------------------
+
+
+async def test_accordion_sections_and_a_locked_widgetbox(open_: Opener) -> None:
+    client, doc = await open_("layout_accordion")
+    acc = doc.find("Accordion")
+    assert doc.prop(acc, "titles") == ["Settings", "About", "Help"]
+    assert doc.prop(acc, "active") == [0]
+    await client.set(acc, "active", [0, 2])
+    await client.wait_for(lambda d: shows(d, "open: [0, 2]"))
+
+    await client.set(doc.find("Checkbox", name="One section at a time"), "value", True)
+    await client.wait_for(lambda d: d.prop(acc, "active") == [2] and d.prop(acc, "toggle"))
+    await client.set(acc, "active", [1, 2])
+    await client.wait_for(lambda d: bool(d.errors))
+    assert "one section at a time" in doc.errors[-1]["message"]
+    assert doc.prop(acc, "active") == [2]
+
+    box = doc.find("WidgetBox")
+    widgets = [doc.find("IntSlider", name="Size"), doc.find("Select", name="Colour")]
+    assert doc.prop(box, "disabled") is False
+    await client.set(doc.find("Checkbox", name="Lock settings"), "value", True)
+    await client.wait_for(lambda d: all(d.prop(w, "disabled") for w in widgets))
+    assert doc.prop(box, "disabled") is True
+    await client.set(doc.find("Checkbox", name="Lock settings"), "value", False)
+    await client.wait_for(lambda d: not any(d.prop(w, "disabled") for w in widgets))
