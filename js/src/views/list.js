@@ -51,8 +51,26 @@ export class ListView extends BaseView {
       // last scroll event of an animation frame.
       if ("onscrollend" in el) el.addEventListener("scrollend", () => this._sendPosition());
       else el.addEventListener("scroll", () => this._sendSoon());
+      // `view_latest` and the button need the laid-out size, which a Column in a hidden
+      // tab or a closed card gets only once shown.
+      this.pendingLatest = false;
+      this.sizeWatch = typeof ResizeObserver === "function" ? new ResizeObserver(() => this._onResize()) : null;
+      this.sizeWatch?.observe(el);
     }
     return el;
+  }
+
+  destroy() {
+    this.sizeWatch?.disconnect();
+    super.destroy();
+  }
+
+  _onResize() {
+    if (this.pendingLatest && this.el.clientHeight > 0) {
+      this.pendingLatest = false;
+      this._toEnd();
+    }
+    this._updateButton();
   }
 
   get direction() {
@@ -78,8 +96,10 @@ export class ListView extends BaseView {
       if (follow) this._toEnd();
     }
     if (this.type !== "Column") return;
-    if (first && props.view_latest === true) requestAnimationFrame(() => this._toEnd());
-    else if (has("scroll_position") && Number.isInteger(props.scroll_position) && Math.round(this.el.scrollTop) !== props.scroll_position) {
+    if (first && props.view_latest === true) {
+      this.pendingLatest = true;
+      if (!this.sizeWatch) requestAnimationFrame(() => this._toEnd());
+    } else if (has("scroll_position") && Number.isInteger(props.scroll_position) && Math.round(this.el.scrollTop) !== props.scroll_position) {
       this.el.scrollTop = props.scroll_position;
     }
     this._updateButton();
