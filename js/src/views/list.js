@@ -51,9 +51,9 @@ export class ListView extends BaseView {
       // last scroll event of an animation frame.
       if ("onscrollend" in el) el.addEventListener("scrollend", () => this._sendPosition());
       else el.addEventListener("scroll", () => this._sendSoon());
-      // `view_latest` and the button need the laid-out size, which a Column in a hidden
-      // tab or a closed card gets only once shown.
-      this.pendingLatest = false;
+      // `view_latest`, a first `scroll_position` and the button need the laid-out size,
+      // which a Column in a hidden tab or a closed card gets only once shown.
+      this.pendingScroll = null; // "end", a position in px, or null
       this.sizeWatch = typeof ResizeObserver === "function" ? new ResizeObserver(() => this._onResize()) : null;
       this.sizeWatch?.observe(el);
     }
@@ -66,9 +66,10 @@ export class ListView extends BaseView {
   }
 
   _onResize() {
-    if (this.pendingLatest && this.el.clientHeight > 0) {
-      this.pendingLatest = false;
-      this._toEnd();
+    if (this.pendingScroll !== null && this.el.clientHeight > 0) {
+      if (this.pendingScroll === "end") this._toEnd();
+      else this.el.scrollTop = this.pendingScroll;
+      this.pendingScroll = null;
     }
     this._updateButton();
   }
@@ -97,10 +98,11 @@ export class ListView extends BaseView {
     }
     if (this.type !== "Column") return;
     if (first && props.view_latest === true) {
-      this.pendingLatest = true;
+      this.pendingScroll = "end";
       if (!this.sizeWatch) requestAnimationFrame(() => this._toEnd());
     } else if (has("scroll_position") && Number.isInteger(props.scroll_position) && Math.round(this.el.scrollTop) !== props.scroll_position) {
-      this.el.scrollTop = props.scroll_position;
+      if (this.el.clientHeight > 0 || !this.sizeWatch) this.el.scrollTop = props.scroll_position;
+      else this.pendingScroll = props.scroll_position;
     }
     this._updateButton();
   }
