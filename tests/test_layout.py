@@ -103,6 +103,10 @@ def test_clone_keeps_parameters_and_takes_new_objects():
     assert [type(o).__name__ for o in ds.Column() + tabs] == ["Markdown", "Markdown"]
     with pytest.raises(ValueError, match="not both"):
         tabs.clone("x", objects=["y"])
+    card = Card("body", header="## Head", styles={"color": "red"})
+    twin = card.clone(title="Twin")
+    assert twin.header is card.header and twin.title == "Twin"
+    assert twin.styles == card.styles and twin.styles is not card.styles
 
 
 def test_select_finds_models_below_by_type_or_predicate():

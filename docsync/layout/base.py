@@ -11,7 +11,7 @@ import param
 
 from docsync.core.model import JSON, Model, children, to_json
 
-__all__ = ["Children", "ListLike", "Selector", "panel_of", "select"]
+__all__ = ["Children", "ListLike", "Selector", "own_copy", "panel_of", "select"]
 
 #: What ``select`` takes: a model type, a predicate, or None for every model.
 Selector = type | Callable[[Model], bool] | None
@@ -173,7 +173,7 @@ class ListLike(Model):
         items = list(objects) if objects else params.pop("objects", _UNSET)
         if items is _UNSET:
             items = self._entries(named=self._named)
-        values = {n: copy.copy(getattr(self, n)) for n in self.param
+        values = {n: own_copy(getattr(self, n)) for n in self.param
                   if n == "name" or (n != "objects" and not self.param[n].constant)}
         return type(self)(*items, **{**values, **params})
 
@@ -181,6 +181,12 @@ class ListLike(Model):
         """This layout and every model below it that matches ``selector`` (see
         :func:`select`)."""
         return select(self, selector)
+
+
+def own_copy(value: Any) -> Any:
+    """``value`` for a copy of a component: lists and dicts copied (``css_classes``,
+    ``styles``), components and everything else shared."""
+    return copy.copy(value) if isinstance(value, (list, dict)) else value
 
 
 def select(root: Model, selector: Selector = None) -> list[Model]:

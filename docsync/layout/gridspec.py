@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON, Model, to_json
-from docsync.layout.base import panel_of
+from docsync.layout.base import own_copy, panel_of
 
 __all__ = ["GridSpec"]
 
@@ -193,7 +193,7 @@ class GridSpec(Model):
 
         moved = {(shift(y0, dy), shift(x0, dx), shift(y1, dy), shift(x1, dx)): v
                  for (y0, x0, y1, x1), v in on.items()}
-        values = {n: getattr(self, n) for n in self.param
+        values = {n: own_copy(getattr(self, n)) for n in self.param
                   if n not in ("objects", "ncols", "nrows")}
         return type(self)(objects=moved, **values)
 
