@@ -2,9 +2,11 @@
  * `Accordion`: its `children` as sections under header buttons (`aria-expanded`,
  * `aria-controls`). Client-writable: `active`, the open sections' indexes; a click on a
  * header opens or closes its section (with `toggle`, opening one closes the others).
+ * `scroll` applies to the whole stack.
  */
 
 import { BaseView, controlId, h } from "./base.js";
+import { applyScroll } from "./list.js";
 import { tabTitle } from "./tabs.js";
 
 /** `active` after a click on header `index` (openness read from `active`). */
@@ -24,6 +26,7 @@ export class AccordionView extends BaseView {
   render(props, has) {
     this.props = props;
     if (has("children") || has("titles")) this._build(props.children, props.titles);
+    if (has("scroll")) applyScroll(this.el, props.scroll, "column");
     this._paint(props);
   }
 
