@@ -16,7 +16,21 @@ from docsync.browser_store import Store
 from docsync.cache import cache
 from docsync.controls import Controls
 from docsync.form import Form
-from docsync.layout import Card, Column, Divider, GridBox, HSpacer, Row, Spacer, Tabs, VSpacer
+from docsync.layout import (
+    Accordion,
+    Card,
+    Column,
+    Divider,
+    FlexBox,
+    GridBox,
+    GridSpec,
+    HSpacer,
+    Row,
+    Spacer,
+    Tabs,
+    VSpacer,
+    WidgetBox,
+)
 from docsync.location import Location
 from docsync.notebook import extension
 from docsync.secret import Secrets
@@ -26,10 +40,10 @@ from docsync.sql import connection
 from docsync.state import state
 
 __all__ = [
-    "Card", "Column", "Config", "Controls", "Divider", "Form", "GridBox", "HSpacer", "Location",
-    "Row", "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "chat", "config", "connection",
-    "controls", "extension", "indicators", "layout", "pane", "secrets", "serve", "state",
-    "template", "widgets",
+    "Accordion", "Card", "Column", "Config", "Controls", "Divider", "FlexBox", "Form", "GridBox",
+    "GridSpec", "HSpacer", "Location", "Row", "Spacer", "Store", "Tabs", "VSpacer", "WidgetBox",
+    "bind", "cache", "chat", "config", "connection", "controls", "extension", "indicators",
+    "layout", "pane", "secrets", "serve", "state", "template", "widgets",
 ]
 __version__ = "0.1.0"
 

@@ -22,7 +22,6 @@ from docsync.core.model import (
     Model,
     affected_props,
     check_client_value,
-    children,
     chunk_props,
     listen,
     prop_index,
@@ -164,7 +163,7 @@ class Document:
             if model in seen:
                 continue
             seen[model] = None
-            stack.extend(reversed(list(children(model))))
+            stack.extend(reversed(list(model._sent_children())))
         return list(seen)
 
     def _sync_structure(self) -> tuple[list[Model], list[str]]:

@@ -66,6 +66,10 @@ class Model(param.Parameterized):
     _panel_defaults: ClassVar[Mapping[str, Any]] = {}
     #: Parameters :meth:`clone` does not copy (they identify one instance).
     _clone_exclude: ClassVar[frozenset[str]] = frozenset()
+    #: Parameters that hold no models but decide which of its models a type sends (see
+    #: ``_sent_children``): setting one makes a document look again for models to add or
+    #: drop, as setting a parameter that holds models does.
+    _structural_params: ClassVar[frozenset[str]] = frozenset()
 
     visible = param.Boolean(default=True, doc="Whether the component is shown.")
     css_classes = param.List(default=[], item_type=str, doc="Extra CSS classes.")
@@ -93,6 +97,13 @@ class Model(param.Parameterized):
 
     def _handle_event(self, name: str, data: JSON) -> None:
         """Act on a client event already checked against ``_events``."""
+
+    def _sent_children(self) -> Iterator[Model]:
+        """The referenced models a document sends with this one (PROTOCOL.md §3): all of
+        :func:`children` unless a type holds some back (a dynamic ``Tabs`` sends only its
+        shown tab). A type that narrows it lists what decides the choice in
+        ``_structural_params``, and sends a held-back reference as ``null``."""
+        return children(self)
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         """Turn a client's JSON value for ``prop`` into the Python value to set.
@@ -219,8 +230,9 @@ def _notify(model: Model, hooks: list[ChangeHook], name: str, old: Any) -> None:
     new = getattr(model, name)
     if new is old and isinstance(new, _IMMUTABLE):
         return  # nothing changed; a mutable value set again may have changed in place
-    structural = name in ref_params(type(model)) and (
-        any(iter_models(new)) or any(iter_models(old)))
+    cls = type(model)
+    structural = name in cls._structural_params or (name in ref_params(cls) and (
+        any(iter_models(new)) or any(iter_models(old))))
     for hook in tuple(hooks):  # a copy: another thread may listen or unlisten meanwhile
         hook(model, name, structural)
 
@@ -341,7 +353,8 @@ def ref_params(cls: type[Model]) -> tuple[str, ...]:
 
 
 def children(model: Model) -> Iterator[Model]:
-    """Models referenced by ``model``'s parameters: what makes them reachable (§3)."""
+    """Every model referenced by ``model``'s parameters (what a document sends of them is
+    ``model._sent_children()``)."""
     for n in ref_params(type(model)):
         yield from iter_models(getattr(model, n))
 

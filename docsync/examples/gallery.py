@@ -132,7 +132,30 @@ def layouts():
         entry("Divider", ds.Column("above", ds.Divider(), "below",
                                    sizing_mode="stretch_width")),
         entry("GridBox", ds.GridBox(*(p.Str(i) for i in range(6)), ncols=3)),
+        entry("Tabs, dynamic and closable (Delete closes the focused tab)",
+              ds.Tabs(("One", "Sent when shown."), ("Two", "Sent when picked."),
+                      ("Three", "Close me."), dynamic=True, closable=True)),
+        entry("Accordion (one section open at a time)",
+              ds.Accordion(("Open", "An open section."), ("Closed", "A closed one."),
+                           active=[0], toggle=True)),
+        entry("FlexBox", ds.FlexBox(*(p.Str(f"item {i}") for i in range(5)),
+                                    justify_content="space-between", gap="8px")),
+        entry("WidgetBox", ds.WidgetBox(w.TextInput(name="Inside a box"))),
+        entry("Column following its end like a log",
+              ds.Column(*(f"line {i}" for i in range(20)), height=120, view_latest=True,
+                        auto_scroll_limit=40, scroll_button_threshold=20,
+                        sizing_mode="stretch_width")),
+        entry("GridSpec", gridspec()),
     )
+
+
+def gridspec():
+    gspec = ds.GridSpec(height=120, sizing_mode="stretch_width")
+    gspec[:, 0] = ds.Spacer(styles={"background": "#d0e4f5"})
+    gspec[0, 1:3] = ds.Spacer(styles={"background": "#f5dfc7"})
+    gspec[1, 1] = ds.Spacer(styles={"background": "#d9efd6"})
+    gspec[1, 2] = ds.Spacer(styles={"background": "#eadcf3"})
+    return gspec
 
 
 def indicators():

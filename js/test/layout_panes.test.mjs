@@ -6,8 +6,12 @@ import { test } from "node:test";
 
 import { ariaSort, nextSort, pagerText } from "../src/views/dataframe.js";
 import { gridStyle } from "../src/views/gridbox.js";
+import { cellPlacement } from "../src/views/gridspec.js";
 import { containerSummary, leafKind, leafText } from "../src/views/json.js";
-import { tabKeyTarget } from "../src/views/tabs.js";
+import { toggled } from "../src/views/accordion.js";
+import { flexStyle } from "../src/views/flexbox.js";
+import { beyond, distanceFromEnd, scrollClass, within } from "../src/views/list.js";
+import { tabKeyTarget, tabTitle } from "../src/views/tabs.js";
 import { embedSpec, vegaBundleUrl } from "../src/views/vega.js";
 
 test("tab keys wrap around and follow the orientation", () => {
@@ -21,6 +25,58 @@ test("tab keys wrap around and follow the orientation", () => {
   assert.equal(tabKeyTarget("ArrowRight", 0, 3, true), null);
   assert.equal(tabKeyTarget("Enter", 0, 3), null);
   assert.equal(tabKeyTarget("ArrowRight", 0, 0), null);
+});
+
+test("a tab without a title is called by its place", () => {
+  assert.equal(tabTitle(["A", "", null], 0), "A");
+  assert.equal(tabTitle(["A", "", null], 1), "Tab 2");
+  assert.equal(tabTitle(["A", "", null], 2), "Tab 3");
+  assert.equal(tabTitle(undefined, 0), "Tab 1");
+});
+
+test("scroll: True follows the layout's direction; Panel's other values map one to one", () => {
+  assert.equal(scrollClass(true, "column"), "docsync-scroll-y-auto");
+  assert.equal(scrollClass(true, "row"), "docsync-scroll-x-auto");
+  assert.equal(scrollClass(true, null), "docsync-scroll");
+  assert.equal(scrollClass("both-auto", "row"), "docsync-scroll");
+  assert.equal(scrollClass("x", "column"), "docsync-scroll-x");
+  assert.equal(scrollClass("y-auto", "row"), "docsync-scroll-y-auto");
+  assert.equal(scrollClass("both", null), "docsync-scroll-both");
+  assert.equal(scrollClass(false, "column"), null);
+  assert.equal(scrollClass("sideways", "column"), null);
+  assert.equal(scrollClass("constructor", "column"), null);
+});
+
+test("distance from the end, and the follow limit and button threshold (0 is off)", () => {
+  assert.equal(distanceFromEnd({ scrollHeight: 1000, scrollTop: 600, clientHeight: 300 }), 100);
+  assert.equal(distanceFromEnd({ scrollHeight: 200, scrollTop: 0, clientHeight: 300 }), 0);
+  assert.ok(within(100, 100) && !within(101, 100) && !within(0, 0) && !within(5, undefined));
+  assert.ok(beyond(101, 100) && !beyond(100, 100) && !beyond(5000, 0) && !beyond(5000, null));
+});
+
+test("flex style: known values pass, anything else is dropped", () => {
+  const style = flexStyle({ flex_direction: "column", flex_wrap: "nowrap", justify_content: "space-between", align_items: "center", align_content: "stretch", gap: "8px 1em" });
+  assert.deepEqual(style, { flexDirection: "column", flexWrap: "nowrap", justifyContent: "space-between", alignItems: "center", alignContent: "stretch", gap: "8px 1em" });
+  const bad = flexStyle({ flex_direction: "diagonal", gap: "1em; color: red" });
+  assert.equal(bad.flexDirection, "");
+  assert.equal(bad.gap, "");
+});
+
+test("an accordion header click opens or closes its section; toggle keeps one open", () => {
+  assert.deepEqual(toggled([], 1, false), [1]);
+  assert.deepEqual(toggled([1], 0, false), [1, 0]);
+  assert.deepEqual(toggled([1, 0], 1, false), [0]);
+  assert.deepEqual(toggled([1], 0, true), [0]);
+  assert.deepEqual(toggled([0], 0, true), []);
+  assert.deepEqual(toggled(null, 2, false), [2]);
+});
+
+test("a GridSpec child is placed on its region's cells (1-based CSS lines)", () => {
+  assert.deepEqual(cellPlacement({ row: 0, col: 1, row_span: 1, col_span: 2 }), { gridRow: "1 / span 1", gridColumn: "2 / span 2" });
+  assert.deepEqual(cellPlacement({ row: 2, col: 0, row_span: 3, col_span: 1 }), { gridRow: "3 / span 3", gridColumn: "1 / span 1" });
+  assert.equal(cellPlacement({ row: -1, col: 0, row_span: 1, col_span: 1 }), null);
+  assert.equal(cellPlacement({ row: 0, col: 0, row_span: 0, col_span: 1 }), null);
+  assert.equal(cellPlacement(null), null);
 });
 
 test("grid style: columns, else rows filled column by column, else auto-fill", () => {

@@ -1,10 +1,11 @@
 /**
  * `Card`: a header and its `children`. The header shows the `header` component, or else
  * `title`; with `collapsible`, a button in it (`aria-expanded`, `aria-controls`) toggles
- * `collapsed`, which is client-writable.
+ * `collapsed`, which is client-writable. `scroll` applies to the body.
  */
 
 import { BaseView, controlId, h, renderChildren } from "./base.js";
+import { applyScroll } from "./list.js";
 
 export class CardView extends BaseView {
   createElement() {
@@ -24,6 +25,7 @@ export class CardView extends BaseView {
     if (has("header") || has("title") || has("collapsible")) this._renderHeader(props);
     if (has("children")) renderChildren(this.ctx, this.body, props.children);
     if (has("collapsed")) this._setCollapsed(props.collapsed === true);
+    if (has("scroll")) applyScroll(this.body, props.scroll, "column");
     if (has("hide_header")) this.headerEl.hidden = props.hide_header === true;
     if (has("header_background")) this.headerEl.style.background = typeof props.header_background === "string" ? props.header_background : "";
     if (has("header_color")) this.headerEl.style.color = typeof props.header_color === "string" ? props.header_color : "";

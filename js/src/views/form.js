@@ -8,6 +8,7 @@
  */
 
 import { BaseView, controlId, h, renderChildren } from "./base.js";
+import { applyScroll } from "./list.js";
 
 /** Held edits, latest value per (model id, prop), in first-edit order. */
 export class HeldEdits {
@@ -67,6 +68,7 @@ export class FormView extends BaseView {
 
   render(props, has) {
     this.props = props;
+    if (has("scroll")) applyScroll(this.el, props.scroll, "column");
     if (has("label")) {
       const label = typeof props.label === "string" ? props.label : "";
       this.heading.textContent = label;

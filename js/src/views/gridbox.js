@@ -5,6 +5,7 @@
  */
 
 import { BaseView, h, renderChildren } from "./base.js";
+import { applyScroll } from "./list.js";
 
 const count = (n) => (Number.isInteger(n) && n > 0 ? n : null);
 
@@ -25,6 +26,6 @@ export class GridBoxView extends BaseView {
   render(props, has) {
     if (has("children")) renderChildren(this.ctx, this.el, props.children);
     if (has("ncols") || has("nrows")) Object.assign(this.el.style, gridStyle(props.ncols, props.nrows));
-    if (has("scroll")) this.el.classList.toggle("docsync-scroll", props.scroll === true);
+    if (has("scroll")) applyScroll(this.el, props.scroll);
   }
 }

@@ -5,7 +5,7 @@
 
 import { ButtonView } from "./button.js";
 import { CheckboxView } from "./checkbox.js";
-import { ColumnView } from "./column.js";
+import { AccordionView } from "./accordion.js";
 import { HTMLView } from "./html.js";
 import { FormView } from "./form.js";
 import { LocationView } from "./location.js";
@@ -13,7 +13,8 @@ import { MarkdownView } from "./markdown.js";
 import { PageView } from "./page.js";
 import { PageSettingsView } from "./page_settings.js";
 import { ParamFunctionView } from "./param_function.js";
-import { RowView } from "./row.js";
+import { ListView } from "./list.js";
+import { FlexBoxView } from "./flexbox.js";
 import { SelectView } from "./select.js";
 import { SliderView } from "./slider.js";
 import { StoreView } from "./store.js";
@@ -25,6 +26,7 @@ import { CardView } from "./card.js";
 import { DataFrameView } from "./dataframe.js";
 import { DividerView } from "./divider.js";
 import { GridBoxView } from "./gridbox.js";
+import { GridSpecView } from "./gridspec.js";
 import { ImageView } from "./image.js";
 import { JSONView } from "./json.js";
 import { SpacerView } from "./spacer.js";
@@ -52,8 +54,11 @@ import { h } from "./base.js";
 
 /** The view class for each model type (PROTOCOL.md §3: the Python class name). */
 export const VIEW_TYPES = Object.freeze({
-  Column: ColumnView,
-  Row: RowView,
+  Column: ListView,
+  Row: ListView,
+  WidgetBox: ListView,
+  FlexBox: FlexBoxView,
+  Accordion: AccordionView,
   ParamFunction: ParamFunctionView,
   Markdown: MarkdownView,
   HTML: HTMLView,
@@ -61,6 +66,7 @@ export const VIEW_TYPES = Object.freeze({
   Tabs: TabsView,
   Card: CardView,
   GridBox: GridBoxView,
+  GridSpec: GridSpecView,
   Spacer: SpacerView,
   HSpacer: SpacerView,
   VSpacer: SpacerView,
