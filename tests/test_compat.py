@@ -13,8 +13,8 @@ from docsync.compat import PANEL_NAMES
     ("pn.widgets.Tabulator", "pn.widgets.Tabulator"),
     ("pn.pane.Plotly", "pn.pane.Plotly"),
     ("pn.template.ReactTemplate", "pn.template.ReactTemplate"),
-    ("pn.Accordion", "pn.Accordion"),
-    ("pn.layout.Accordion", "pn.layout.Accordion"),
+    ("pn.FloatPanel", "pn.FloatPanel"),
+    ("pn.layout.Swipe", "pn.layout.Swipe"),
     ("pn.indicators.Gauge", "pn.indicators.Gauge"),
 ])
 def test_a_panel_name_docsync_lacks_says_so(expr, shown):

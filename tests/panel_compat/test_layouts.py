@@ -187,9 +187,10 @@ async def test_a_chat_log_scrolls_and_reports_its_position(open_: Opener) -> Non
     # The page may write the position only; a negative one is refused.
     await client.set(log, "scroll_position", -1)
     await client.set(log, "height", 50)
-    await client.wait_for(lambda d: len(d.errors) == 2)
+    # Each error is followed by the patch that puts the value back (PROTOCOL.md §5).
+    await client.wait_for(lambda d: len(d.errors) == 2 and d.prop(log, "scroll_position") == 0
+                          and d.prop(log, "height") == 240)
     assert [e["code"] for e in doc.errors] == ["invalid", "forbidden"]
-    assert doc.prop(log, "scroll_position") == 0 and doc.prop(log, "height") == 240
 
 
 # -- GridSpec ------------------------------------------------------------------------------
