@@ -9,7 +9,7 @@ The common subset of Panel's API::
 """
 
 from docsync import controls, indicators, layout, pane, template, widgets
-from docsync.bind import bind
+from docsync.bind import bind, depends, rx
 from docsync.browser_store import Store
 from docsync.cache import cache
 from docsync.controls import Controls
@@ -17,6 +17,7 @@ from docsync.form import Form
 from docsync.layout import Card, Column, Divider, GridBox, HSpacer, Row, Spacer, Tabs, VSpacer
 from docsync.location import Location
 from docsync.notebook import extension
+from docsync.pane import Param, panel
 from docsync.secret import Secrets
 from docsync.serve import serve
 from docsync.settings import Config
@@ -25,9 +26,9 @@ from docsync.state import state
 
 __all__ = [
     "Card", "Column", "Config", "Controls", "Divider", "Form", "GridBox", "HSpacer", "Location",
-    "Row", "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "config", "connection",
-    "controls", "extension", "indicators", "layout", "pane", "secrets", "serve", "state",
-    "template", "widgets",
+    "Param", "Row", "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "config",
+    "connection", "controls", "depends", "extension", "indicators", "layout", "pane", "panel",
+    "rx", "secrets", "serve", "state", "template", "widgets",
 ]
 __version__ = "0.1.0"
 

@@ -1,6 +1,7 @@
 import docsync as ds
-from docsync.bind import ParamFunction
 from docsync.core.document import Document
+from docsync.pane import ParamFunction
+from docsync.pane.function import references
 
 
 def test_bind_reads_widget_values_and_plain_values():
@@ -8,7 +9,7 @@ def test_bind_reads_widget_values_and_plain_values():
     t = ds.widgets.TextInput(value="a")
     bound = ds.bind(lambda n, s, k=0: f"{s * n}{k}", x, t.param.value, k=7)
     assert bound() == "aa7"
-    assert {(o, n) for o, n in bound.dependencies} == {(x, "value"), (t, "value")}
+    assert {(o, n) for o, n, _ in references(bound)} == {(x, "value"), (t, "value")}
 
 
 def test_a_bound_string_rerenders_in_place():

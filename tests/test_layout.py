@@ -3,10 +3,9 @@
 import pytest
 
 import docsync as ds
-from docsync.bind import ParamFunction
 from docsync.core.model import props_json, wire_params
 from docsync.layout import Card, Divider, GridBox, HSpacer, Spacer, Tabs, VSpacer
-from docsync.pane import Markdown, Str
+from docsync.pane import Markdown, ParamFunction, Str
 from docsync.testing import LocalClient
 
 

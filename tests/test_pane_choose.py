@@ -10,13 +10,13 @@ import pytest
 from matplotlib.figure import Figure
 
 import docsync as ds
-from docsync.bind import ParamFunction
 from docsync.pane import (
     JSON,
     DataFrame,
     Image,
     Markdown,
     Matplotlib,
+    ParamFunction,
     Str,
     Vega,
     pane_type,

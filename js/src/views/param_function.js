@@ -1,4 +1,7 @@
-/** `ParamFunction`: the latest output of a bound function, its `child` (a ref or null). */
+/**
+ * `ParamFunction` and `ParamMethod`: the latest output of a bound function or method, and
+ * `Param`: its form of widgets; each shows its `child` (a ref or null).
+ */
 
 import { BaseView, h } from "./base.js";
 

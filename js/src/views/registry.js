@@ -50,6 +50,8 @@ export const VIEW_TYPES = Object.freeze({
   Column: ColumnView,
   Row: RowView,
   ParamFunction: ParamFunctionView,
+  ParamMethod: ParamFunctionView,
+  Param: ParamFunctionView,
   Markdown: MarkdownView,
   HTML: HTMLView,
   Str: StrView,
