@@ -79,7 +79,7 @@ class _ImageSource(param.Parameterized):
     _formats: ClassVar[tuple[str, ...]] = tuple(MIME)
 
     object = param.ClassSelector(class_=(bytes, str, os.PathLike), default=None,
-                                 allow_None=True,
+                                 allow_None=True, allow_refs=True,
                                  doc="Image bytes, a file path, an http(s) URL, or SVG markup.")
     alt_text = param.String(default="", doc="Text for screen readers and broken images.")
     caption = param.String(default="", doc="A caption shown below the image.")

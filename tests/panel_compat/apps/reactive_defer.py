@@ -1,0 +1,25 @@
+"""Deferred loading, as in Panel's "Defer long running tasks" how-to: with
+``pn.extension(defer_load=True)`` every bound function is computed only once the page is
+shown (a spinner until then); ``pn.panel(fn, defer_load=False)`` opts one out, and
+``loading_indicator=True`` shows a spinner over a function's output while it re-runs."""
+
+import docsync as pn
+
+pn.extension(defer_load=True)
+
+size = pn.widgets.IntSlider(name="Size", start=1, end=10, value=2)
+
+
+def report(size):
+    return f"report of size {size}"
+
+
+def headline(size):
+    return f"# Size {size}"
+
+
+pn.Column(
+    size,
+    pn.bind(report, size),
+    pn.panel(pn.bind(headline, size), defer_load=False, loading_indicator=True),
+).servable(title="defer")
