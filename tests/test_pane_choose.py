@@ -79,3 +79,31 @@ def test_bind_updates_a_pane_of_the_same_type_in_place():
     assert isinstance(pane, DataFrame) and pane.data["total"] == 2
     frames.value = 4
     assert bound.child is pane and pane.data["total"] == 4
+
+
+def test_parameterized_objects_methods_and_rx_get_panels_panes():
+    import param
+
+    from docsync.pane import Param, ParamMethod
+
+    class P(param.Parameterized):
+        n = param.Integer(default=1)
+
+        def view(self):
+            return self.n
+
+    p = P()
+    x = ds.widgets.IntSlider(end=3)
+    for obj, kind in [(p, Param), (P, Param), (p.param, Param), (p.param.n, Param),
+                      (p.view, ParamMethod), (ds.rx(x) + 1, ParamFunction),
+                      (ds.bind(lambda v: v, x), ParamFunction)]:
+        assert pane_type(obj) is kind, obj
+
+
+def test_panel_passes_options_to_the_pane_and_refuses_unknown_ones():
+    md = panel("# hi", width=120)
+    assert isinstance(md, Markdown) and md.width == 120
+    assert panel(md, height=40) is md and md.height == 40
+    with pytest.raises(TypeError, match=r"Markdown has no parameter 'defer_load'"):
+        panel("# hi", defer_load=True)
+    assert ds.panel is panel
