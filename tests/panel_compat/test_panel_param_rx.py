@@ -197,3 +197,11 @@ async def test_loading_indicator_shows_while_the_function_reruns(open_: Opener):
     loading = [op["value"] for m in doc.received[seen:] if m["type"] == "patch"
                for op in m["ops"] if op["path"] == f"/models/{headline}/props/loading"]
     assert loading == [True, False]  # on in its own patch, before the value, then off
+
+
+async def test_a_components_loading_parameter_reaches_the_page(open_: Opener):
+    client, doc = await open_("reactive_defer")
+    notes = doc.find("Markdown", css_classes=["notes"])
+    assert doc.prop(notes, "loading") is False
+    await client.set(doc.find("Toggle", name="Busy"), "value", True)
+    await client.wait_for(lambda d: d.prop(notes, "loading") is True)
