@@ -169,3 +169,17 @@ async def test_watchers_on_objects_outliving_the_session_go_with_it():
         assert isinstance(shown[0].child, Markdown)
     finally:
         runtime.close()
+
+
+def test_async_and_generator_functions_are_refused_with_what_to_do():
+    x = ds.widgets.IntSlider(end=3)
+
+    async def fetch(v):
+        return v
+
+    def count(v):
+        yield v
+
+    for fn in (fetch, count):
+        with pytest.raises(TypeError, match="not supported yet"):
+            ParamFunction(ds.bind(fn, x))

@@ -47,10 +47,21 @@ def references(obj: Any) -> list[tuple[param.Parameterized, str, str]]:
 def evaluate(obj: Any) -> Any:
     """The current value of ``obj``: a reference resolved by ``param`` (its function called
     with the current values of its dependencies), any other callable called with no
-    arguments."""
-    if _is_reference(obj):
-        return resolve_value(obj, recursive=False)
-    return obj()
+    arguments.
+
+    Raises ``TypeError`` for a coroutine or generator function's result: docsync does not
+    show those progressively (Panel does).
+    """
+    value = resolve_value(obj, recursive=False) if _is_reference(obj) else obj()
+    if inspect.iscoroutine(value) or inspect.isgenerator(value) or inspect.isasyncgen(value):
+        if inspect.iscoroutine(value) or inspect.isgenerator(value):
+            value.close()  # no "never awaited" warning for a result refused here
+        raise TypeError(
+            f"{getattr(obj, '__name__', obj)!r} returned a {type(value).__name__}: docsync "
+            "shows the value of plain functions only (async and generator functions are "
+            "not supported yet); make it a plain function, or run async work with "
+            "ds.state.execute and set a pane's object when it is done")
+    return value
 
 
 def release_at_session_end(release: Callable[[], None]) -> None:
