@@ -71,3 +71,27 @@ def test_widgets_are_references_for_param_once_a_runtime_asked_for_it():
 def test_bind_refuses_a_non_function():
     with pytest.raises(TypeError, match="needs a function first"):
         ds.bind(3, 4)  # type: ignore[arg-type]
+
+
+def test_depends_watch_true_calls_on_each_change_and_on_init_once():
+    x = ds.widgets.IntSlider(end=10, value=1)
+    seen: list[int] = []
+
+    @ds.depends(x, watch=True)
+    def record(v):
+        seen.append(v)
+
+    x.value = 5
+    assert seen == [5]
+
+    class Counter(param.Parameterized):
+        n = param.Integer(default=0)
+        calls = param.List(default=[])
+
+        @ds.depends("n", watch=True, on_init=True)
+        def track(self):
+            self.calls = [*self.calls, self.n]
+
+    c = Counter()
+    c.n = 2
+    assert c.calls == [0, 2]
