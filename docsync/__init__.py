@@ -17,7 +17,7 @@ from docsync.form import Form
 from docsync.layout import Card, Column, Divider, GridBox, HSpacer, Row, Spacer, Tabs, VSpacer
 from docsync.location import Location
 from docsync.notebook import extension
-from docsync.pane import Param, panel
+from docsync.pane import Param, ReactiveExpr, panel
 from docsync.secret import Secrets
 from docsync.serve import serve
 from docsync.settings import Config
@@ -26,9 +26,9 @@ from docsync.state import state
 
 __all__ = [
     "Card", "Column", "Config", "Controls", "Divider", "Form", "GridBox", "HSpacer", "Location",
-    "Param", "Row", "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "config",
-    "connection", "controls", "depends", "extension", "indicators", "layout", "pane", "panel",
-    "rx", "secrets", "serve", "state", "template", "widgets",
+    "Param", "ReactiveExpr", "Row", "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache",
+    "config", "connection", "controls", "depends", "extension", "indicators", "layout", "pane",
+    "panel", "rx", "secrets", "serve", "state", "template", "widgets",
 ]
 __version__ = "0.1.0"
 

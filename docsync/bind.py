@@ -6,11 +6,12 @@ expression given as an argument is resolved to its current value, and arguments 
 unbound are supplied at call time. What shows their results in a page is
 ``docsync.pane.ParamFunction``; this module imports nothing of ``docsync.pane``.
 
-``param.bind``, ``param.depends``, ``param.rx`` and parameters with ``allow_refs`` see a
-widget as a reference only once :func:`use_widget_references` has run: it adds a
-reference transform to ``param``, which is process-wide, so docsync adds it explicitly
-when a runtime starts (a served app, a notebook's ``ds.extension()``) rather than when it
-is imported.
+``param.bind``, ``param.depends``, ``param.rx``, the operations of an ``rx`` expression and
+parameters with ``allow_refs`` see a widget as a reference only once
+:func:`use_widget_references` has run: it adds a reference transform to ``param``, which
+is process-wide, so docsync adds it explicitly when a runtime starts (a served app, a
+notebook's ``ds.extension()``) or an ``rx`` expression is made, rather than when it is
+imported.
 """
 
 from __future__ import annotations
@@ -26,11 +27,14 @@ __all__ = ["BoundFunction", "as_reference", "bind", "depends", "rx", "use_widget
 
 def as_reference(arg: Any) -> Any:
     """``arg`` as ``param`` reads references: a docsync widget becomes its ``value``
-    parameter; anything else is returned unchanged."""
+    parameter (a ``Button``, which has none, its ``clicks``); anything else is returned
+    unchanged."""
     from docsync.widgets import Widget
 
     if isinstance(arg, Widget):
-        return arg.param["value"]
+        for name in ("value", "clicks"):
+            if name in arg.param:
+                return arg.param[name]
     return arg
 
 
@@ -104,6 +108,10 @@ def depends(*dependencies: Any, watch: bool = False, on_init: bool = False,
 
 def rx(obj: Any = None, **kwargs: Any) -> param.rx:
     """A reactive expression over ``obj`` (Panel's ``pn.rx``, which is ``param.rx``): a
-    widget stands for its value. Shown with ``ds.panel`` (or in a layout), the expression's
-    current value is shown and re-rendered whenever one of its references changes."""
+    widget stands for its value, here and in the expression's operations
+    (``pn.rx("{}").format(widget)``), which is why this calls
+    :func:`use_widget_references`. Shown with ``ds.panel`` (or in a layout), the
+    expression's widgets and current value are shown (``ReactiveExpr``), and the value is
+    re-rendered whenever one of its references changes."""
+    use_widget_references()
     return param.rx(as_reference(obj), **kwargs)

@@ -100,6 +100,13 @@ class Widget(Model):
         """An :class:`Invalid` that names this widget, for ``raise``."""
         return Invalid(f"{type(self).__name__} {self.name!r}: {reason}")
 
+    def rx(self) -> Any:
+        """A reactive expression of this widget's value (Panel's ``widget.rx()``; a
+        ``Button``'s is its ``clicks``), as ``ds.rx(widget)`` gives."""
+        from docsync.bind import rx
+
+        return rx(self)
+
 
 def _number(widget: Widget, value: JSON, *, integer: bool) -> int | float:
     """A finite JSON number for ``widget`` (an ``int`` when ``integer``), or Invalid."""

@@ -84,7 +84,7 @@ def test_bind_updates_a_pane_of_the_same_type_in_place():
 def test_parameterized_objects_methods_and_rx_get_panels_panes():
     import param
 
-    from docsync.pane import Param, ParamMethod
+    from docsync.pane import Param, ParamMethod, ReactiveExpr
 
     class P(param.Parameterized):
         n = param.Integer(default=1)
@@ -95,7 +95,7 @@ def test_parameterized_objects_methods_and_rx_get_panels_panes():
     p = P()
     x = ds.widgets.IntSlider(end=3)
     for obj, kind in [(p, Param), (P, Param), (p.param, Param), (p.param.n, Param),
-                      (p.view, ParamMethod), (ds.rx(x) + 1, ParamFunction),
+                      (p.view, ParamMethod), (ds.rx(x) + 1, ReactiveExpr),
                       (ds.bind(lambda v: v, x), ParamFunction)]:
         assert pane_type(obj) is kind, obj
 

@@ -83,8 +83,8 @@ def test_a_depends_method_follows_only_what_it_declares():
 
 def test_an_rx_expression_is_shown_and_followed():
     x = ds.widgets.IntSlider(end=10, value=2)
-    pf = ds.panel(ds.rx(x) * 3)
-    assert type(pf) is ParamFunction and pf.child.object == 6
+    pf = ParamFunction(ds.rx(x) * 3)
+    assert pf.child.object == 6
     x.value = 4
     assert pf.child.object == 12
 

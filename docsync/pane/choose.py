@@ -19,6 +19,7 @@ from docsync.pane.plots import (
     is_matplotlib_figure,
     is_vega_spec,
 )
+from docsync.pane.reactive_expr import ReactiveExpr
 from docsync.pane.text import Markdown, Str
 
 __all__ = ["pane_type", "panel"]
@@ -29,8 +30,9 @@ def pane_type(obj: Any) -> type[Model]:
 
     In order: a model is itself; a ``param.Parameterized`` object or class, its
     ``.param`` or one of its parameters (``obj.param.x``) is a ``Param`` form; a method of
-    a Parameterized is a ``ParamMethod``; a function (``bind`` and ``depends`` results
-    included) or a reactive expression (``rx``) is a ``ParamFunction``; an image URL or an
+    a Parameterized is a ``ParamMethod``; a reactive expression (``rx``) is a
+    ``ReactiveExpr``; a function (``bind`` and ``depends`` results included) is a
+    ``ParamFunction``; an image URL or an
     existing image file named by a string is an ``Image``, any other string ``Markdown``;
     a pandas DataFrame or Series is a ``DataFrame``; a matplotlib Figure is
     ``Matplotlib``; an Altair chart or a dict with a Vega(-Lite) ``$schema`` is ``Vega``;
@@ -45,7 +47,9 @@ def pane_type(obj: Any) -> type[Model]:
         return Param
     if is_method(obj):
         return ParamMethod
-    if callable(obj) or isinstance(obj, param.rx):
+    if isinstance(obj, param.rx):
+        return ReactiveExpr
+    if callable(obj):
         return ParamFunction
     if isinstance(obj, str):
         return Image if is_image(obj) else Markdown

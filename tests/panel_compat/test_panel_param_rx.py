@@ -125,17 +125,38 @@ async def test_a_value_the_parameter_refuses_is_refused_and_snaps_back(open_: Op
 # -- pn.rx and param.rx -------------------------------------------------------------------
 
 
-async def test_rx_expressions_over_widgets_render_and_update(open_: Opener):
+async def test_an_rx_expression_in_a_layout_shows_its_widgets_and_value(open_: Opener):
     client, doc = await open_("reactive_rx")
-    assert "hahaha (3 times)" in markdowns(doc)
-    assert "HA" in markdowns(doc)  # param.rx(widget) through bind
-    assert "**ha**" in markdowns(doc)  # an rx given as a pane's object
-    await client.set(doc.find("IntSlider", name="Repeat"), "value", 2)
-    await client.wait_for(has_markdown("haha (2 times)"))
+    expr = doc.find("ReactiveExpr")
+    row = child(doc, expr)
+    assert row["type"] == "Row"
+    box, output = (doc.doc["models"][r["ref"]] for r in row["props"]["children"])  # type: ignore[index]
+    names = [doc.doc["models"][r["ref"]]["props"]["name"]  # type: ignore[index]
+             for r in box["props"]["children"]]
+    assert names == ["Wind Speed (m/s)", "Efficiency"]
+    assert output["type"] == "ParamFunction"
+    first = "Wind Speed: 5 m/s, Efficiency: 0.3, Power Generation: 1.5 kW"
+    assert first in markdowns(doc)
+    await client.set(doc.find("FloatSlider", name="Wind Speed (m/s)"), "value", 10)
+    second = "Wind Speed: 10 m/s, Efficiency: 0.3, Power Generation: 3.0 kW"
+    await client.wait_for(has_markdown(second))
+    # .rx.when(submit): the second copy of the text waits for a click.
+    submitted = doc.find("Markdown", css_classes=["submitted"])
+    assert doc.prop(submitted, "object") == first
+    await client.click(doc.find("Button", name="Submit"))
+    await client.wait_for(lambda d: d.prop(submitted, "object") == second)
+
+
+async def test_param_rx_over_a_widget_and_show_widgets_false(open_: Opener):
+    client, doc = await open_("reactive_rx")
+    assert {"HAHA", "HA"} <= set(markdowns(doc))
+    assert len(models_of(doc, "ReactiveExpr")) == 2
     await client.set(doc.find("TextInput", name="Word"), "value", "ho")
-    await client.wait_for(lambda d: {"hoho (2 times)", "HO", "**ho**"} <= set(markdowns(d)))
+    await client.wait_for(lambda d: {"HOHO", "HO"} <= set(markdowns(d)))
     await client.set(doc.find("Checkbox", name="Shout"), "value", True)
     await client.wait_for(has_markdown("HO!"))
+    # Word appears once: the show_widgets=False expression did not show it again.
+    assert len([1 for _, p in models_of(doc, "TextInput") if p["name"] == "Word"]) == 1
 
 
 # -- pn.bind and pn.depends ---------------------------------------------------------------

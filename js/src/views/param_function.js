@@ -1,6 +1,7 @@
 /**
- * `ParamFunction` and `ParamMethod`: the latest output of a bound function or method, and
- * `Param`: its form of widgets; each shows its `child` (a ref or null).
+ * `ParamFunction` and `ParamMethod`: the latest output of a bound function or method;
+ * `Param`: its form of widgets; `ReactiveExpr`: its widgets and output. Each shows its
+ * `child` (a ref or null).
  */
 
 import { BaseView, h } from "./base.js";

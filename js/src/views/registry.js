@@ -52,6 +52,7 @@ export const VIEW_TYPES = Object.freeze({
   ParamFunction: ParamFunctionView,
   ParamMethod: ParamFunctionView,
   Param: ParamFunctionView,
+  ReactiveExpr: ParamFunctionView,
   Markdown: MarkdownView,
   HTML: HTMLView,
   Str: StrView,
