@@ -175,17 +175,62 @@ def test_a_datetime_keeps_its_time_of_day():
     assert w.at == datetime.datetime(2024, 3, 4, 9, 30)
 
 
-def test_expand_shows_sub_objects_as_forms():
-    class Inner(param.Parameterized):
-        depth = param.Integer(default=1, bounds=(0, 3))
+class Inner(param.Parameterized):
+    depth = param.Integer(default=1, bounds=(0, 3))
 
-    class Outer(param.Parameterized):
-        inner = param.ClassSelector(class_=Inner, default=Inner(name="Inner"))
 
-    form = Param(Outer(), expand=True)
-    nested = [o for o in form.layout if isinstance(o, Param)]
-    assert len(nested) == 1 and list(nested[0].widget_map) == ["depth"]
-    assert not [o for o in Param(Outer()).layout if isinstance(o, Param)]
+class Outer(param.Parameterized):
+    inner = param.ClassSelector(class_=Inner, default=Inner(name="Inner"))
+
+
+def nested(form: Param) -> list[Param]:
+    return [o for o in form.layout if isinstance(o, Param)]
+
+
+def test_a_toggle_shows_and_hides_a_sub_objects_form():
+    outer = Outer()
+    form = Param(outer)
+    toggle = next(o for o in form.layout if isinstance(o, ds.widgets.Toggle))
+    assert toggle.name == "Inner ⋮" and not nested(form)
+    toggle.value = True
+    [sub] = nested(form)
+    assert list(sub.widget_map) == ["depth"]
+    sub.widget_map["depth"].value = 2
+    assert outer.inner.depth == 2
+    outer.inner = Inner(name="Other", depth=3)  # a new sub-object: a form of it
+    [other] = nested(form)
+    assert other.object is outer.inner and other.widget_map["depth"].value == 3
+    toggle.value = False
+    assert not nested(form)
+
+
+def test_expand_and_expand_button():
+    assert len(nested(Param(Outer(), expand=True))) == 1
+    plain = Param(Outer(), expand_button=False)
+    assert not nested(plain)
+    assert not any(isinstance(o, ds.widgets.Toggle) for o in plain.layout)
+    assert len(nested(Param(Outer(), expand=True, expand_button=False))) == 1
+
+
+def test_sort_default_precedence_initializer_and_default_layout():
+    class Letters(param.Parameterized):
+        b = param.Integer(default=1)
+        a = param.Integer(default=1, label="Zed")
+        c = param.Integer(default=1, precedence=0.5)
+
+    assert list(Param(Letters()).widget_map) == ["b", "a", "c"]
+    assert list(Param(Letters(), default_precedence=1).widget_map) == ["c", "b", "a"]
+    assert list(Param(Letters(), sort=True).widget_map) == ["b", "c", "a"]  # by label
+    by_name = Param(Letters(), sort=lambda item: item[0])
+    assert list(by_name.widget_map) == ["a", "b", "c"]
+    letters = Letters()
+    form = Param(letters, initializer=lambda obj: setattr(obj, "b", 9),
+                 default_layout=ds.Row)
+    assert isinstance(form.layout, ds.Row) and form.widget_map["b"].value == 9
+    form.default_layout = ds.Column
+    assert isinstance(form.layout, ds.Column) and len(form.layout) == 4
+    with pytest.raises(TypeError, match="layout class"):
+        Param(letters, default_layout=ds.pane.Markdown)
 
 
 def test_what_is_not_a_parameterized_is_refused():

@@ -97,13 +97,18 @@ class Param(Model):
       rebuilds the form.
     - A value the object refuses (param's own rules) is refused to the browser as
       ``invalid`` and the widget shows the object's value again.
-    - ``expand=True`` shows a parameter whose value is itself a Parameterized as a nested
-      form below the widgets.
+    - A parameter whose value is itself a Parameterized gets a toggle (unless
+      ``expand_button=False``) that shows its nested form below the widgets;
+      ``expand=True`` shows them from the start.
+    - ``sort`` orders the widgets by label (or by a key function of ``(name, parameter)``),
+      ``default_precedence`` orders parameters without a precedence, ``initializer`` is
+      called with the object first, ``default_layout`` is the form's layout class.
     """
 
     _wire_exclude = Model._wire_exclude | {
         "object", "parameters", "widgets", "display_threshold", "show_name", "show_labels",
-        "hide_constant", "expand", "layout"}
+        "hide_constant", "expand", "expand_button", "sort", "default_precedence",
+        "initializer", "default_layout", "layout"}
     _derived_props = {"child": ("layout",)}
 
     object = param.Parameter(default=None, allow_refs=False, doc="The Parameterized shown.")
@@ -117,12 +122,25 @@ class Param(Model):
     hide_constant = param.Boolean(default=False, doc="Hide constant parameters' widgets.")
     display_threshold = param.Number(default=0, doc=(
         "Parameters with a precedence below this are not shown."))
-    expand = param.Boolean(default=False, doc="Show Parameterized sub-objects as forms.")
+    expand = param.Boolean(default=False, doc=(
+        "Show Parameterized sub-objects as nested forms from the start."))
+    expand_button = param.Boolean(default=None, allow_None=True, doc=(
+        "A toggle per sub-object that shows or hides its form (None: as True)."))
+    sort = param.ClassSelector(default=False, class_=(bool, Callable), doc=(
+        "True: order the widgets by label; a function: the sort key of each "
+        "(name, parameter) pair."))
+    default_precedence = param.Number(default=1e-8, doc=(
+        "The precedence of parameters that declare none, for ordering."))
+    initializer = param.Callable(default=None, allow_None=True, doc=(
+        "Called with the object once, before the form is made."))
+    default_layout = param.ClassSelector(default=None, class_=Model, is_instance=False,
+                                         allow_None=True, doc=(
+        "The layout class of the form (None: Column)."))
     layout = param.ClassSelector(class_=Model, default=None, allow_None=True, doc=(
         "The Column holding the title and the widgets (rebuilt with the form)."))
 
     def __init__(self, object: Any = None, **params: Any) -> None:
-        from docsync.layout import Column
+        from docsync.layout import Column, ListLike
 
         if isinstance(object, param.Parameter):
             if not isinstance(object.owner, param.Parameterized):
@@ -138,15 +156,25 @@ class Param(Model):
                             f"{type(object).__name__}")
         if object is not None and "name" not in params:
             params["name"] = _label(object.name)
-        super().__init__(object=object, layout=Column(), **params)
+        layout_class = params.get("default_layout") or Column
+        if not (isinstance(layout_class, type) and issubclass(layout_class, ListLike)):
+            raise TypeError(f"Param(default_layout=...) takes a layout class such as "
+                            f"Column or Row, not {layout_class!r}")
+        super().__init__(object=object, layout=layout_class(), **params)
+        if self.initializer is not None and object is not None:
+            self.initializer(object)
         #: Parameter name → its widget, for the current form.
         self.widget_map: dict[str, Model] = {}
         self._links: list[tuple[Any, param.parameterized.Watcher]] = []
         self._syncing: set[str] = set()
+        self._items: list[Model] = []
+        self._expanded: list[str] = []  # sub-object parameters whose form is shown
+        self._subforms: dict[str, Param] = {}
         self._build()
         self.param.watch(self._rebuild, [
             "object", "parameters", "widgets", "name", "show_name", "show_labels",
-            "hide_constant", "display_threshold", "expand"])
+            "hide_constant", "display_threshold", "expand", "expand_button", "sort",
+            "default_precedence", "default_layout"])
         from docsync.pane.function import release_at_session_end
 
         release_at_session_end(self._unlink)
@@ -169,9 +197,15 @@ class Param(Model):
                                  f"{', '.join(map(repr, missing))}")
             return list(self.parameters)
         names = [n for n in obj.param if n != "name"]
+        if callable(self.sort):
+            key = self.sort
+            return [n for n, _ in sorted(((n, obj.param[n]) for n in names), key=key)]
+        if self.sort:
+            return sorted(names, key=lambda n: obj.param[n].label or n)
         # Panel's order: by precedence, declaration order among equals (a stable sort).
+        default = self.default_precedence
         return sorted(names, key=lambda n: obj.param[n].precedence
-                      if obj.param[n].precedence is not None else 1e-8)
+                      if obj.param[n].precedence is not None else default)
 
     def _shown(self) -> Iterator[str]:
         for name in self._names():
@@ -188,22 +222,59 @@ class Param(Model):
         items: list[Model] = []
         if obj is not None and self.show_name and self.name:
             items.append(Markdown(f"**{self.name}**"))
+        self._subforms = {}
+        self._expanded = []
         if obj is not None:
             names = list(self._shown())
             for name in names:
                 self.widget_map[name] = self._widget(name)
-            items.extend(self.widget_map.values())
+                items.append(self.widget_map[name])
+                if self._subobject(name) is not None:
+                    if self.expand:
+                        self._expanded.append(name)
+                    if self.expand_button is not False:
+                        items.append(self._expand_toggle(name))
             self._watch(obj, self._object_changed, names)
             self._watch(obj, self._metadata_changed, names, *_METADATA)
-            if self.expand:
-                items.extend(self._subforms(names))
-        self.layout.objects = items
+        self._items = items
+        self._arrange()
 
-    def _subforms(self, names: list[str]) -> Iterator[Model]:
-        for name in names:
-            value = getattr(self.object, name)
-            if isinstance(value, param.Parameterized) and not isinstance(value, Model):
-                yield Param(value, expand=True, display_threshold=self.display_threshold)
+    def _subobject(self, name: str) -> param.Parameterized | None:
+        value = getattr(self.object, name)
+        if isinstance(value, param.Parameterized) and not isinstance(value, Model):
+            return value
+        return None
+
+    def _expand_toggle(self, name: str) -> Model:
+        """A toggle that shows or hides the form of sub-object parameter ``name``."""
+        toggle = _widgets_module().Toggle(name=f"{self.object.param[name].label or name} ⋮",
+                                          value=name in self._expanded)
+
+        def toggled(event: Any) -> None:
+            if event.new and name not in self._expanded:
+                self._expanded.append(name)
+            elif not event.new and name in self._expanded:
+                self._expanded.remove(name)
+            self._arrange()
+
+        self._links.append((toggle, toggle.param.watch(toggled, "value")))
+        return toggle
+
+    def _arrange(self) -> None:
+        """The layout's items: the widgets, then the forms of the expanded sub-objects."""
+        forms: list[Model] = []
+        for name in self._expanded:
+            sub = self._subobject(name)
+            if sub is None:
+                continue
+            form = self._subforms.get(name)
+            if form is None or form.object is not sub:
+                form = self._subforms[name] = Param(
+                    sub, expand=self.expand, expand_button=self.expand_button,
+                    display_threshold=self.display_threshold, sort=self.sort,
+                    default_precedence=self.default_precedence)
+            forms.append(form)
+        self.layout.objects = [*self._items, *forms]
 
     def _watch(self, obj: Any, fn: Callable[..., Any], names: list[str], *what: str) -> None:
         if not names:
@@ -216,10 +287,14 @@ class Param(Model):
             owner.param.unwatch(watcher)
         self._links = []
 
-    def _rebuild(self, *_: Any) -> None:
+    def _rebuild(self, *events: Any) -> None:
+        from docsync.layout import Column
+
         if self.object is not None and not _is_parameterized(self.object):
             raise TypeError(f"Param shows a param.Parameterized object or class, not "
                             f"{type(self.object).__name__}")
+        if any(e.name == "default_layout" for e in events):
+            self.layout = (self.default_layout or Column)()
         self._build()
 
     def _widget(self, name: str) -> Model:
@@ -304,6 +379,8 @@ class Param(Model):
         self._links.append((widget, widget.param.watch(edited, "value")))
 
     def _object_changed(self, *events: Any) -> None:
+        if any(e.name in self._expanded for e in events):
+            self._arrange()  # a sub-object shown as a form was replaced
         for event in events:
             widget = self.widget_map.get(event.name)
             if widget is None or event.name in self._syncing or "clicks" in widget.param:
