@@ -3,7 +3,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: install demo test test-py test-js lint js js-check bench clean
+.PHONY: install demo system-deps test test-py test-js lint js js-check bench clean
+
+# What the test suite runs for real, as command:Debian-package pairs (nginx lives in sbin).
+SYSTEM_DEPS := chromium:chromium redis-server:redis-server nginx:nginx-light node:nodejs npm:npm
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -11,13 +14,35 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+# The demo needs the package and the gallery's libraries only: seconds, not the test extra.
+$(VENV)/.demo: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[demo]'
+	touch $@
+
+# Installs the Debian packages the tests use when it can (as root, or with sudo that asks
+# no password); otherwise stops at once with the command to run.
+system-deps:
+	@missing=""; for pair in $(SYSTEM_DEPS); do \
+	  cmd=$${pair%%:*}; command -v $$cmd >/dev/null 2>&1 || [ -x /usr/sbin/$$cmd ] || \
+	    missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; \
+	  else echo "make test needs these Debian packages:$$missing"; \
+	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
+	  echo "installing Debian packages:$$missing"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
 js/node_modules/.installed: js/package.json js/package-lock.json
 	cd js && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed
 
-demo: install
+demo: $(VENV)/.demo
 	$(PY) -m docsync serve docsync/examples/gallery.py --port 5006
 
 lint: install
@@ -42,7 +67,7 @@ js: js/node_modules/.installed
 test-py: install
 	$(PY) -m pytest
 
-test: lint test-js js-check test-py
+test: system-deps lint test-js js-check test-py
 
 bench: install
 	$(PY) -m tests.bench

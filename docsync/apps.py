@@ -167,7 +167,9 @@ def load_apps(target: Any, *, title: str | None = None) -> dict[str, App]:
     apps: dict[str, App] = {}
     for path, app in items:
         segments = path.split("/")
-        if not path or "_docsync" in segments or segments[-1] == "ws":
+        # The server answers its probes itself (docsync.server.http.HEALTH_PATHS).
+        if not path or "_docsync" in segments or segments[-1] == "ws" or path in (
+                "liveness", "readiness"):
             raise AppError(f"{path!r} cannot be an app path: choose another name")
         if path in apps:
             raise AppError(f"two apps would be served at /{path}: rename one of them")

@@ -15,6 +15,8 @@ from docsync.apps import load_apps
 from docsync.exceptions import AppError, RedisUnavailable, UsageError
 from docsync.notebook.app import NotebookApp
 from docsync.server import Server, ServerConfig
+from docsync.server.gate import login_config
+from docsync.server.server import check_paths, tls_context
 
 __all__ = ["main"]
 
@@ -79,13 +81,78 @@ def parser() -> argparse.ArgumentParser:
     srv.add_argument("--task-lease", type=_positive(float), default=15.0, metavar="SECONDS",
                      help="with Redis, how soon another worker takes over the scheduled "
                           "tasks of a worker that died (default 15)")
+    srv.add_argument("--ssl-certfile", metavar="FILE", default=None,
+                     help="serve HTTPS and WSS with this PEM certificate (chain)")
+    srv.add_argument("--ssl-keyfile", metavar="FILE", default=None,
+                     help="the certificate's private key, if not in --ssl-certfile")
+    srv.add_argument("--prefix", default="", metavar="/PATH",
+                     help="serve every page, static file and WebSocket under this path, for "
+                          "a reverse proxy that forwards it")
+    srv.add_argument("--use-xheaders", action="store_true",
+                     help="trust the proxy's X-Forwarded-Host for the host and origin checks")
+    srv.add_argument("--static-dirs", nargs="+", default=[], metavar="NAME=FOLDER",
+                     help="serve the files of FOLDER at /NAME/ (images, data of the app)")
+    _login_flags(srv)
     srv.add_argument("--log-level", default="info",
                      choices=["debug", "info", "warning", "error"])
     # Set by the autoreload supervisor on its child: announce restarts to the pages.
     srv.add_argument("--reload-notice", action="store_true", help=argparse.SUPPRESS)
     # Set by the --num-procs acceptor on its workers: the channel it hands connections over.
     srv.add_argument("--worker-fd", type=int, help=argparse.SUPPRESS)
+    sub.add_parser("hash-password", help="print a password hash for a --basic-auth file",
+                   description="Reads a password (twice, not echoed) and prints its Argon2id "
+                               "hash, for a user:hash line of a --basic-auth file.")
     return top
+
+
+def _login_flags(srv: argparse.ArgumentParser) -> None:
+    srv.add_argument("--basic-auth", metavar="PASSWORD_OR_FILE", default=None,
+                     help="require a login: one password for everyone, or a file of "
+                          "user:hash lines (docsync hash-password) or a JSON object of "
+                          "user → password")
+    srv.add_argument("--cookie-secret", default=None, metavar="SECRET",
+                     help="signs login cookies; give every worker and machine the same "
+                          "(default: $DOCSYNC_COOKIE_SECRET)")
+    srv.add_argument("--login-expiry", type=_positive(float), default=1.0, metavar="DAYS",
+                     help="how long a login lasts (default 1 day)")
+    srv.add_argument("--authorize-callback", metavar="FILE.py", default=None,
+                     help="a script defining authorize_callback(user_info[, path]) that "
+                          "allows or refuses each app, per request and per WebSocket")
+    srv.add_argument("--login-template", metavar="FILE.html", default=None,
+                     help="the login page's HTML (see README: Logins)")
+    srv.add_argument("--logout-template", metavar="FILE.html", default=None,
+                     help="the HTML shown after logging out")
+
+
+def _authorize(path: str | None, basic_auth: str | None) -> Callable[..., object] | None:
+    """The ``authorize_callback`` function of an ``--authorize-callback`` script."""
+    if path is None:
+        return None
+    if basic_auth is None:
+        raise UsageError("--authorize-callback needs logins: give --basic-auth too")
+    file = Path(path)
+    if file.suffix != ".py" or not file.is_file():
+        raise UsageError(f"--authorize-callback {path}: give the path of a Python script")
+    namespace: dict[str, object] = {"__name__": "__docsync_authorize__", "__file__": str(file)}
+    exec(compile(file.read_text(encoding="utf-8"), str(file), "exec"), namespace)
+    fn = namespace.get("authorize_callback")
+    if not callable(fn):
+        raise UsageError(f"--authorize-callback {path}: the script must define a function "
+                         "authorize_callback(user_info, path)")
+    return fn
+
+
+def _hash_password() -> int:
+    import getpass
+
+    from docsync.server.credentials import hash_password
+
+    first = getpass.getpass("Password: ")
+    if not first or first != getpass.getpass("Again: "):
+        print("docsync: error: the passwords are empty or differ", file=sys.stderr)
+        return 2
+    print(hash_password(first))
+    return 0
 
 
 def _setup(path: str | None) -> Callable[[], None] | None:
@@ -103,6 +170,13 @@ def _setup(path: str | None) -> Callable[[], None] | None:
     return run
 
 
+def _static_dir(entry: str) -> tuple[str, str]:
+    name, sep, folder = entry.partition("=")
+    if not sep or not name or not folder:
+        raise UsageError(f"--static-dirs {entry}: give NAME=FOLDER, as in assets=./assets")
+    return name.strip("/"), folder
+
+
 def _check_apps(paths: list[str]) -> None:
     for path in paths:
         p = Path(path)
@@ -116,6 +190,12 @@ def _check_apps(paths: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "hash-password":
+        try:
+            return _hash_password()
+        except UsageError as exc:
+            print(f"docsync: error: {exc}", file=sys.stderr)
+            return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     try:
         _check_apps(args.apps)
@@ -132,6 +212,23 @@ def main(argv: list[str] | None = None) -> int:
         setup = _setup(args.setup)
         if args.num_threads < 1:
             raise UsageError("--num-threads must be at least 1")
+        if args.ssl_keyfile and not args.ssl_certfile:
+            raise UsageError("--ssl-keyfile needs --ssl-certfile (the certificate it signs)")
+        if args.ssl_certfile:
+            if args.num_procs > 1:
+                raise UsageError("--ssl-certfile with --num-procs: the acceptor routes by the "
+                                 "plain request line; end TLS in a proxy in front (nginx) or "
+                                 "run one process")
+            tls_context(args.ssl_certfile, args.ssl_keyfile)  # a bad file stops us here
+        authorize = _authorize(args.authorize_callback, args.basic_auth)
+        if args.basic_auth is not None:  # bad credentials or templates stop us here
+            login_config(basic_auth=args.basic_auth, cookie_secret=args.cookie_secret,
+                         server_secret=b"-", expiry_days=args.login_expiry,
+                         authorize=authorize, login_template=args.login_template,
+                         logout_template=args.logout_template)
+        static_dirs = tuple(_static_dir(entry) for entry in args.static_dirs)
+        paths = check_paths(ServerConfig(prefix=args.prefix, static_dirs=static_dirs),
+                            frozenset(apps))
     except (UsageError, AppError, SyntaxError) as exc:
         print(f"docsync: error: {exc}", file=sys.stderr)
         return 2
@@ -143,7 +240,12 @@ def main(argv: list[str] | None = None) -> int:
         num_threads=args.num_threads, require_picklable=args.require_picklable_state,
         max_callback_errors=max(1, args.max_callback_errors),
         redis=args.redis, persist=args.persist, persist_path=args.persist_path,
-        task_lease=max(0.1, args.task_lease))
+        task_lease=max(0.1, args.task_lease),
+        ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
+        prefix=paths.prefix, static_dirs=static_dirs, use_xheaders=args.use_xheaders,
+        basic_auth=args.basic_auth, cookie_secret=args.cookie_secret,
+        login_expiry=args.login_expiry, authorize=authorize,
+        login_template=args.login_template, logout_template=args.logout_template)
     redis_url = args.redis or os.environ.get("DOCSYNC_REDIS_URL")
     if redis_url:
         # Before anything starts (the workers of --num-procs too): the error names the URL,
@@ -169,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
 
             command = [sys.executable, "-m", "docsync", *(sys.argv[1:] if argv is None else argv)]
             return serve_workers(command, num_procs=args.num_procs, address=args.address,
-                                 port=args.port, apps=list(apps), show=args.show)
+                                 port=args.port, apps=list(apps), show=args.show,
+                                 prefix=paths.prefix)
         asyncio.run(_serve_blocking(Server(apps, config, setup=setup), show=args.show))
     except RedisUnavailable as exc:
         print(f"docsync: error: {exc}", file=sys.stderr)

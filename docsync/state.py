@@ -108,6 +108,29 @@ class State:
         return dict(ctx.cookies) if ctx is not None else {}
 
     @property
+    def user(self) -> str | None:
+        """The logged-in user's name (``--basic-auth``), or None without logins."""
+        info = self.user_info
+        return info.get("user") if info is not None else None
+
+    @property
+    def user_info(self) -> dict[str, Any] | None:
+        """What the login says of the user (``{"user", "username"}`` with basic auth)."""
+        ctx = self._ctx
+        return dict(ctx.user_info) if ctx is not None and ctx.user_info is not None else None
+
+    @property
+    def access_token(self) -> str | None:
+        """An OAuth access token (Panel's name): None, since docsync logins are basic auth
+        (``--basic-auth``) and hold no token."""
+        return None
+
+    @property
+    def refresh_token(self) -> str | None:
+        """An OAuth refresh token (Panel's name): None, as :attr:`access_token`."""
+        return None
+
+    @property
     def rebuilt(self) -> bool:
         """True in a session rebuilt from saved state after its worker was lost (with
         session persistence): the app ran again, and saved values were put back."""

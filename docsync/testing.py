@@ -16,6 +16,7 @@ import contextlib
 import json
 import re
 import secrets
+import ssl as ssl_module
 import time
 from collections.abc import Callable
 from typing import Any
@@ -283,16 +284,22 @@ _BOOT = re.compile(r'<script type="application/json" id="docsync-bootstrap">(.*?
                    re.S)
 
 
-async def fetch(url: str, *,
-                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-    """A minimal HTTP/1.1 GET over asyncio streams (loopback tests and benchmarks)."""
+async def fetch(url: str, *, headers: dict[str, str] | None = None,
+                ssl: ssl_module.SSLContext | None = None,
+                ) -> tuple[int, dict[str, str], bytes]:
+    """A minimal HTTP/1.1 GET over asyncio streams (loopback tests and benchmarks);
+    ``https`` URLs use ``ssl`` (default: the system's trust store)."""
     parts = urlsplit(url)
-    reader, writer = await asyncio.open_connection(parts.hostname, parts.port or 80)
+    secure = parts.scheme == "https"
+    reader, writer = await asyncio.open_connection(
+        parts.hostname, parts.port or (443 if secure else 80),
+        ssl=(ssl or ssl_module.create_default_context()) if secure else None)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n{extra}"
+    headers = {"Host": parts.netloc, **(headers or {})}  # a given Host replaces ours
+    extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    writer.write(f"GET {path} HTTP/1.1\r\n{extra}"
                  "Connection: close\r\n\r\n".encode())
     data = await reader.read()
     writer.close()
@@ -307,11 +314,13 @@ class NetworkClient:
     """A protocol client for a running server: loads the page, opens the WebSocket."""
 
     def __init__(self, page_url: str, *, origin: str | None = None,
-                 auto_ack: bool = True) -> None:
+                 auto_ack: bool = True, ssl: ssl_module.SSLContext | None = None) -> None:
         self.page_url = page_url
+        #: For an ``https`` page: the TLS context of the page and WebSocket connections.
+        self.ssl = ssl
         self.origin = origin
         self.auto_ack = auto_ack
-        #: Extra HTTP headers for the WebSocket request (a ``Cookie``, say).
+        #: Extra HTTP headers for the page and WebSocket requests (a ``Cookie``, say).
         self.extra_headers: dict[str, str] = {}
         self.client: ClientProtocol | None = None
         self.ws: ClientConnection | None = None
@@ -323,7 +332,7 @@ class NetworkClient:
         self.mismatch: ProtocolMismatch | None = None
 
     async def load_page(self) -> dict[str, Any]:
-        status, _, body = await fetch(self.page_url)
+        status, _, body = await fetch(self.page_url, ssl=self.ssl, headers=self.extra_headers)
         if status != 200:
             raise ProtocolMismatch(f"GET {self.page_url} answered {status}")
         match = _BOOT.search(body.decode())
@@ -343,7 +352,8 @@ class NetworkClient:
         if self.origin:
             headers["Origin"] = self.origin
         self.ws = await connect(self.ws_url, additional_headers=headers, compression=None,
-                                max_size=None)
+                                max_size=None,
+                                **({"ssl": self.ssl} if self.ws_url.startswith("wss") else {}))
         self.close_code = None
         await self.ws.send(self.client.hello(**hello))
         first = await self.ws.recv()

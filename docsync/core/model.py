@@ -83,6 +83,31 @@ class Model(param.Parameterized):
         mark_servable(self, title)
         return self
 
+    def link(self, target: param.Parameterized,
+             callbacks: dict[str, Callable[..., Any]] | None = None,
+             bidirectional: bool = False, **links: str) -> param.parameterized.Watcher:
+        """Panel's ``link``: ``source.link(target, value="object")`` sets ``target.object``
+        whenever ``value`` changes (see :func:`docsync.core.link.link`)."""
+        from docsync.core.link import link
+
+        return link(self, target, callbacks=callbacks, bidirectional=bidirectional,
+                    links=links)
+
+    def jslink(self, target: param.Parameterized, code: dict[str, str] | None = None,
+               args: dict[str, Any] | None = None, bidirectional: bool = False,
+               **links: str) -> param.parameterized.Watcher:
+        """Panel's ``jslink`` with parameter links: docsync runs every link on the server
+        (:meth:`link`), so the linked change reaches the page in the same patch as its
+        cause; JavaScript ``code`` snippets are refused, since docsync runs no app
+        JavaScript: use :meth:`link` with ``callbacks`` instead."""
+        if code or args:
+            raise ValueError("jslink(code=...): docsync runs no JavaScript of the app; link "
+                             "in Python instead: source.link(target, callbacks={'value': "
+                             "fn}) with fn(target, event)")
+        from docsync.core.link import link
+
+        return link(self, target, bidirectional=bidirectional, links=links)
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r})"
 

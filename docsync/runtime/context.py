@@ -214,6 +214,8 @@ class SessionContext:
         self.cookies = cookies
         #: This session's own ``ds.config`` settings (``docsync.settings``): name → value.
         self.config: dict[str, Any] = {}
+        #: The logged-in user's info (``state.user_info``), None without logins.
+        self.user_info: dict[str, Any] | None = None
         self.session: Session | None = None  # set once the core session exists
         self.store = SessionStore(require_picklable=runtime.config.require_picklable,
                                   on_change=self._touch)

@@ -399,7 +399,7 @@ async def _either(*events: asyncio.Event) -> None:
 
 
 def serve_workers(command: list[str], *, num_procs: int, address: str, port: int,
-                  apps: list[str], show: bool = False) -> int:
+                  apps: list[str], show: bool = False, prefix: str = "") -> int:
     """Listen on ``address:port`` and serve through ``num_procs`` workers until SIGINT or
     SIGTERM; returns the exit status. ``command`` starts one worker (``--worker-fd FD``
     is appended). Raises :class:`OSError` when the address cannot be bound.
@@ -419,7 +419,7 @@ def serve_workers(command: list[str], *, num_procs: int, address: str, port: int
     env = dict(os.environ)
     env.setdefault("DOCSYNC_SECRET_KEY", secrets.token_hex(32))
     host = f"[{address}]" if ":" in address else address
-    url = f"http://{host}:{listener.getsockname()[1]}/"
+    url = f"http://{host}:{listener.getsockname()[1]}{prefix}/"
 
     def ready() -> None:
         for path in apps:

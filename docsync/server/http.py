@@ -6,12 +6,13 @@ import http
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from websockets.datastructures import Headers
 from websockets.http11 import Response
 
-__all__ = ["Route", "origin_allowed", "response", "route", "static_file", "url_session"]
+__all__ = ["HEALTH_PATHS", "LOGIN_ROUTES", "Route", "folder_file", "origin_allowed", "response",
+           "route", "static_file", "url_session"]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_MARK = "/_docsync/static/"
@@ -19,15 +20,49 @@ STATIC_MARK = "/_docsync/static/"
 
 @dataclass(frozen=True)
 class Route:
-    kind: str  # "index" | "page" | "ws" | "static" | "redirect" | "none"
+    #: "index" | "page" | "ws" | "static" | "folder" | "redirect" | "health" | "none", and
+    #: with logins "login" | "login-ws" | "login-done" | "logout"
+    kind: str
     target: str = ""
 
 
-def route(path: str, apps: frozenset[str]) -> Route:
-    """What a request path asks for, given the served app paths (no leading slash)."""
+#: Paths an orchestrator probes (``Route("health", name)``); no app may take them.
+HEALTH_PATHS = frozenset({"liveness", "readiness"})
+
+
+#: Paths of a server with logins (``--basic-auth``), relative to its prefix.
+LOGIN_ROUTES = {"login": "login", "login/ws": "login-ws", "login/done": "login-done",
+                "logout": "logout"}
+
+
+def route(path: str, apps: frozenset[str], *, prefix: str = "",
+          folders: frozenset[str] = frozenset(), login: bool = False) -> Route:
+    """What a request path asks for, given the served app paths (no leading slash).
+
+    With ``prefix`` (``"/some/path"``, from ``--prefix``) every path but the health probes
+    (answered with and without it) must lie under it: ``/some/path`` redirects to
+    ``/some/path/``, anything outside is ``none``. ``folders`` are the names of
+    ``--static-dirs``: ``/name/FILE`` is ``Route("folder", "name/FILE")``. With ``login``
+    the :data:`LOGIN_ROUTES` are the gate's (``docsync.server.gate``).
+    """
     path = path.split("?", 1)[0]
+    if path.strip("/") in HEALTH_PATHS:
+        return Route("health", path.strip("/"))
+    if prefix:
+        if path == prefix:
+            return Route("redirect", prefix + "/")
+        if not path.startswith(prefix + "/"):
+            return Route("none")
+        path = path[len(prefix):]
+        if path.strip("/") in HEALTH_PATHS:
+            return Route("health", path.strip("/"))
     if STATIC_MARK in path:
         return Route("static", path.rsplit(STATIC_MARK, 1)[1])
+    if login and path.strip("/") in LOGIN_ROUTES:
+        return Route(LOGIN_ROUTES[path.strip("/")])
+    folder = path.lstrip("/").split("/", 1)[0]
+    if folder in folders and path.count("/") > 1:
+        return Route("folder", path.lstrip("/"))
     if path == "/":
         if len(apps) == 1:
             return Route("redirect", next(iter(apps)))
@@ -100,6 +135,21 @@ def response(status: int, body: str | bytes = b"", *, content_type: str = "text/
             del hdrs[key]
         hdrs[key] = value
     return Response(status, http.HTTPStatus(status).phrase, hdrs, data)
+
+
+def folder_file(root: Path, relative: str) -> Response:
+    """A file under ``root`` (a ``--static-dirs`` folder) by its relative URL path: no
+    ``..``, no hidden names, nothing that resolves outside ``root`` (a symlink out is
+    refused too); anything else is a 404."""
+    parts = [p for p in unquote(relative).split("/") if p]
+    base = root.resolve()
+    if not parts or any(p in (".", "..") or p.startswith(".") or "\\" in p for p in parts):
+        return response(404, "not found", content_type="text/plain")
+    path = base.joinpath(*parts).resolve()
+    if not path.is_relative_to(base) or not path.is_file():
+        return response(404, "not found", content_type="text/plain")
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return response(200, path.read_bytes(), content_type=kind)
 
 
 def static_file(name: str) -> Response:

@@ -7,9 +7,11 @@ import logging
 import os
 import secrets
 import socket
+import ssl
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.server import ServerConnection, serve
@@ -24,9 +26,10 @@ from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
 from docsync.core.session import LogLimits, Session
 from docsync.core.tokens import issue_token, new_session_id
-from docsync.exceptions import BadToken
+from docsync.exceptions import BadToken, UsageError
 from docsync.runtime.context import BUSY_DELAY, Runtime, RuntimeConfig
 from docsync.server import http
+from docsync.server.gate import NO_LOGIN, LoginGate, login_config
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
 from docsync.server.sessions import open_session
@@ -63,6 +66,62 @@ class ServerConfig:
     persist: bool | None = None
     persist_path: str = ".docsync-sessions.sqlite"
     task_lease: float = 15.0  # seconds a cluster-wide task's lease outlives its holder
+    #: HTTPS and WSS: a PEM certificate (chain) and its private key (else in the cert file).
+    ssl_certfile: str | None = None
+    ssl_keyfile: str | None = None
+    #: Serve everything under this path (``--prefix``): "" or "/some/path".
+    prefix: str = ""
+    #: ``--static-dirs``: (URL name, folder) pairs served at ``/<name>/...``.
+    static_dirs: tuple[tuple[str, str], ...] = ()
+    #: Trust ``X-Forwarded-Host`` (``--use-xheaders``) from the proxy in front, for the
+    #: host and origin checks (§9), which then see the host the browser used.
+    use_xheaders: bool = False
+    #: ``--basic-auth``: a password, a credentials file, or (from Python) a dict of user →
+    #: password; None serves without logins. See ``docsync.server.login``.
+    basic_auth: Any = None
+    cookie_secret: str | None = None  # signs login cookies; else DOCSYNC_COOKIE_SECRET
+    login_expiry: float = 1.0  # days a login lasts
+    #: ``fn(user_info)`` or ``fn(user_info, path)``: whether a user may use an app.
+    authorize: Callable[..., Any] | None = None
+    login_template: str | None = None  # paths of HTML templates (docsync.server.login)
+    logout_template: str | None = None
+
+
+def check_paths(config: ServerConfig, apps: frozenset[str]) -> ServerConfig:
+    """``config`` with ``prefix`` normalised; raises ``UsageError`` naming the flag for a
+    prefix without a leading slash, a static folder that does not exist or a name that an
+    app or docsync itself uses."""
+    prefix = config.prefix.rstrip("/")
+    if config.prefix and not config.prefix.startswith("/"):
+        raise UsageError(f"--prefix {config.prefix}: a prefix starts with a slash, "
+                         f"as in --prefix /{config.prefix}")
+    names: set[str] = set()
+    for name, folder in config.static_dirs:
+        where = f"--static-dirs {name}={folder}"
+        if not name or "/" in name or name.startswith(".") or name == "_docsync":
+            raise UsageError(f"{where}: the name must be one path segment, such as assets")
+        if name in apps or name in names:
+            raise UsageError(f"{where}: /{name} is already served (an app or another folder)")
+        if not os.path.isdir(folder):
+            raise UsageError(f"{where}: no such folder")
+        names.add(name)
+    return replace(config, prefix=prefix)
+
+
+def tls_context(certfile: str, keyfile: str | None) -> ssl.SSLContext:
+    """A server TLS context for ``--ssl-certfile``/``--ssl-keyfile``. Raises ``UsageError``
+    naming the flag when a file is missing or holds no usable certificate or key."""
+    for flag, path in (("--ssl-certfile", certfile), ("--ssl-keyfile", keyfile)):
+        if path is not None and not os.path.isfile(path):
+            raise UsageError(f"{flag} {path}: no such file")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(certfile, keyfile)
+    except ssl.SSLError as exc:
+        raise UsageError(f"--ssl-certfile {certfile}"
+                         f"{f' --ssl-keyfile {keyfile}' if keyfile else ''}: not a PEM "
+                         f"certificate and its matching private key ({exc.reason})") from None
+    return context
 
 
 def _secret(config: ServerConfig) -> bytes:
@@ -86,7 +145,9 @@ class Server:
     def __init__(self, apps: Mapping[str, App], config: ServerConfig = ServerConfig(), *,
                  setup: Callable[[], Any] | None = None) -> None:
         self.apps = dict(apps)
+        config = check_paths(config, frozenset(self.apps))
         self.config = config
+        self._folders = {name: Path(folder) for name, folder in config.static_dirs}
         self.secret = _secret(config)
         self.setup = setup
         registry_config = RegistryConfig(reconnect_timeout=config.reconnect_timeout,
@@ -102,6 +163,21 @@ class Server:
         self._cluster: Cluster | None = None
         self._expiry: asyncio.Task[None] | None = None
         self.port = config.port
+        self._tls = (tls_context(config.ssl_certfile, config.ssl_keyfile)
+                     if config.ssl_certfile else None)
+        if config.ssl_keyfile and not config.ssl_certfile:
+            raise UsageError("--ssl-keyfile needs --ssl-certfile (the certificate it signs)")
+        self._gate = None if config.basic_auth is None else LoginGate(
+            login_config(basic_auth=config.basic_auth, cookie_secret=config.cookie_secret,
+                         server_secret=self.secret, expiry_days=config.login_expiry,
+                         authorize=config.authorize, login_template=config.login_template,
+                         logout_template=config.logout_template),
+            prefix=config.prefix, tls=self._tls is not None, clock=time.time)
+        if self._gate is None and config.authorize is not None:
+            raise UsageError("an authorize callback needs logins: give --basic-auth too")
+        #: Probed at /readiness: set once started (after --setup), cleared when stopping.
+        self.ready = False
+        self.stopping = False
 
     @property
     def runtime(self) -> Runtime:
@@ -159,8 +235,11 @@ class Server:
                                "reload the page")
             # websockets' Headers: case-insensitive, as HTTP header names are.
             headers = handle.ws.request.headers.copy() if isinstance(handle, Writer) else {}
+            login = (self._gate.login_of(handle.ws.request)
+                     if self._gate is not None and isinstance(handle, Writer) else None)
             return open_session(self.runtime, app, session_id, hello, headers=headers,
-                                limits=self.config.log_limits)
+                                limits=self.config.log_limits,
+                                user_info=login.user_info if login is not None else None)
 
         return create
 
@@ -178,13 +257,20 @@ class Server:
 
     def _process_request(self, ws: ServerConnection, request: Request) -> Response | None:
         allowed = self.config.allow_websocket_origin
-        if not http.host_allowed(request.headers.get("Host"), self.config.address, allowed):
+        host = request.headers.get("Host")
+        if self.config.use_xheaders:
+            host = request.headers.get("X-Forwarded-Host", host)
+        if not http.host_allowed(host, self.config.address, allowed):
             return http.response(403, "unknown host: start the server with "
                                  "--allow-websocket-origin HOST", content_type="text/plain")
-        where = http.route(request.path, self._paths)
-        if where.kind == "ws":
+        where = self._route(request.path)
+        if self._gate is not None:
+            refused = self._gate.http(request, where)
+            if refused is not None:
+                return refused
+        if where.kind in ("ws", "login-ws"):
             origin = request.headers.get("Origin")
-            if not http.origin_allowed(origin, request.headers.get("Host"), allowed):
+            if not http.origin_allowed(origin, host, allowed):
                 log.warning("refused WebSocket from origin %s (see --allow-websocket-origin)",
                             origin)
                 return http.response(403, "origin not allowed", content_type="text/plain")
@@ -193,11 +279,33 @@ class Server:
             return self._page(where.target)
         if where.kind == "static":
             return http.static_file(where.target)
+        if where.kind == "folder":
+            name, _, rest = where.target.partition("/")
+            return http.folder_file(self._folders[name], rest)
         if where.kind == "redirect":
             return http.response(302, "", headers={"Location": where.target})
         if where.kind == "index":
             return http.response(200, index_page(list(self.apps)))
+        if where.kind == "health":
+            status, text = self._health(where.target)
+            return http.response(status, text, content_type="text/plain")
         return http.response(404, "not found", content_type="text/plain")
+
+    def _health(self, probe: str) -> tuple[int, str]:
+        """``/liveness``: 200 while the server serves, 503 once it is stopping.
+        ``/readiness``: 200 once started (``--setup`` has run) while Redis, if configured,
+        answers (as its link last saw it: a failed call marks it out until a probe
+        succeeds); else 503 with the reason."""
+        if self.stopping:
+            return 503, "stopping"
+        if probe == "liveness":
+            return 200, "alive"
+        if not self.ready:
+            return 503, "starting"
+        link = self._cluster.link if self._cluster is not None else None
+        if link is not None and not link.available:
+            return 503, "redis unavailable"
+        return 200, "ready"
 
     def _page(self, path: str) -> Response:
         session_id = new_session_id(secrets.token_bytes(16))
@@ -211,9 +319,20 @@ class Server:
         # that is already in use (4409) or expired.
         return http.response(200, page, headers={"Cache-Control": "no-store"})
 
+    def _route(self, path: str) -> http.Route:
+        return http.route(path, self._paths, prefix=self.config.prefix,
+                          folders=frozenset(self._folders), login=self._gate is not None)
+
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None
-        where = http.route(ws.request.path, self._paths)
+        where = self._route(ws.request.path)
+        if self._gate is not None:
+            if where.kind == "login-ws":
+                await self._gate.login_socket(ws)
+                return
+            if self._gate.admit(ws, "/" + where.target) is None:
+                await ws.close(4401, NO_LOGIN)
+                return
         await pump(ws, self.registries[where.target], self.runtime)
 
     # -- lifecycle -----------------------------------------------------------------------
@@ -222,7 +341,7 @@ class Server:
     def url(self) -> str:
         host = self.config.address
         host = f"[{host}]" if ":" in host else host
-        return f"http://{host}:{self.port}/"
+        return f"{'https' if self._tls else 'http'}://{host}:{self.port}{self.config.prefix}/"
 
     async def start(self, *, sock: socket.socket | None = None) -> None:
         """Listen; afterwards :attr:`port` is the bound port.
@@ -261,13 +380,15 @@ class Server:
             max_size=self.config.max_frame_size,
             compression="deflate" if self.config.compression else None,
             ping_interval=self.config.ping_interval, ping_timeout=self.config.ping_timeout,
-            server_header="docsync", logger=logging.getLogger("docsync.websockets"))
+            server_header="docsync", logger=logging.getLogger("docsync.websockets"),
+            ssl=self._tls)
         self._listener = listener
         if sock is None:
             self.port = listener.sockets[0].getsockname()[1]
         else:
             await listener.start_serving()
         self._expiry = asyncio.create_task(self._expire_loop())
+        self.ready = True
 
     async def adopt(self, sock: socket.socket) -> None:
         """Serve a connection that was accepted elsewhere (by the ``--num-procs`` acceptor)
@@ -292,6 +413,7 @@ class Server:
     async def stop(self) -> None:
         """Graceful stop: pages told (1001, or a reload notice), every session destroyed
         (its hooks run once), then the runtime's tasks and threads stopped."""
+        self.stopping = True
         if self._expiry is not None:
             self._expiry.cancel()
         for registry in self.registries.values():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from http.cookies import CookieError, SimpleCookie
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docsync.core.document import Document
 from docsync.core.messages import Hello
@@ -41,7 +41,8 @@ def _pull(session: Session) -> None:
 
 def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
                  headers: Mapping[str, str], limits: LogLimits,
-                 sync_location: bool = True) -> Session:
+                 sync_location: bool = True,
+                 user_info: Mapping[str, Any] | None = None) -> Session:
     """A new session for ``hello`` (PROTOCOL.md §2): the app is run for it, inside its
     context, after the runtime's ``on_session_created`` hooks.
 
@@ -49,7 +50,7 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
     thread (app code must not block the loop). Frames reach the connection through the
     :class:`~docsync.server.pump.Writer` the registry attaches. ``sync_location`` keeps
     the page's URL in the document (a ``Location`` after the app's roots); a notebook
-    output has no URL of its own.
+    output has no URL of its own. ``user_info`` is the logged-in user's (``state.user``).
     """
     document = Document()
     session = Session(session_id, document, hello=hello, limits=limits)
@@ -59,6 +60,7 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
         location=Location.from_client(hello.location),
         deliver=lambda: _pull(session))
     context.session = session
+    context.user_info = dict(user_info) if user_info is not None else None
     session.extras["context"] = context
     session.on_error = lambda exc: context.report_error(exc, "a callback")
     session.on_destroy(lambda _s: context.destroy())

@@ -26,7 +26,7 @@ export function pageLocation(loc) {
 }
 
 /** Connection states after which this page's session cannot come back (PROTOCOL.md §8). */
-const HALTED = ["expired", "taken-over", "forbidden", "restarting", "reload"];
+const HALTED = ["expired", "taken-over", "forbidden", "restarting", "reload", "login"];
 
 /** Toast levels of the `notify` command; anything else shows as "info". */
 const NOTIFY_LEVELS = ["info", "success", "warning", "error"];
@@ -266,6 +266,10 @@ export function startApp(bootstrap, root, host = {}) {
         break;
       case "reload":
         reloadForFreshSession();
+        break;
+      case "login":
+        banner.show("Your login has ended. Taking you to the login page…", { kind: "info" });
+        reload();
         break;
       case "restarting":
         banner.show("The server is restarting…", { kind: "info" });

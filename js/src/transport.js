@@ -8,7 +8,7 @@
  *
  *   onEvent(event)            every event returned by `protocol.receive` (see protocol.js)
  *   onStatus(status, detail)  "connecting" | "open" | "restored" | "reconnecting" {attempt,
- *                             delay} | "expired" | "taken-over" | "forbidden" | "reload"
+ *                             delay} | "expired" | "taken-over" | "forbidden" | "reload" | "login"
  *                             | "restarting"
  *
  * `onEvent` may throw to say the message could not be applied; the connection is then
@@ -155,6 +155,10 @@ export class Transport {
     }
     switch (code) {
       case 4401:
+        // A server with logins: no login, or it expired or logged out. Reloading the page
+        // takes the user to the login page (the page itself needs a login).
+        if (String(reason).startsWith("login")) return this._halt("login", { code, reason });
+        return this._halt("expired", { code, reason });
       case 4404:
         return this._halt("expired", { code, reason });
       case 4403:

@@ -28,10 +28,10 @@ class FakeSocket {
   deliver(msg) {
     this.onmessage({ data: JSON.stringify(msg) });
   }
-  serverClose(code) {
+  serverClose(code, reason = "") {
     if (this.readyState === 3) return;
     this.readyState = 3;
-    this.onclose({ code, reason: "" });
+    this.onclose({ code, reason });
   }
 }
 
@@ -122,6 +122,20 @@ describe("transport", () => {
       assert.equal(t.statuses.at(-1)[0], status, `code ${code}`);
       mock.timers.tick(10_000);
       assert.equal(FakeSocket.all.length, status === "reconnecting" ? 2 : 1, `code ${code}`);
+      t.transport.stop();
+    }
+  });
+
+  test("4401 for a login sends the page to the login page; other 4401s are an expired session", () => {
+    for (const [reason, status] of [["login required", "login"], ["login expired", "login"],
+                                    ["session token signature does not verify", "expired"]]) {
+      const t = setup();
+      t.handshake();
+      t.ws().deliver({ type: "snapshot", seq: 1, doc: helloDoc() });
+      t.ws().serverClose(4401, reason);
+      assert.equal(t.statuses.at(-1)[0], status, reason);
+      mock.timers.tick(10_000);
+      assert.equal(FakeSocket.all.length, 1, "no reconnect");
       t.transport.stop();
     }
   });

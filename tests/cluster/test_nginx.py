@@ -39,13 +39,13 @@ http {{
 """
 
 
-def site_config(port: int, backends: list[int]) -> str:
-    """``deploy/nginx.conf`` with this test's ports: only its addresses change."""
-    text = (REPO / "deploy" / "nginx.conf").read_text()
+def site_config(port: int, backends: list[int], name: str = "nginx.conf") -> str:
+    """``deploy/<name>`` with this test's ports: only its addresses change."""
+    text = (REPO / "deploy" / name).read_text()
     text, listens = re.subn(r"listen 80;", f"listen 127.0.0.1:{port};", text)
     servers = "".join(f"    server 127.0.0.1:{b} max_fails=1 fail_timeout=5s;\n"
                       for b in backends)
-    text, upstreams = re.subn(r"(    server 10\.0\.0\.\d+:5006[^\n]*\n)+", servers, text)
+    text, upstreams = re.subn(r"(    server [\w.]+:5006[^\n]*\n)+", servers, text)
     assert listens == 1 and upstreams == 1, "deploy/nginx.conf changed shape"
     return text
 
@@ -58,10 +58,10 @@ def nginx(tmp_path):
         pytest.fail("nginx is not installed (apt-get install nginx-light)")
     started = []
 
-    def start(port: int, backends: list[int]) -> subprocess.Popen:
+    def start(port: int, backends: list[int], name: str = "nginx.conf") -> subprocess.Popen:
         folder = tmp_path / "nginx"
         folder.mkdir()
-        (folder / "docsync.conf").write_text(site_config(port, backends))
+        (folder / "docsync.conf").write_text(site_config(port, backends, name))
         (folder / "main.conf").write_text(MAIN.format(tmp=folder))
         proc = subprocess.Popen([binary, "-p", str(folder), "-c", str(folder / "main.conf")],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -132,3 +132,34 @@ async def test_sessions_keep_to_their_server_and_move_when_it_dies(
         assert client.client.prop(slider, "value") == value
         await client.set(slider, "value", value + 1)  # and it goes on, on its server
         await client.wait_for(lambda c, t=f"{value + 1} from {home}": t in texts(c))
+
+
+async def test_the_prefix_example_serves_apps_under_a_path(nginx, docsync_serve, free_port):
+    server = docsync_serve(APP, "--port", "0", "--prefix", "/dash", "--use-xheaders",
+                           env=ENV)
+    port = int((await server.wait_serving())["where"].rsplit(":", 1)[1].split("/")[0])
+    proxy = nginx(free_port, [port], "nginx-prefix.conf")
+    url = f"http://localhost:{free_port}/dash/where"
+
+    async def up() -> bool:
+        try:
+            return (await fetch(url))[0] == 200
+        except OSError:
+            return False
+
+    for _ in range(100):
+        if await up():
+            break
+        assert proxy.poll() is None, "nginx did not start"
+        await asyncio.sleep(0.05)
+    # A browser on localhost:PORT: its Origin matches the forwarded host, not nginx's Host.
+    client = NetworkClient(url, origin=f"http://localhost:{free_port}")
+    await client.open()
+    assert client.ws_url.startswith(f"ws://localhost:{free_port}/dash/where/ws?session=")
+    assert pid_of(client) == server.proc.pid
+    await client.drop()
+    await client.open()
+    assert client.client.welcomes[-1]["resumed"] is True
+    assert (await fetch(f"http://localhost:{free_port}/dash/_docsync/static/docsync.js"))[0] \
+        == 200
+    await client.close()

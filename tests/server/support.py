@@ -37,7 +37,7 @@ __all__ = [
 
 REPO = Path(__file__).resolve().parents[2]
 APPS = REPO / "tests" / "apps"
-SERVING = re.compile(r"docsync: serving '([^']*)' at (http://\S+)")
+SERVING = re.compile(r"docsync: serving '([^']*)' at (https?://\S+)")
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:
