@@ -171,7 +171,7 @@ async def test_watchers_on_objects_outliving_the_session_go_with_it():
         runtime.close()
 
 
-def test_async_and_generator_functions_are_refused_with_what_to_do():
+def test_async_and_generator_functions_need_a_session():
     x = ds.widgets.IntSlider(end=3)
 
     async def fetch(v):
@@ -181,5 +181,5 @@ def test_async_and_generator_functions_are_refused_with_what_to_do():
         yield v
 
     for fn in (fetch, count):
-        with pytest.raises(TypeError, match="not supported yet"):
+        with pytest.raises(TypeError, match="runs those in a session"):
             ParamFunction(ds.bind(fn, x))

@@ -47,21 +47,16 @@ def references(obj: Any) -> list[tuple[param.Parameterized, str, str]]:
 def evaluate(obj: Any) -> Any:
     """The current value of ``obj``: a reference resolved by ``param`` (its function called
     with the current values of its dependencies), any other callable called with no
-    arguments.
+    arguments. An async or generator function gives its coroutine or generator
+    (see :func:`is_stream`)."""
+    return resolve_value(obj, recursive=False) if _is_reference(obj) else obj()
 
-    Raises ``TypeError`` for a coroutine or generator function's result: docsync does not
-    show those progressively (Panel does).
-    """
-    value = resolve_value(obj, recursive=False) if _is_reference(obj) else obj()
-    if inspect.iscoroutine(value) or inspect.isgenerator(value) or inspect.isasyncgen(value):
-        if inspect.iscoroutine(value) or inspect.isgenerator(value):
-            value.close()  # no "never awaited" warning for a result refused here
-        raise TypeError(
-            f"{getattr(obj, '__name__', obj)!r} returned a {type(value).__name__}: docsync "
-            "shows the value of plain functions only (async and generator functions are "
-            "not supported yet); make it a plain function, or run async work with "
-            "ds.state.execute and set a pane's object when it is done")
-    return value
+
+def is_stream(value: Any) -> bool:
+    """Whether ``value`` is shown over time: a coroutine (its result), or a generator or
+    async generator (each value it yields, the latest replacing the one before)."""
+    return inspect.iscoroutine(value) or inspect.isgenerator(value) or \
+        inspect.isasyncgen(value)
 
 
 def release_at_session_end(release: Callable[[], None]) -> None:
@@ -133,9 +128,13 @@ class ParamFunction(Model):
 
             params["child"] = LoadingSpinner(value=True, name="Loading", size=32)
             params["loading"] = True
-        elif object is not None and given is None:
-            params["child"] = self._first(object)
+        first: Any = param.Skip
+        if not deferred and object is not None and given is None:
+            first = _value_or_skip(object)
+            if not is_stream(first):
+                params["child"] = None if first is param.Skip else self._pane(first)
         super().__init__(object=object, **params)
+        self._generation = 0  # the latest computation; a stream of an older one stops
         self._watchers: list[tuple[param.Parameterized, param.parameterized.Watcher]] = []
         self._link()
         self.param.watch(self._object_changed, "object")
@@ -144,18 +143,16 @@ class ParamFunction(Model):
             from docsync.state import state
 
             state.onload(self._show_deferred)
+        elif is_stream(first):
+            self._stream(first)
         elif given is not None and object is not None:
             self._render()
 
     @staticmethod
-    def _first(object: Any) -> Model | None:
+    def _pane(value: Any) -> Model:
         from docsync.pane.choose import panel
 
-        try:
-            value = evaluate(object)
-        except param.Skip:
-            return None
-        return None if value is param.Skip else panel(value)
+        return panel(value)
 
     def _unlink(self) -> None:
         for owner, watcher in self._watchers:
@@ -200,28 +197,111 @@ class ParamFunction(Model):
         self._render()
 
     def _render(self) -> None:
-        """Compute the value and show it (clearing ``loading``)."""
-        from docsync.pane import PaneBase, pane_type, panel
-
+        """Compute the value and show it (clearing ``loading``, at once or, for a stream,
+        once it ends)."""
+        self._generation += 1
+        streaming = False
         try:
             if self.object is None:
                 self.child = None
                 return
-            try:
-                result = evaluate(self.object)
-            except param.Skip:
-                return
-            if result is param.Skip:
-                return
-            current = self.child
-            if (not isinstance(result, Model) and not callable(result)
-                    and isinstance(current, PaneBase) and pane_type(result) is type(current)):
-                current.object = result
-                return
-            self.child = panel(result)
+            result = _value_or_skip(self.object)
+            if is_stream(result):
+                streaming = True
+                self._stream(result)
+            else:
+                self._show(result)
         finally:
-            if self.loading:
+            if self.loading and not streaming:
                 self.loading = False
+
+    def _show(self, result: Any) -> None:
+        from docsync.pane import PaneBase, pane_type
+
+        if result is param.Skip:
+            return
+        current = self.child
+        if (not isinstance(result, Model) and not callable(result)
+                and isinstance(current, PaneBase) and pane_type(result) is type(current)):
+            current.object = result
+            return
+        self.child = self._pane(result)
+
+    def _stream(self, result: Any) -> None:
+        """Show a coroutine's result, or each value a generator yields, as calls of the
+        current session (each value reaches the page in its own patch). A newer
+        computation stops an older stream."""
+        from docsync.runtime.context import CURRENT_SESSION
+
+        ctx = CURRENT_SESSION.get()
+        if ctx is None:
+            if inspect.iscoroutine(result) or inspect.isgenerator(result):
+                result.close()  # no "never awaited" warning for a result refused here
+            raise TypeError(
+                f"{getattr(self.object, '__name__', self.object)!r} is an async or generator "
+                "function: docsync runs those in a session (a served app or a notebook "
+                "output), and this component was made outside one")
+        generation = self._generation
+
+        def current() -> bool:
+            return generation == self._generation
+
+        def done() -> None:
+            if current() and self.loading:
+                self.loading = False
+
+        if inspect.iscoroutine(result):
+            async def awaited() -> None:
+                try:
+                    value = await result
+                    if current():
+                        self._show(value)
+                except param.Skip:
+                    pass
+                finally:
+                    done()
+
+            ctx.execute(awaited)
+        elif inspect.isasyncgen(result):
+            async def iterated() -> None:
+                try:
+                    async for value in result:
+                        if not current():
+                            break
+                        self._show(value)
+                except param.Skip:
+                    pass
+                finally:
+                    await result.aclose()
+                    done()
+
+            ctx.execute(iterated)
+        else:
+            def step() -> None:
+                # One value per call: each call's changes are one patch, so the page sees
+                # every value the generator yields.
+                try:
+                    value = next(result) if current() else _END
+                except (StopIteration, param.Skip):
+                    value = _END
+                if value is _END:
+                    result.close()
+                    done()
+                    return
+                self._show(value)
+                ctx.execute(step)
+
+            ctx.execute(step)
+
+
+_END = object()  # a generator's end (it may yield None)
+
+
+def _value_or_skip(obj: Any) -> Any:
+    try:
+        return evaluate(obj)
+    except param.Skip:
+        return param.Skip
 
 
 class ParamMethod(ParamFunction):

@@ -13,7 +13,8 @@ import pytest
 from docsync.testing import ClientProtocol, NetworkClient
 from tests.panel_compat.support import Opener, models_of, opener, served
 
-APPS = ["reactive_param_form", "reactive_rx", "reactive_bind", "reactive_defer"]
+APPS = ["reactive_param_form", "reactive_rx", "reactive_bind", "reactive_defer",
+        "reactive_async"]
 
 
 @pytest.fixture(scope="module")
@@ -182,6 +183,29 @@ async def test_a_partly_bound_function_gets_the_rest_at_call_time(open_: Opener)
     await client.set(doc.find("Select", name="Currency"), "value", "USD")
     await client.click(doc.find("Button", name="Order"))
     await client.wait_for(lambda d: str_text(d, "orders") == "order #1 for Ann in USD")
+
+
+# -- async and generator functions -------------------------------------------------------
+
+
+async def test_async_and_generator_functions_show_their_values(open_: Opener):
+    client, doc = await open_("reactive_async")
+    await client.wait_for(lambda d: {"fetched 3 records", "lift-off"} <= set(markdowns(d))
+                          and str_text(d, "progress") == "step 3 of 3")
+    seen = len(doc.received)
+    await client.set(doc.find("IntSlider", name="Steps"), "value", 2)
+    await client.wait_for(lambda d: "fetched 2 records" in markdowns(d)
+                          and str_text(d, "progress") == "step 2 of 2")
+
+    def countdown(d: ClientProtocol) -> list[list[str]]:
+        return [[op["value"] for op in m["ops"] if op["path"].endswith("/props/object")
+                 and op["value"] in ("2...", "1...", "lift-off")]
+                for m in d.received[seen:] if m["type"] == "patch"]
+
+    await client.wait_for(lambda d: ["lift-off"] in countdown(d))
+    # Each value the generator yields reached the page, in order, in its own patch.
+    assert [values for values in countdown(doc) if values] == [["2..."], ["1..."],
+                                                              ["lift-off"]]
 
 
 # -- defer_load and loading_indicator ------------------------------------------------------
