@@ -86,7 +86,10 @@ class ParamFunction(Model):
 
     When the new value is shown by a pane of the same type as the current one, that pane's
     ``object`` is updated in place, so the browser receives one property change rather than
-    a new model. A value of ``param.Skip`` (raised or returned) keeps what is shown.
+    a new model. A value of ``param.Skip`` (raised or returned) keeps what is shown. An
+    async function's result is shown when it is ready, and each value a generator (or async
+    generator) yields replaces the one before; these run in the current session, and a
+    newer computation stops an older one.
 
     ``defer_load`` (default ``ds.config.defer_load``): made in a session whose page is not
     shown yet, the first value is computed only once it is (``state.onload``), and a
@@ -131,7 +134,9 @@ class ParamFunction(Model):
         first: Any = param.Skip
         if not deferred and object is not None and given is None:
             first = _value_or_skip(object)
-            if not is_stream(first):
+            if is_stream(first):
+                _need_session(object, first)  # before any watcher is set up
+            else:
                 params["child"] = None if first is param.Skip else self._pane(first)
         super().__init__(object=object, **params)
         self._generation = 0  # the latest computation; a stream of an older one stops
@@ -231,16 +236,7 @@ class ParamFunction(Model):
         """Show a coroutine's result, or each value a generator yields, as calls of the
         current session (each value reaches the page in its own patch). A newer
         computation stops an older stream."""
-        from docsync.runtime.context import CURRENT_SESSION
-
-        ctx = CURRENT_SESSION.get()
-        if ctx is None:
-            if inspect.iscoroutine(result) or inspect.isgenerator(result):
-                result.close()  # no "never awaited" warning for a result refused here
-            raise TypeError(
-                f"{getattr(self.object, '__name__', self.object)!r} is an async or generator "
-                "function: docsync runs those in a session (a served app or a notebook "
-                "output), and this component was made outside one")
+        ctx = _need_session(self.object, result)
         generation = self._generation
 
         def current() -> bool:
@@ -295,6 +291,22 @@ class ParamFunction(Model):
 
 
 _END = object()  # a generator's end (it may yield None)
+
+
+def _need_session(obj: Any, result: Any) -> Any:
+    """The current session's context, in which stream ``result`` of ``obj`` is run; raise
+    ``TypeError`` (closing the stream) outside any session."""
+    from docsync.runtime.context import CURRENT_SESSION
+
+    ctx = CURRENT_SESSION.get()
+    if ctx is None:
+        if inspect.iscoroutine(result) or inspect.isgenerator(result):
+            result.close()  # no "never awaited" warning for a result refused here
+        raise TypeError(
+            f"{getattr(obj, '__name__', obj)!r} is an async or generator function: docsync "
+            "runs those in a session (a served app or a notebook output), and this "
+            "component was made outside one")
+    return ctx
 
 
 def _value_or_skip(obj: Any) -> Any:
