@@ -107,3 +107,17 @@ def test_panel_passes_options_to_the_pane_and_refuses_unknown_ones():
     with pytest.raises(TypeError, match=r"Markdown has no parameter 'defer_load'"):
         panel("# hi", defer_load=True)
     assert ds.panel is panel
+
+
+def test_an_object_with_panel_method_is_shown_by_what_it_returns():
+    import param
+
+    class Counter(param.Parameterized):
+        count = param.Integer(default=2)
+
+        def __panel__(self):
+            return ds.Row(self.param.count, ds.bind(lambda n: f"n={n}", self.param.count))
+
+    shown = panel(Counter(), width=300)
+    assert isinstance(shown, ds.Row) and shown.width == 300
+    assert type(ds.Column(Counter())[0]) is ds.Row

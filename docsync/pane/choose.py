@@ -25,10 +25,16 @@ from docsync.pane.text import Markdown, Str
 __all__ = ["pane_type", "panel"]
 
 
+def _viewer(obj: Any) -> bool:
+    return not isinstance(obj, (Model, type)) and callable(getattr(obj, "__panel__", None))
+
+
 def pane_type(obj: Any) -> type[Model]:
     """The model type :func:`panel` would use for ``obj`` (nothing is built).
 
-    In order: a model is itself; a ``param.Parameterized`` object or class, its
+    In order: a model is itself; an object with a ``__panel__`` method (Panel's
+    ``Viewer``) is what that method returns (``Model`` here, since it is known only once
+    built); a ``param.Parameterized`` object or class, its
     ``.param`` or one of its parameters (``obj.param.x``) is a ``Param`` form; a method of
     a Parameterized is a ``ParamMethod``; a reactive expression (``rx``) is a
     ``ReactiveExpr``; a function (``bind`` and ``depends`` results included) is a
@@ -41,6 +47,8 @@ def pane_type(obj: Any) -> type[Model]:
     """
     if isinstance(obj, Model):
         return type(obj)
+    if _viewer(obj):
+        return Model  # whatever its __panel__() returns: known once it is built
     if isinstance(obj, (param.Parameterized, param.parameterized.Parameters)) or (
             isinstance(obj, type) and issubclass(obj, param.Parameterized)) or (
             isinstance(obj, param.Parameter) and isinstance(obj.owner, param.Parameterized)):
@@ -74,6 +82,9 @@ def panel(obj: Any, **params: Any) -> Model:
     ``params`` given with a model are set on it (Panel ignores them there); a name the
     pane does not have raises ``TypeError`` naming the pane's parameters.
     """
+    if _viewer(obj):
+        # Panel's Viewer protocol: the object says what shows it.
+        return panel(obj.__panel__(), **params)
     kind = pane_type(obj)
     unknown = sorted(set(params) - set(kind.param))
     if unknown:
