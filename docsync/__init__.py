@@ -11,7 +11,7 @@ The common subset of Panel's API::
 from typing import Any
 
 from docsync import chat, controls, indicators, layout, pane, template, widgets
-from docsync.bind import bind
+from docsync.bind import bind, depends, rx
 from docsync.browser_store import Store
 from docsync.cache import cache
 from docsync.controls import Controls
@@ -33,6 +33,7 @@ from docsync.layout import (
 )
 from docsync.location import Location
 from docsync.notebook import extension
+from docsync.pane import Param, ReactiveExpr, panel
 from docsync.secret import Secrets
 from docsync.serve import serve
 from docsync.settings import Config
@@ -41,9 +42,10 @@ from docsync.state import state
 
 __all__ = [
     "Accordion", "Card", "Column", "Config", "Controls", "Divider", "FlexBox", "Form", "GridBox",
-    "GridSpec", "HSpacer", "Location", "Row", "Spacer", "Store", "Tabs", "VSpacer", "WidgetBox",
-    "bind", "cache", "chat", "config", "connection", "controls", "extension", "indicators",
-    "layout", "pane", "secrets", "serve", "state", "template", "widgets",
+    "GridSpec", "HSpacer", "Location", "Param", "ReactiveExpr", "Row", "Spacer", "Store", "Tabs",
+    "VSpacer", "WidgetBox", "bind", "cache", "chat", "config", "connection", "controls",
+    "depends", "extension", "indicators", "layout", "pane", "panel", "rx", "secrets", "serve",
+    "state", "template", "widgets",
 ]
 __version__ = "0.1.0"
 

@@ -1,4 +1,18 @@
-"""``bind``: a function of widget values, re-rendered in its own part of the page."""
+"""``bind``, ``depends`` and ``rx`` as in Panel, with docsync widgets as references.
+
+They are ``param``'s own ``bind``, ``depends`` and ``rx``: a widget given as an argument
+stands for its ``value`` parameter (Panel's rule), a bound function or a reactive
+expression given as an argument is resolved to its current value, and arguments left
+unbound are supplied at call time. What shows their results in a page is
+``docsync.pane.ParamFunction``; this module imports nothing of ``docsync.pane``.
+
+``param.bind``, ``param.depends``, ``param.rx``, the operations of an ``rx`` expression and
+parameters with ``allow_refs`` see a widget as a reference only once
+:func:`use_widget_references` has run: it adds a reference transform to ``param``, which
+is process-wide, so docsync adds it explicitly when a runtime starts (a served app, a
+notebook's ``ds.extension()``) or an ``rx`` expression is made, rather than when it is
+imported.
+"""
 
 from __future__ import annotations
 
@@ -6,96 +20,98 @@ from collections.abc import Callable
 from typing import Any
 
 import param
+from param.parameterized import register_reference_transform, transform_reference
 
-from docsync.core.model import Model
-from docsync.settings import sizing_default
-
-__all__ = ["BoundFunction", "ParamFunction", "bind"]
+__all__ = ["BoundFunction", "as_reference", "bind", "depends", "rx", "use_widget_references"]
 
 
-def _reference(arg: Any) -> tuple[param.Parameterized, str] | None:
-    """The (owner, parameter name) an argument stands for, if it is reactive."""
+def as_reference(arg: Any) -> Any:
+    """``arg`` as ``param`` reads references: a docsync widget becomes its ``value``
+    parameter (a ``Button``, which has none, its ``clicks``); anything else is returned
+    unchanged."""
     from docsync.widgets import Widget
 
     if isinstance(arg, Widget):
-        return arg, "value"
-    if isinstance(arg, param.Parameter) and isinstance(arg.owner, param.Parameterized):
-        return arg.owner, arg.name
-    return None
+        for name in ("value", "clicks"):
+            if name in arg.param:
+                return arg.param[name]
+    return arg
+
+
+def use_widget_references() -> None:
+    """Make docsync widgets references for ``param`` itself (``param.bind(fn, widget)``,
+    ``param.rx(widget)``, ``allow_refs`` parameters). Idempotent; there is no way to take
+    it back, since ``param`` offers none, and it changes nothing for other objects."""
+    from docsync.widgets import TextInput
+
+    if not isinstance(transform_reference(TextInput()), param.Parameter):
+        register_reference_transform(as_reference)
 
 
 class BoundFunction:
-    """``fn`` with some arguments bound to widgets: calling it reads their current values."""
+    """A function with some of its arguments bound (the result of :func:`bind`).
 
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...],
-                 kwargs: dict[str, Any]) -> None:
-        self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
-        self.__name__ = getattr(fn, "__name__", "bound")
+    Calling it reads the current value of every reference among the bound arguments and
+    passes the call's own arguments after them (``functools.partial``'s rule). It carries
+    ``param``'s dependency declaration, so ``param.bind``, ``depends`` and ``rx`` accept it
+    as a reference, and ``ds.panel`` shows it as a ``ParamFunction`` that re-renders when
+    one of its references changes.
+    """
+
+    def __init__(self, fn: Callable[..., Any], bound: Callable[..., Any]) -> None:
+        self.__wrapped__ = fn
+        self._bound = bound
+        # param's dependency declaration: how param.bind, depends and rx find the
+        # references of a function.
+        self._dinfo: dict[str, Any] = bound._dinfo  # type: ignore[attr-defined]
+        self.__name__ = getattr(fn, "__name__", type(fn).__name__)
         self.__doc__ = getattr(fn, "__doc__", None)
 
-    @property
-    def dependencies(self) -> list[tuple[param.Parameterized, str]]:
-        """Every (owner, parameter) the result depends on."""
-        refs = (_reference(a) for a in (*self.args, *self.kwargs.values()))
-        return [r for r in refs if r is not None]
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._bound(*args, **kwargs)
 
-    def __call__(self) -> Any:
-        def value(arg: Any) -> Any:
-            ref = _reference(arg)
-            return arg if ref is None else getattr(*ref)
-
-        return self.fn(*(value(a) for a in self.args),
-                       **{k: value(v) for k, v in self.kwargs.items()})
+    def __repr__(self) -> str:
+        return f"bind({self.__name__})"
 
 
-def bind(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> BoundFunction:
-    """Bind ``fn``'s arguments to widgets (or their parameters) and plain values.
+def bind(function: Callable[..., Any], *args: Any, watch: bool = False,
+         **kwargs: Any) -> BoundFunction:
+    """Bind ``function``'s leading positional arguments and any keyword arguments to
+    widgets, parameters, bound functions, reactive expressions or plain values (Panel's
+    ``pn.bind``).
 
-    Shown in a layout, the result re-renders only its own part of the page whenever one of
-    the widgets changes (Streamlit calls this a fragment).
+    Arguments not bound here are supplied when the result is called. With ``watch=True``
+    the function is called again whenever one of the references changes (for its side
+    effects). Shown in a layout, the result re-renders only its own part of the page
+    whenever one of the references changes (Streamlit calls this a fragment).
     """
-    return BoundFunction(fn, args, kwargs)
+    if not callable(function):
+        raise TypeError(f"bind() needs a function first, not {type(function).__name__}")
+    bound = param.bind(function, *(as_reference(a) for a in args), watch=watch,
+                       **{k: as_reference(v) for k, v in kwargs.items()})
+    return BoundFunction(function, bound)
 
 
-class ParamFunction(Model):
-    """Shows the result of a function, re-evaluated when its dependencies change.
+def depends(*dependencies: Any, watch: bool = False, on_init: bool = False,
+            **kw: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare what a function or a method of a ``param.Parameterized`` depends on
+    (Panel's ``pn.depends``, which is ``param.depends``).
 
-    When the new result is shown by a pane of the same type as the current one, that pane's
-    ``object`` is updated in place, so the browser receives one property change rather than a
-    new model.
+    Dependencies are widgets, parameters (``obj.param.x``) or, for methods, parameter
+    names. ``ds.panel`` shows a decorated function or method as a ``ParamFunction`` that
+    re-renders when one of them changes; ``watch=True`` also calls it on each change, and
+    ``on_init=True`` once when its object is created.
     """
+    return param.depends(*(as_reference(d) for d in dependencies), watch=watch,
+                         on_init=on_init, **{k: as_reference(v) for k, v in kw.items()})
 
-    _wire_exclude = Model._wire_exclude | {"object"}
 
-    object = param.Callable(allow_refs=False,
-                            doc="A function of no arguments, usually from ``bind``.")
-    child = param.ClassSelector(class_=Model, default=None, allow_None=True)
-
-    def __init__(self, object: Callable[..., Any], **params: Any) -> None:
-        from docsync.pane import panel
-
-        # The first child is given to the constructor: a parameter set after it would make
-        # param copy the parameter object for this instance.
-        sizing_default(type(self), params)
-        rendered = callable(object) and "child" not in params
-        if rendered:
-            params["child"] = panel(object())
-        super().__init__(object=object, **params)
-        deps = object.dependencies if isinstance(object, BoundFunction) else []
-        for owner, name in deps:
-            owner.param.watch(self._rerender, name)
-        if not rendered:
-            self._rerender()
-
-    def _rerender(self, *_: Any) -> None:
-        from docsync.pane import PaneBase, pane_type, panel
-
-        result = self.object()
-        current = self.child
-        if (not isinstance(result, Model) and not callable(result)
-                and isinstance(current, PaneBase) and pane_type(result) is type(current)):
-            current.object = result
-            return
-        self.child = panel(result)
+def rx(obj: Any = None, **kwargs: Any) -> param.rx:
+    """A reactive expression over ``obj`` (Panel's ``pn.rx``, which is ``param.rx``): a
+    widget stands for its value, here and in the expression's operations
+    (``pn.rx("{}").format(widget)``), which is why this calls
+    :func:`use_widget_references`. Shown with ``ds.panel`` (or in a layout), the
+    expression's widgets and current value are shown (``ReactiveExpr``), and the value is
+    re-rendered whenever one of its references changes."""
+    use_widget_references()
+    return param.rx(as_reference(obj), **kwargs)

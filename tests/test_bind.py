@@ -1,6 +1,11 @@
+"""``bind``, ``depends`` and ``rx`` (docsync/bind.py): Panel's rules, widgets as references."""
+
+import param
+import pytest
+
 import docsync as ds
-from docsync.bind import ParamFunction
-from docsync.core.document import Document
+from docsync.bind import use_widget_references
+from docsync.pane.function import references
 
 
 def test_bind_reads_widget_values_and_plain_values():
@@ -8,43 +13,85 @@ def test_bind_reads_widget_values_and_plain_values():
     t = ds.widgets.TextInput(value="a")
     bound = ds.bind(lambda n, s, k=0: f"{s * n}{k}", x, t.param.value, k=7)
     assert bound() == "aa7"
-    assert {(o, n) for o, n in bound.dependencies} == {(x, "value"), (t, "value")}
+    assert {(o, n) for o, n, _ in references(bound)} == {(x, "value"), (t, "value")}
 
 
-def test_a_bound_string_rerenders_in_place():
+def test_arguments_left_unbound_are_given_at_call_time():
+    who = ds.widgets.TextInput(value="Ann")
+    greet = ds.bind(lambda name, greeting, punct="!": f"{greeting} {name}{punct}", who)
+    assert greet("Hi") == "Hi Ann!"
+    who.value = "Bo"
+    assert greet("Hey", punct="?") == "Hey Bo?"
+
+
+def test_a_bound_function_as_an_argument_is_resolved_to_its_value():
     x = ds.widgets.IntSlider(end=10, value=2)
-    pf = ParamFunction(ds.bind(lambda v: f"v={v}", x))
-    child = pf.child
+    double = ds.bind(lambda v: v * 2, x)
+    label = ds.bind(lambda d, unit: f"{d} {unit}", double, "m")
+    assert label() == "4 m"
+    assert {(o, n) for o, n, _ in references(label)} == {(x, "value")}
     x.value = 5
-    assert pf.child is child and child.object == "v=5"
+    assert label() == "10 m"
 
 
-def test_a_bound_function_returning_components_replaces_its_child_only():
+def test_watch_true_calls_the_function_on_each_change():
     x = ds.widgets.IntSlider(end=10, value=1)
-    col = ds.Column(x, ds.bind(lambda v: ds.Row(*[ds.pane.Str(i) for i in range(v)]), x))
-    doc = Document([col])
-    doc.snapshot(1)
-    x.value = 2
-    ops = doc.take_ops(2)
-    kinds = [(o["op"], o["path"]) for o in ops]
-    assert ("replace", "/models/m3/props/child") in kinds
-    assert ("remove", "/models/m4") in kinds  # the old Row and its Str
-    assert not any(p.startswith("/models/m1/") for _, p in kinds)  # the Column is untouched
-    assert sum(1 for k, _ in kinds if k == "add") == 3
-
-
-def test_a_change_of_result_type_swaps_the_pane():
-    x = ds.widgets.Checkbox(value=False)
-    pf = ParamFunction(ds.bind(lambda v: 42 if v else "text", x))
-    assert type(pf.child).__name__ == "Markdown"
-    x.value = True
-    assert type(pf.child).__name__ == "Str"
-
-
-def test_a_given_child_shows_the_first_result():
-    x = ds.widgets.IntSlider(end=10, value=3)
-    given = ds.pane.Markdown("placeholder")
-    pf = ParamFunction(ds.bind(lambda v: f"v={v}", x), child=given)
-    assert pf.child is given and given.object == "v=3"
+    seen: list[int] = []
+    ds.bind(seen.append, x, watch=True)
+    x.value = 3
     x.value = 4
-    assert pf.child is given and given.object == "v=4"
+    assert seen == [3, 4]
+
+
+def test_depends_takes_widgets_and_rx_wraps_their_values():
+    x = ds.widgets.IntSlider(end=10, value=2)
+
+    @ds.depends(x)
+    def square(v):
+        return v * v
+
+    assert {(o, n) for o, n, _ in references(square)} == {(x, "value")}
+    expr = ds.rx(x) + 1
+    assert expr.rx.value == 3
+    x.value = 6
+    assert expr.rx.value == 7
+
+
+def test_widgets_are_references_for_param_once_a_runtime_asked_for_it():
+    use_widget_references()
+    use_widget_references()  # idempotent
+    x = ds.widgets.IntSlider(end=10, value=2)
+    assert param.parameterized.transform_reference(x) is x.param["value"]
+    assert param.bind(lambda v: v + 1, x)() == 3
+    expr = param.rx(x) * 10
+    x.value = 4
+    assert expr.rx.value == 40
+
+
+def test_bind_refuses_a_non_function():
+    with pytest.raises(TypeError, match="needs a function first"):
+        ds.bind(3, 4)  # type: ignore[arg-type]
+
+
+def test_depends_watch_true_calls_on_each_change_and_on_init_once():
+    x = ds.widgets.IntSlider(end=10, value=1)
+    seen: list[int] = []
+
+    @ds.depends(x, watch=True)
+    def record(v):
+        seen.append(v)
+
+    x.value = 5
+    assert seen == [5]
+
+    class Counter(param.Parameterized):
+        n = param.Integer(default=0)
+        calls = param.List(default=[])
+
+        @ds.depends("n", watch=True, on_init=True)
+        def track(self):
+            self.calls = [*self.calls, self.n]
+
+    c = Counter()
+    c.n = 2
+    assert c.calls == [0, 2]

@@ -4,7 +4,6 @@
 import pytest
 
 import docsync as ds
-from docsync.bind import ParamFunction
 from docsync.core.model import props_json, wire_params
 from docsync.layout import (
     Accordion,
@@ -18,7 +17,7 @@ from docsync.layout import (
     VSpacer,
     WidgetBox,
 )
-from docsync.pane import Markdown, Str
+from docsync.pane import Markdown, ParamFunction, Str
 from docsync.testing import LocalClient
 
 

@@ -10,13 +10,13 @@ import pytest
 from matplotlib.figure import Figure
 
 import docsync as ds
-from docsync.bind import ParamFunction
 from docsync.pane import (
     JSON,
     DataFrame,
     Image,
     Markdown,
     Matplotlib,
+    ParamFunction,
     Str,
     Vega,
     pane_type,
@@ -79,3 +79,45 @@ def test_bind_updates_a_pane_of_the_same_type_in_place():
     assert isinstance(pane, DataFrame) and pane.data["total"] == 2
     frames.value = 4
     assert bound.child is pane and pane.data["total"] == 4
+
+
+def test_parameterized_objects_methods_and_rx_get_panels_panes():
+    import param
+
+    from docsync.pane import Param, ParamMethod, ReactiveExpr
+
+    class P(param.Parameterized):
+        n = param.Integer(default=1)
+
+        def view(self):
+            return self.n
+
+    p = P()
+    x = ds.widgets.IntSlider(end=3)
+    for obj, kind in [(p, Param), (P, Param), (p.param, Param), (p.param.n, Param),
+                      (p.view, ParamMethod), (ds.rx(x) + 1, ReactiveExpr),
+                      (ds.bind(lambda v: v, x), ParamFunction)]:
+        assert pane_type(obj) is kind, obj
+
+
+def test_panel_passes_options_to_the_pane_and_refuses_unknown_ones():
+    md = panel("# hi", width=120)
+    assert isinstance(md, Markdown) and md.width == 120
+    assert panel(md, height=40) is md and md.height == 40
+    with pytest.raises(TypeError, match=r"Markdown has no parameter 'defer_load'"):
+        panel("# hi", defer_load=True)
+    assert ds.panel is panel
+
+
+def test_an_object_with_panel_method_is_shown_by_what_it_returns():
+    import param
+
+    class Counter(param.Parameterized):
+        count = param.Integer(default=2)
+
+        def __panel__(self):
+            return ds.Row(self.param.count, ds.bind(lambda n: f"n={n}", self.param.count))
+
+    shown = panel(Counter(), width=300)
+    assert isinstance(shown, ds.Row) and shown.width == 300
+    assert type(ds.Column(Counter())[0]) is ds.Row

@@ -72,6 +72,9 @@ class Model(param.Parameterized):
     _structural_params: ClassVar[frozenset[str]] = frozenset()
 
     visible = param.Boolean(default=True, doc="Whether the component is shown.")
+    loading = param.Boolean(default=False, doc=(
+        "Show a spinner over the component (Panel's ``loading``), e.g. while it is "
+        "recomputed."))
     css_classes = param.List(default=[], item_type=str, doc="Extra CSS classes.")
     styles = param.Dict(default={}, doc="Inline CSS properties.")
     width = param.Integer(default=None, allow_None=True, bounds=(0, None))

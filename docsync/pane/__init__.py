@@ -1,18 +1,23 @@
-"""Panes: models that show one object (text, images, figures, charts, data frames), and
-``panel(obj)``, which picks the pane for an object as Panel's ``pn.panel`` does."""
+"""Panes: models that show one object (text, images, figures, charts, data frames, the
+value of a function, a form of a Parameterized's parameters), and ``panel(obj)``, which
+picks the pane for an object as Panel's ``pn.panel`` does."""
 
 from typing import Any
 
 from docsync.pane.base import PaneBase
 from docsync.pane.choose import pane_type, panel
 from docsync.pane.dataframe import DataFrame
+from docsync.pane.function import ParamFunction, ParamMethod
 from docsync.pane.image import GIF, JPG, PNG, SVG, Image, WebP
 from docsync.pane.jsonpane import JSON
+from docsync.pane.param import Param
 from docsync.pane.plots import Matplotlib, Vega
+from docsync.pane.reactive_expr import ReactiveExpr
 from docsync.pane.text import HTML, Alert, Markdown, Str
 
 __all__ = ["GIF", "HTML", "JPG", "JSON", "PNG", "SVG", "Alert", "DataFrame", "Image",
-           "Markdown", "Matplotlib", "PaneBase", "Str", "Vega", "WebP", "pane_type", "panel"]
+           "Markdown", "Matplotlib", "PaneBase", "Param", "ParamFunction", "ParamMethod",
+           "ReactiveExpr", "Str", "Vega", "WebP", "pane_type", "panel"]
 
 
 def __getattr__(name: str) -> Any:

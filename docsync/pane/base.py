@@ -16,7 +16,8 @@ class PaneBase(Model):
     """A model that shows one ``object`` (Panel's pane). ``object`` is the first positional
     argument, as in Panel: ``Markdown("# Hi")``."""
 
-    object = param.Parameter(default=None, doc="What the pane shows.")
+    object = param.Parameter(default=None, allow_refs=True, doc=(
+        "What the pane shows; a widget, bind result or rx expression is followed."))
 
     def __init__(self, object: Any = None, **params: Any) -> None:
         sizing_default(type(self), params)

@@ -46,7 +46,8 @@ class DataFrame(PaneBase):
     _wire_exclude = PaneBase._wire_exclude | {"object", "index", "na_rep", "float_format",
                                               "page_size"}
 
-    object = param.Parameter(default=None, doc="A pandas DataFrame or Series.")
+    object = param.Parameter(default=None, allow_refs=True,
+                             doc="A pandas DataFrame or Series.")
     page_size = param.Integer(default=20, bounds=(1, None), doc="Rows per page.")
     page = param.Integer(default=1, bounds=(1, None), doc="The page shown, from 1.")
     sort = param.List(default=[], item_type=dict,

@@ -91,7 +91,7 @@ class _ImageSource(param.Parameterized):
     _formats: ClassVar[tuple[str, ...]] = tuple(MIME)
 
     object = param.ClassSelector(class_=(bytes, str, os.PathLike, io.IOBase), default=None,
-                                 allow_None=True,
+                                 allow_None=True, allow_refs=True,
                                  doc=("Image bytes, a binary file-like object (read whole, "
                                       "from its start, when set), a file path, an http(s) "
                                       "URL, or SVG markup."))

@@ -47,7 +47,8 @@ class Matplotlib(PaneBase):
 
     _wire_exclude = PaneBase._wire_exclude | {"object", "format", "dpi", "tight"}
 
-    object = param.Parameter(default=None, doc="A matplotlib.figure.Figure.")
+    object = param.Parameter(default=None, allow_refs=True,
+                             doc="A matplotlib.figure.Figure.")
     format: param.Selector[str] = param.Selector(default="svg", objects=["svg", "png"])
     dpi = param.Integer(default=144, bounds=(1, None), doc="Resolution of a PNG.")
     tight = param.Boolean(default=True, doc="Crop the figure to its contents.")
@@ -83,7 +84,8 @@ class Vega(PaneBase):
 
     _wire_exclude = PaneBase._wire_exclude | {"object"}
 
-    object = param.Parameter(default=None, doc="A Vega-Lite spec dict or an Altair chart.")
+    object = param.Parameter(default=None, allow_refs=True,
+                             doc="A Vega-Lite spec dict or an Altair chart.")
     show_actions = param.Boolean(default=False, doc="Show vega-embed's export/source menu.")
     spec = param.Dict(default=None, allow_None=True, constant=True,
                       doc="Computed: the spec as JSON data.")

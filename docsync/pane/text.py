@@ -84,7 +84,7 @@ class Markdown(PaneBase):
     http(s), mailto and tel (and ``data:`` raster images).
     """
 
-    object = param.String(default="", allow_None=True)
+    object = param.String(default="", allow_None=True, allow_refs=True)
     dedent = param.Boolean(default=True, doc="Remove the source's common indentation.")
     _wire_exclude = PaneBase._wire_exclude | {"dedent"}
     _derived_props = {"html": ("object", "dedent")}
@@ -104,7 +104,7 @@ class Alert(PaneBase):
     ``alert_type`` picks the colours, with Bootstrap's names.
     """
 
-    object = param.String(default="", allow_None=True)
+    object = param.String(default="", allow_None=True, allow_refs=True)
     dedent = param.Boolean(default=True, doc="Remove the source's common indentation.")
     alert_type: param.Selector[str] = param.Selector(default="primary", objects=list(ALERT_TYPES))
     _wire_exclude = PaneBase._wire_exclude | {"dedent"}
@@ -153,7 +153,7 @@ class HTML(PaneBase):
     for text a user typed. ``sanitize`` stays on the server.
     """
 
-    object = param.String(default="", allow_None=True)
+    object = param.String(default="", allow_None=True, allow_refs=True)
     sanitize = param.Boolean(default=True, doc="Clean the HTML with nh3 before sending it.")
     _wire_exclude = PaneBase._wire_exclude | {"object", "sanitize"}
     _derived_props = {"html": ("object", "sanitize")}

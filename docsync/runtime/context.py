@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from docsync.bind import use_widget_references
 from docsync.core.session import Session
 from docsync.identity import Login
 from docsync.location import Location
@@ -110,6 +111,9 @@ class Runtime:
     def __init__(self, config: RuntimeConfig = RuntimeConfig(), *, bus: LocalBus | None = None,
                  leases: Leases | None = None) -> None:
         self.config = config
+        # Panel's rule that a widget stands for its value in param.bind/rx/allow_refs: a
+        # process-wide hook of param's, so it is added here, explicitly, not at import.
+        use_widget_references()
         self.loop = asyncio.get_running_loop()
         self.loop_thread = threading.get_ident()
         #: Drain the sessions' serial queues (client frames, their callbacks).

@@ -86,6 +86,13 @@ class Widget(Model):
         if twin is not None and "_widget_ready" in self.__dict__ and getattr(self, twin) != value:
             super().__setattr__(twin, value)
 
+    def rx(self) -> Any:
+        """A reactive expression of this widget's value (Panel's ``widget.rx()``; a
+        ``Button``'s is its ``clicks``), as ``ds.rx(widget)`` gives."""
+        from docsync.bind import rx
+
+        return rx(self)
+
     def _refuse(self, reason: str) -> Invalid:
         """An :class:`Invalid` that names this widget, for ``raise``."""
         return Invalid(f"{type(self).__name__} {self.name!r}: {reason}")

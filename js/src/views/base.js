@@ -21,7 +21,7 @@
  */
 
 /** Props every model has; applied by `BaseView`, never by subclasses. */
-export const COMMON_PROPS = ["visible", "css_classes", "styles", "width", "height", "margin", "sizing_mode"];
+export const COMMON_PROPS = ["visible", "loading", "css_classes", "styles", "width", "height", "margin", "sizing_mode"];
 
 /** Create an element: `h("label", {className: "x", htmlFor: "y"}, child, "text")`. */
 export function h(tag, attrs = {}, ...children) {
@@ -84,6 +84,14 @@ export class BaseView {
   _applyCommon(props, has) {
     const el = this.el;
     if (has("visible")) el.hidden = props.visible === false;
+    if (has("loading")) {
+      // Panel's `loading`: a spinner over the component, which takes no input meanwhile.
+      const on = props.loading === true;
+      el.classList.toggle("docsync-loading", on);
+      if (on) el.setAttribute("aria-busy", "true");
+      else if (this._loading) el.removeAttribute("aria-busy");
+      this._loading = on;
+    }
     if (has("css_classes")) {
       el.classList.remove(...this._extraClasses);
       this._extraClasses = Array.isArray(props.css_classes) ? props.css_classes.filter((c) => typeof c === "string" && c && !/\s/.test(c)) : [];

@@ -1,4 +1,8 @@
-/** `ParamFunction`: the latest output of a bound function, its `child` (a ref or null). */
+/**
+ * `ParamFunction` and `ParamMethod`: the latest output of a bound function or method;
+ * `Param`: its form of widgets; `ReactiveExpr`: its widgets and output. Each shows its
+ * `child` (a ref or null).
+ */
 
 import { BaseView, h } from "./base.js";
 
