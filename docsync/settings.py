@@ -103,7 +103,9 @@ class Settings(param.Parameterized):
     session_history = param.Integer(default=0, bounds=(-1, None))
     session_key_func = param.Callable(default=None, allow_None=True)
     browser_info = param.Boolean(default=True)
-    cache_path = param.String(default="./cache", doc="Where to_disk caches are kept.")
+    cache_path = param.String(default=None, allow_None=True, doc=(
+        "Where pn.cache(to_disk=True) keeps its entries; None: docsync's disk cache folder "
+        "($DOCSYNC_CACHE_DIR, else .docsync/cache)."))
     console_output = param.Selector(default="accumulate", objects=[
         "accumulate", "replace", "disable", False])
     comms = param.Selector(default="default", objects=["default", "ipywidgets", "vscode",

@@ -152,6 +152,10 @@ class Cache:
                              "to_disk=True with it, or leave it out")
         if not to_disk:
             return backend
+        if cache_path is None:
+            from docsync import config
+
+            cache_path = config.cache_path  # pn.config.cache_path, as in Panel
         if backend not in (None, "disk"):
             raise ValueError(f"to_disk=True stores on disk, but backend={backend!r} was "
                              "given too: pass one of them")
