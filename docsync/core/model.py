@@ -40,6 +40,8 @@ class Model(param.Parameterized):
     _events: ClassVar[frozenset[str]] = frozenset()
     #: Parameters that are not sent (not JSON, or server-only).
     _wire_exclude: ClassVar[frozenset[str]] = frozenset({"name"})
+    #: Large props sent as the ops that change them rather than whole (``core/diff.py``).
+    _diffed_props: ClassVar[frozenset[str]] = frozenset()
     #: Derived props: wire name → the parameters it is computed from (see ``_derived``).
     _derived_props: ClassVar[dict[str, tuple[str, ...]]] = {}
 
