@@ -1,0 +1,32 @@
+"""A Tabulator in a real browser: an editable table whose on_edit, on_click and selection
+reach the server, and a 1,000,000-row table paged and sorted by the server."""
+
+import numpy as np
+import pandas as pd
+
+import docsync as ds
+from docsync.table import Tabulator
+
+fruit = pd.DataFrame({
+    "fruit": ["apple", "pear", "fig", "kiwi"],
+    "count": [3, 5, 2, 8],
+    "price": [1.5, 2.25, 4.0, 0.75],
+    "organic": [True, False, True, False],
+})
+edits = ds.pane.Str("no edit yet", css_classes=["edit-log"])
+clicks = ds.pane.Str("no click yet", css_classes=["click-log"])
+chosen = ds.pane.Str("selection = []", css_classes=["selection-log"])
+
+table = Tabulator(fruit, name="Fruit", editors={"fruit": None, "count": {"type": "number",
+                                                                     "min": 0}})
+table.on_edit(lambda e: setattr(edits, "object",
+                                f"{e.column} of row {e.row}: {e.old} -> {e.value}"))
+table.on_click(lambda e: setattr(clicks, "object",
+                                 f"clicked {e.column} of row {e.row}: {e.value}"))
+table.param.watch(lambda e: setattr(chosen, "object", f"selection = {e.new}"), "selection")
+
+N = 1_000_000
+million = Tabulator(pd.DataFrame({"n": np.arange(N), "wave": np.sin(np.arange(N) / 1000)}),
+                    name="Million", pagination="remote", page_size=10, css_classes=["million"])
+
+ds.Column("# Tables", table, edits, clicks, chosen, million).servable(title="Tables")
