@@ -3,12 +3,12 @@ selected and edited in the browser, checked on the server.
 
 Wire form (PROTOCOL.md §3, §5): the server sends ``fields`` (the shown columns,
 :class:`docsync.table.columns.Column`) and ``data`` (``rows``: ``[position, cell...]`` lists,
-``start``, ``total``, ``page``, ``pages``). With ``pagination="remote"`` the rows are one
-page; otherwise every row that passes the filters, in sort order, and the browser pages
-them. Sorting and filtering always happen here, with pandas (the browser only asks), so
-the rows the browser shows are the rows :attr:`current_view` gives. The browser writes
-``page``, ``sorters``, ``filters`` and ``selection``, and sends ``edit`` and ``click``
-events; each is checked here and refused with code ``invalid`` otherwise.
+``start``, ``total``, ``page`` (remote only), ``pages``). With ``pagination="remote"`` the
+rows are one page; otherwise every row that passes the filters, in sort order, and the
+browser pages them. Sorting and filtering always happen here, with pandas (the browser
+only asks), so the rows the browser shows are the rows :attr:`current_view` gives. The
+browser writes ``page``, ``sorters``, ``filters`` and ``selection``, and sends ``edit``
+and ``click`` events; each is checked here and refused with code ``invalid`` otherwise.
 
 ``data`` is a diffed prop (``Model._diffed_props``): when ``stream`` appends rows or
 ``patch`` or an edit changes a few, the patch sent holds only those rows.
@@ -30,6 +30,7 @@ from docsync.pane.frame import SortedOrders, SortKey
 from docsync.table.cells import coerce_edit, coerce_filter, filter_mask, python_value, rows_json
 from docsync.table.columns import Column, columns_of
 from docsync.table.events import CellClickEvent, TableEditEvent
+from docsync.table.updates import patch_cells, streamed
 
 __all__ = ["Tabulator"]
 
@@ -174,30 +175,8 @@ class Tabulator(Model):
         row's values) to ``value``; keep only the last ``rollover`` rows if given. With
         ``follow``, show the last page. Only the new rows are sent, unless rows rolled
         over (then every shown row moved, and all are sent)."""
-        import pandas as pd
-
-        frame = self._frame()
-        if isinstance(stream_value, dict):
-            try:
-                stream_value = pd.DataFrame(stream_value)
-            except ValueError:  # scalars: one row
-                stream_value = pd.DataFrame([stream_value])
-        elif isinstance(stream_value, pd.Series):
-            stream_value = stream_value.to_frame().T
-        if not isinstance(stream_value, pd.DataFrame):
-            raise ValueError("stream takes a DataFrame, a Series or a dict, not "
-                             f"{type(stream_value).__name__}")
-        if list(stream_value.columns) != list(frame.columns):
-            raise ValueError(f"stream needs the columns {list(frame.columns)}, in that order; "
-                             f"got {list(stream_value.columns)}")
-        stream_value = stream_value.astype(frame.dtypes.to_dict())
-        if reset_index and len(frame) and pd.api.types.is_integer_dtype(frame.index.dtype):
-            start = int(frame.index.max()) + 1
-            stream_value = stream_value.set_axis(pd.RangeIndex(start, start + len(stream_value)))
-        combined = pd.concat([frame, stream_value]) if len(frame) else stream_value
-        if rollover is not None:
-            combined = combined.iloc[-rollover:]
-        self.value = combined
+        self.value = streamed(self._frame(), stream_value, rollover=rollover,
+                              reset_index=reset_index)
         if follow:
             self.page = self._pages()
 
@@ -206,36 +185,7 @@ class Tabulator(Model):
         an index label with ``as_index``, else a position; a ``slice`` takes a list of
         values), or a DataFrame or Series whose index labels name the rows to change. Only
         the changed rows are sent."""
-        import pandas as pd
-
-        frame = self._frame()
-        if isinstance(patch_value, pd.Series):
-            patch_value = patch_value.to_frame().T
-        if isinstance(patch_value, pd.DataFrame):
-            patch_value = {c: list(patch_value[c].items()) for c in patch_value.columns}
-            as_index = True
-        if not isinstance(patch_value, dict):
-            raise ValueError("patch takes {column: [(row, value), ...]}, a DataFrame or a "
-                             f"Series, not {type(patch_value).__name__}")
-        changes: list[tuple[int, int, Any]] = []
-        for column, entries in patch_value.items():
-            if column not in frame.columns:
-                raise ValueError(f"patch: there is no column {column!r}")
-            where = frame.columns.get_loc(column)
-            for row, new in entries:
-                if isinstance(row, slice):
-                    rows = range(len(frame))[row]
-                    if len(rows) != len(new):
-                        raise ValueError(f"patch: {row} names {len(rows)} rows of "
-                                         f"{column!r} but {len(new)} values were given")
-                    changes.extend((r, where, v) for r, v in zip(rows, new, strict=True))
-                    continue
-                position = frame.index.get_loc(row) if as_index else row
-                if not isinstance(position, int) or not 0 <= position < len(frame):
-                    raise ValueError(f"patch: row {row!r} names no single row")
-                changes.append((position, where, new))
-        for position, where, new in changes:
-            frame.iat[position, where] = new
+        patch_cells(self._frame(), patch_value, as_index=as_index)
         self._changed_in_place()
 
     # -- the rows shown ----------------------------------------------------------------------
@@ -373,7 +323,14 @@ class Tabulator(Model):
         total = len(self._frame()) if positions is None else len(positions)
         return max(1, math.ceil(total / self.page_size))
 
-    @param.depends("page", "page_size", "pagination", "sorters", "filters", watch=True)
+    @param.depends("page", watch=True)
+    def _turn_page(self) -> None:
+        # Only remote pages are cut here; otherwise the browser holds every row and pages
+        # them itself (it writes ``page`` so that Python sees it).
+        if self.pagination == "remote":
+            self._refresh_rows()
+
+    @param.depends("page_size", "pagination", "sorters", "filters", watch=True)
     def _refresh_rows(self) -> None:
         frame = self._frame()
         positions = self._positions()
@@ -390,8 +347,9 @@ class Tabulator(Model):
         cut = frame.iloc[start:stop] if positions is None else frame.iloc[shown]
         sources = {c["name"]: self._source(c)[0] for c in self.fields}
         rows = rows_json(cut, shown, self.fields, sources)
+        remote = self.pagination == "remote"
         set_computed(self, data={"rows": rows, "start": start, "total": total,
-                                 "page": self.page, "pages": pages})
+                                 "page": self.page if remote else None, "pages": pages})
 
     # -- what the browser may send (PROTOCOL.md §5) -----------------------------------------
 
