@@ -241,6 +241,19 @@ def test_stream_and_patch_send_only_the_changed_rows():
     assert c.client.prop(tid, "data") == table.data
 
 
+def test_patch_takes_a_dataframe_or_a_series_by_label_or_position():
+    df = pd.DataFrame({"a": ["p", "q", "r"], "b": [1, 2, 3]}, index=["x", "y", "z"])
+    table = Tabulator(df)
+    table.patch(pd.DataFrame({"a": ["P", "R"]}, index=["x", "z"]))
+    table.patch(pd.Series([20], index=[1], name="b"), as_index=False)
+    assert df.a.tolist() == ["P", "q", "R"] and df.b.tolist() == [1, 20, 3]
+    assert cells(table, "a") == ["P", "q", "R"]
+    with pytest.raises(ValueError, match="no column 'c'"):
+        table.patch({"c": [("x", 1)]})
+    with pytest.raises(ValueError, match="names no single row"):
+        table.patch({"a": [(5, "s")]}, as_index=False)
+
+
 def test_stream_checks_its_columns_and_rollover_keeps_the_last_rows():
     table = Tabulator(frame(10))
     with pytest.raises(ValueError, match="needs the columns"):

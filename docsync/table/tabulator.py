@@ -22,8 +22,7 @@ from typing import Any
 
 import param
 
-from docsync.core.model import JSON, Model
-from docsync.exceptions import Invalid
+from docsync.core.model import JSON
 from docsync.pane.base import set_computed
 from docsync.pane.dataframe import is_frame
 from docsync.pane.frame import SortedOrders, SortKey
@@ -31,6 +30,7 @@ from docsync.table.cells import coerce_edit, coerce_filter, filter_mask, python_
 from docsync.table.columns import Column, columns_of
 from docsync.table.events import CellClickEvent, TableEditEvent
 from docsync.table.updates import patch_cells, streamed
+from docsync.widgets import Widget
 
 __all__ = ["Tabulator"]
 
@@ -64,7 +64,7 @@ _DIRECTIONS = {"asc": True, "desc": False}
 _SELECT_MODES = ("checkbox", "checkbox-single", "toggle")
 
 
-class Tabulator(Model):
+class Tabulator(Widget):
     """An interactive table of a pandas ``DataFrame`` (``value``), with Panel's arguments.
 
     - ``pagination``: None (every row sent), ``"local"`` (every row sent, the browser
@@ -89,14 +89,12 @@ class Tabulator(Model):
     _client_writable = frozenset({"page", "sorters", "filters", "selection"})
     _events = frozenset({"edit", "click"})
     _diffed_props = frozenset({"data"})
-    _wire_exclude = frozenset({
+    _wire_exclude = Widget._wire_exclude | frozenset({
         "value", "editors", "formatters", "header_filters", "hidden_columns",
         "frozen_columns", "widths", "titles", "text_align", "sortable", "show_index",
         "selectable_rows"})
 
     value = param.Parameter(default=None, doc="The pandas DataFrame shown.")
-    name = param.String(default="", doc="The table's accessible name.")
-    disabled = param.Boolean(default=False, doc="True: no cell can be edited.")
     pagination = param.Selector(default=None, objects=[None, "local", "remote"],
                                 allow_None=True)
     page = param.Integer(default=1, bounds=(1, None), doc="The page shown, from 1.")
@@ -183,8 +181,8 @@ class Tabulator(Model):
     def patch(self, patch_value: Any, as_index: bool = True) -> None:
         """Change cells of ``value`` in place: ``{column: [(row, value), ...]}`` (a row is
         an index label with ``as_index``, else a position; a ``slice`` takes a list of
-        values), or a DataFrame or Series whose index labels name the rows to change. Only
-        the changed rows are sent."""
+        values), a DataFrame (its columns and index name the cells) or a named Series (one
+        column). Only the changed rows are sent."""
         patch_cells(self._frame(), patch_value, as_index=as_index)
         self._changed_in_place()
 
@@ -352,9 +350,6 @@ class Tabulator(Model):
                                  "page": self.page if remote else None, "pages": pages})
 
     # -- what the browser may send (PROTOCOL.md §5) -----------------------------------------
-
-    def _refuse(self, reason: str) -> Invalid:
-        return Invalid(f"Tabulator {self.name!r}: {reason}")
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         try:

@@ -43,15 +43,15 @@ def streamed(frame: Any, stream_value: Any, *, rollover: int | None,
 def patch_cells(frame: Any, patch_value: Any, *, as_index: bool) -> None:
     """Set cells of ``frame`` in place from ``{column: [(row, value), ...]}`` (``row`` an
     index label with ``as_index``, else a position; a ``slice`` of positions takes a list
-    of values) or from a DataFrame or Series whose index labels name the rows. Every entry
-    is checked before any cell is set."""
+    of values), from a DataFrame (its columns and index name the cells), or from a Series
+    (its ``name`` is the column, its index the rows). Every entry is checked before any
+    cell is set."""
     import pandas as pd
 
-    if isinstance(patch_value, pd.Series):
-        patch_value = patch_value.to_frame().T
+    if isinstance(patch_value, pd.Series):  # one column: its name, rows by its index
+        patch_value = patch_value.to_frame()
     if isinstance(patch_value, pd.DataFrame):
         patch_value = {c: list(patch_value[c].items()) for c in patch_value.columns}
-        as_index = True
     if not isinstance(patch_value, dict):
         raise ValueError("patch takes {column: [(row, value), ...]}, a DataFrame or a "
                          f"Series, not {type(patch_value).__name__}")
