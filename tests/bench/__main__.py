@@ -31,6 +31,8 @@ apps (tests/bench/apps/):
   bench_tick   one Markdown that each session updates at 10 Hz, with {tick}
   bench_frame_1m / bench_frame_20  one DataFrame pane over 1,000,000 rows (int, float and
                string columns) / over its first 20 rows; both send one 20-row page
+  bench_tabulator_1m  one Tabulator over the same 1,000,000 rows, pagination="remote",
+               20-row pages
 method: one `python -m docsync serve APP --port 0` child per case, measured through /proc
   (utime+stime, VmRSS); clients in this process over loopback (websockets client, no
   compression unless stated); tokens minted with a shared DOCSYNC_SECRET_KEY, so a session
@@ -145,6 +147,18 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         _m(r, "frame_paging", "sorted_page_p50_ms")
     add("  a new sort key (sorts 1,000,000 rows) / then a page of it, p50",
         f"{first:.0f} / {sorted_page:.2f} ms", "-", None)
+    page, page_bytes = _m(r, "tabulator_paging", "page_p50_ms"), \
+        _m(r, "tabulator_paging", "page_bytes")
+    add("Tabulator remote paging of 1,000,000 rows: page round trip p50 / bytes",
+        f"{page:.2f} ms / {page_bytes / 1024:.2f} KiB", "one page", None)
+    opened = _m(r, "tabulator_paging", "open_bytes")
+    cpu = _m(r, "tabulator_paging", "server_cpu_ms_per_page")
+    add("  same: bytes to open the session / server CPU per page", f"{opened / 1024:.2f} KiB"
+        f" / {cpu:.2f} ms", "-", None)
+    first, sorted_page = _m(r, "tabulator_paging", "first_sort_ms"), \
+        _m(r, "tabulator_paging", "sorted_page_p50_ms")
+    add("  a new sort key / then a page of it, p50", f"{first:.0f} / {sorted_page:.2f} ms",
+        "-", None)
     return rows
 
 
@@ -181,6 +195,7 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "cache_small": lambda: cache_bench.small_hit(bench.runs, bench.scale),
         "frame_open": lambda: frame_bench.frame_open(bench),
         "frame_paging": lambda: frame_bench.frame_paging(bench),
+        "tabulator_paging": lambda: frame_bench.tabulator_paging(bench),
     }
 
 
