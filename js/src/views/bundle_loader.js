@@ -1,6 +1,6 @@
 /**
- * Loading a separate static bundle (`tabulator.js` beside `docsync.js`) once per page, the
- * first time a view needs it. Pages that show no such view never fetch it.
+ * Loading a separate static bundle (`vega.js`, `tabulator.js` beside `docsync.js`) once per
+ * page, the first time a view needs it. Pages that show no such view never fetch it.
  */
 
 // Read while the bundle runs: `document.currentScript` is docsync.js only then.
@@ -17,26 +17,30 @@ export function besideMain(name) {
 }
 
 /**
- * Load bundle `name` once per page; resolves to `globalThis[globalName]`, which the
+ * Load a separate bundle once per page; resolves to `globalThis[global]`, which the
  * bundle sets when it runs.
  *
  * `source()` gives the script's URL, or a promise of it (a notebook's Blob URL); only the
- * first load of the page calls it. That load adds one `<script data-docsync-bundle=name>`
- * to `doc`; every later call waits for it. A failed load removes the script, so that a
- * later view tries again. A `blob:` URL is revoked once its script has run.
+ * first load of the page calls it. That load adds one `<script data-<marker>>` to `doc`
+ * (`marker` in camelCase, as `dataset` spells it: "docsyncVega" is `data-docsync-vega`);
+ * every later call, from any view of any client in the page, waits for it. A failed load
+ * removes the script, so that a later view tries again. A `blob:` URL is revoked once its
+ * script has run.
  */
-export function loadBundle(name, globalName, source, doc = document) {
-  if (globalThis[globalName]) return Promise.resolve(globalThis[globalName]);
-  let script = doc.querySelector(`script[data-docsync-bundle="${name}"]`);
+export function loadBundle({ marker, global }, source, doc = document) {
+  if (globalThis[global]) return Promise.resolve(globalThis[global]);
+  const attribute = `data-${marker.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  let script = doc.querySelector(`script[${attribute}]`);
   if (!script) {
     script = doc.createElement("script");
     script.async = true;
-    script.dataset.docsyncBundle = name;
-    // In the page before its URL is known, so that other views wait for this one load
-    // (an inserted script without src does not run until its src is set).
+    script.dataset[marker] = "";
+    // In the page before its URL is known, so that other views wait for this one load (an
+    // inserted script without src does not run until its src is set: HTML, "prepare the
+    // script element").
     doc.head.append(script);
     const fail = (err) => {
-      script.dataset.docsyncBundleError = err?.message ?? String(err);
+      script.dataset[`${marker}Error`] = err?.message ?? String(err);
       script.dispatchEvent(new Event("error"));
     };
     const done = () => {
@@ -47,10 +51,11 @@ export function loadBundle(name, globalName, source, doc = document) {
     Promise.resolve().then(source).then((url) => (script.src = url), fail);
   }
   return new Promise((resolve, reject) => {
-    script.addEventListener("load", () => (globalThis[globalName] ? resolve(globalThis[globalName]) : reject(new Error(`${name} did not load`))), { once: true });
-    script.addEventListener("error", () => {
+    script.addEventListener("load", () => resolve(globalThis[global]), { once: true });
+    const failed = () => {
       script.remove();
-      reject(new Error(script.dataset.docsyncBundleError ?? `cannot load ${script.src}`));
-    }, { once: true });
+      reject(new Error(script.dataset[`${marker}Error`] ?? `cannot load ${script.src}`));
+    };
+    script.addEventListener("error", failed, { once: true });
   });
 }

@@ -41,7 +41,7 @@ export class TabulatorView extends BaseView {
     this.el.setAttribute("aria-busy", "true");
     try {
       const assetUrl = this.ctx.assetUrl;
-      const lib = await loadBundle("tabulator.js", "docsyncTabulator", assetUrl ? () => assetUrl("tabulator.js") : () => besideMain("tabulator.js"));
+      const lib = await loadBundle({ marker: "docsyncTabulator", global: "docsyncTabulator" }, assetUrl ? () => assetUrl("tabulator.js") : () => besideMain("tabulator.js"));
       if (this.gone) return;
       this.controller = lib.mount({ el: this.box, ctx: this.ctx, id: this.id, props: this.props });
     } catch (err) {
