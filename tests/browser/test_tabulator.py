@@ -97,6 +97,36 @@ async def test_a_million_rows_page_remotely(serve, new_tab) -> None:
     await expect(grid.locator(".tabulator-row")).to_have_count(10)
 
 
+async def test_header_filters_local_pages_and_checkboxes(serve, new_tab) -> None:
+    _, url = await serve(APPS / "tabulator.py")
+    page = await open_page(await new_tab(), url)
+    grid = page.get_by_role("grid", name="Cities")
+    rows = grid.locator(".tabulator-row")
+    await expect(rows).to_have_count(3)  # local pages of 3 rows
+    await page.locator(".cities").get_by_role("button", name="Next Page").click()
+    await expect(page.locator(".page-log")).to_have_text("page = 2")
+    await expect(rows.first.locator('[tabulator-field="c1"]')).to_have_text("Pune")
+
+    # A text filter applies on Enter, on the server: 'o' matches Lyon, Oslo, Quito, Oran.
+    await grid.get_by_placeholder("Filter city").fill("O")
+    await grid.get_by_placeholder("Filter city").press("Enter")
+    counter = page.locator(".cities .tabulator-page-counter")
+    await expect(counter).to_contain_text("of 4 rows")
+    await page.locator(".cities").get_by_role("button", name="First Page").click()
+    await expect(page.locator(".page-log")).to_have_text("page = 1")
+    await expect(rows.locator('[tabulator-field="c1"]')).to_have_text(["Lyon", "Oslo", "Quito"])
+
+    # Real checkboxes: Space toggles the focused one.
+    box = grid.get_by_role("checkbox", name="Select row 1")
+    await box.focus()
+    await page.keyboard.press("Space")
+    await expect(page.locator(".picked-log")).to_have_text("picked = [1]")
+    await expect(box).to_be_checked()
+    await grid.get_by_role("checkbox", name="Select every row shown").check()
+    await expect(page.locator(".picked-log")).to_contain_text("picked = [1, ")
+    await screenshot(page, "tabulator-cities")
+
+
 async def test_the_table_follows_the_dark_theme(serve, new_tab) -> None:
     _, url = await serve(APPS / "tabulator.py")
     page = await open_page(await new_tab(), url)

@@ -29,4 +29,15 @@ N = 1_000_000
 million = Tabulator(pd.DataFrame({"n": np.arange(N), "wave": np.sin(np.arange(N) / 1000)}),
                     name="Million", pagination="remote", page_size=10, css_classes=["million"])
 
-ds.Column("# Tables", table, edits, clicks, chosen, million).servable(title="Tables")
+cities = Tabulator(pd.DataFrame({
+    "city": ["Lyon", "Oslo", "Quito", "Pune", "Perth", "Lima", "Oran"],
+    "visitors": [30, 12, 45, 7, 19, 28, 3],
+}), name="Cities", pagination="local", page_size=3, header_filters=True,
+    selectable="checkbox", css_classes=["cities"])
+city_page = ds.pane.Str("page = 1", css_classes=["page-log"])
+cities.param.watch(lambda e: setattr(city_page, "object", f"page = {e.new}"), "page")
+picked = ds.pane.Str("picked = []", css_classes=["picked-log"])
+cities.param.watch(lambda e: setattr(picked, "object", f"picked = {e.new}"), "selection")
+
+ds.Column("# Tables", table, edits, clicks, chosen, million, cities, city_page,
+          picked).servable(title="Tables")
