@@ -57,7 +57,6 @@ _UNSUPPORTED = {
     "row_height": "rows take the height of their text",
     "title_formatters": "use titles",
     "initial_page_size": "use page_size",
-    "embed": "not supported",
 }
 
 _DIRECTIONS = {"asc": True, "desc": False}
