@@ -67,6 +67,20 @@ async def test_edit_a_cell_and_see_on_edit_run(serve, new_tab) -> None:
     await expect(page.locator(".selection-log")).to_have_text("selection = [3]")
 
 
+async def test_stream_and_a_new_value_from_python_update_the_page(serve, new_tab) -> None:
+    _, url = await serve(APPS / "tabulator.py")
+    page = await open_page(await new_tab(), url)
+    grid = page.get_by_role("grid", name="Fruit")
+    await expect(grid.locator(".tabulator-row")).to_have_count(4)
+    await page.get_by_role("button", name="Stream a row").click()
+    await expect(grid.locator(".tabulator-row")).to_have_count(5)
+    await expect(cell(grid, 4, "c1")).to_have_text("plum")
+    await expect(cell(grid, 4, "c0")).to_have_text("4")  # the index goes on
+    await page.get_by_role("button", name="Replace the frame").click()
+    await expect(grid.locator(".tabulator-row")).to_have_count(1)
+    await expect(cell(grid, 0, "c1")).to_have_text("lime")
+
+
 async def test_headers_sort_on_the_server_by_click_and_keyboard(serve, new_tab) -> None:
     _, url = await serve(APPS / "tabulator.py")
     page = await open_page(await new_tab(), url)

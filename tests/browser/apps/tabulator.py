@@ -39,5 +39,12 @@ cities.param.watch(lambda e: setattr(city_page, "object", f"page = {e.new}"), "p
 picked = ds.pane.Str("picked = []", css_classes=["picked-log"])
 cities.param.watch(lambda e: setattr(picked, "object", f"picked = {e.new}"), "selection")
 
-ds.Column("# Tables", table, edits, clicks, chosen, million, cities, city_page,
+grow = ds.widgets.Button(name="Stream a row")
+grow.on_click(lambda _e: table.stream({"fruit": ["plum"], "count": [4], "price": [3.5],
+                                       "organic": [True]}))
+swap = ds.widgets.Button(name="Replace the frame")
+swap.on_click(lambda _e: setattr(table, "value", pd.DataFrame({
+    "fruit": ["lime"], "count": [1], "price": [0.5], "organic": [False]})))
+
+ds.Column("# Tables", table, edits, clicks, chosen, grow, swap, million, cities, city_page,
           picked).servable(title="Tables")
