@@ -97,6 +97,20 @@ def test_columns_follow_show_index_hidden_frozen_widths_titles_and_editors():
     assert len(table.data["rows"][0]) == 6  # the hidden column is not sent
 
 
+def test_multiindex_labels_and_shared_names():
+    df = pd.DataFrame([[1, 2, 3]], columns=pd.MultiIndex.from_tuples([("a", "x"), ("a", "y"),
+                                                                      ("a", "y")]))
+    table = Tabulator(df)
+    fields = {f["name"]: f for f in table.fields}
+    assert table.data["rows"] == [[0, 0, 1, 2, 3]]
+    assert fields["a / x"]["editor"] is not None and fields["a / y"]["editor"] is None
+    c, tid = open_session(table)
+    c.event(tid, "edit", {"row": 0, "column": "a / x", "value": 5})
+    assert df.iat[0, 0] == 5
+    c.event(tid, "edit", {"row": 0, "column": "a / y", "value": 5})
+    assert "not editable" in c.client.errors[0]["message"]
+
+
 @pytest.mark.parametrize(("options", "message"), [
     ({"editors": {"nope": "input"}}, "names no column 'nope'"),
     ({"editors": {"id": "wobble"}}, "unknown type 'wobble'"),

@@ -43,6 +43,7 @@ def widgets():
     clicks = w.Button(name="Click me", button_type="primary")
     counter = p.Str("0 clicks")
     clicks.on_click(lambda _e: setattr(counter, "object", f"{clicks.clicks} clicks"))
+    # A copy: an edit changes the frame in place, and the cached one is every session's.
     table = Tabulator(sample_frame(100_000).copy(), name="Tabulator", pagination="remote",
                       page_size=6, header_filters=True, editors={"city": None})
     edited = p.Str("Edit a temperature or a visitor count.")

@@ -72,11 +72,11 @@ def _values(frame: pd.DataFrame, column: Column, position: int) -> list[Any]:
 
 
 def rows_json(frame: pd.DataFrame, positions: Sequence[int] | np.ndarray,
-              columns: Sequence[Column], source_positions: dict[str, int]) -> list[list[Any]]:
+              columns: Sequence[Column]) -> list[list[Any]]:
     """The rows sent for ``frame`` (already cut to the rows shown): each is
     ``[position, cell, cell, ...]``, cells in ``columns`` order; ``position`` is the row's
     place in the whole frame (what ``selection`` and events name)."""
-    values = [_values(frame, c, source_positions.get(c["name"], -1)) for c in columns]
+    values = [_values(frame, c, c["source"]) for c in columns]
     ids = [int(p) for p in positions]
     return [[ids[r], *(col[r] for col in values)] for r in range(len(ids))]
 

@@ -61,6 +61,7 @@ class Column(TypedDict):
     label: str
     key: str
     index: bool
+    source: int  # its position in the frame's columns; -1 for the index
     kind: str  # int, float, bool, str, category, datetime or other
     sortable: bool
     editor: dict[str, Any] | None  # {"type": ..., "params": {...}}; None: not editable
@@ -218,10 +219,12 @@ def columns_of(frame: pd.DataFrame, *, show_index: bool, hidden: list[str],
     position = 0
     for i, field in enumerate(fields):
         name = field["name"]
+        source = -1
         if field["index"]:
             dtype = None if isinstance(frame.index, pd.MultiIndex) else frame.index.dtype
         else:
             dtype = frame.dtypes.iloc[position]
+            source = position
             position += 1
         if name in hidden:
             continue
@@ -229,7 +232,7 @@ def columns_of(frame: pd.DataFrame, *, show_index: bool, hidden: list[str],
         categories = (list(dtype.categories) if isinstance(dtype, pd.CategoricalDtype)
                       else None)
         editor = None
-        if not field["index"]:
+        if not field["index"] and field["sortable"]:  # a shared name cannot say which
             editor = (_editor(name, kind, editors[name], categories) if name in editors
                       else _default_editor(kind, categories))
         formatter = (_spec("formatters", name, formatters[name], FORMATTERS)
@@ -246,7 +249,7 @@ def columns_of(frame: pd.DataFrame, *, show_index: bool, hidden: list[str],
             raise ValueError(f"text_align must be 'left', 'center' or 'right', not {text!r}")
         columns.append(Column(
             name=name, label=titles.get(name, field["label"]), key=f"c{i}",
-            index=field["index"], kind=kind,
+            index=field["index"], source=source, kind=kind,
             sortable=field["sortable"] and bool(sortable_by.get(name, sortable is not False)),
             editor=editor, formatter=formatter,
             filter=_filter(name, kind, wanted_filter, categories) if field["sortable"] else None,

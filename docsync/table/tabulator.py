@@ -258,9 +258,7 @@ class Tabulator(Widget):
         frame = self._frame()
         if column["index"]:
             return -1, frame.index.dtype
-        labels = [str(c) for c in frame.columns]
-        position = labels.index(column["name"])
-        return position, frame.dtypes.iloc[position]
+        return column["source"], frame.dtypes.iloc[column["source"]]
 
     def _sort_key(self, sorters: Any) -> SortKey:
         usage = 'sorters must be a list of {"field": name, "dir": "asc" or "desc"}'
@@ -342,8 +340,7 @@ class Tabulator(Widget):
             stop = min(total, start + self.page_size)
         shown = range(start, stop) if positions is None else positions[start:stop]
         cut = frame.iloc[start:stop] if positions is None else frame.iloc[shown]
-        sources = {c["name"]: self._source(c)[0] for c in self.fields}
-        rows = rows_json(cut, shown, self.fields, sources)
+        rows = rows_json(cut, shown, self.fields)
         remote = self.pagination == "remote"
         set_computed(self, data={"rows": rows, "start": start, "total": total,
                                  "page": self.page if remote else None, "pages": pages})

@@ -11,7 +11,7 @@ import { test } from "node:test";
 import { POSITION, columnDefinitions, filtersFromTable, nextSelection, orderFrozen, rowChanges, rowObjects, safeUrl, sortersFromTable, sortersToTable, toggleAll } from "../src/table/config.js";
 import { applyPatch } from "../src/patch.js";
 
-const field = (over) => ({ name: "x", label: "x", key: "c1", index: false, kind: "int", sortable: true, editor: null, formatter: null, filter: null, width: null, frozen: null, align: null, ...over });
+const field = (over) => ({ name: "x", label: "x", key: "c1", index: false, source: 0, kind: "int", sortable: true, editor: null, formatter: null, filter: null, width: null, frozen: null, align: null, ...over });
 
 const FIELDS = [
   field({ name: "index", label: "", key: "c0", index: true }),
