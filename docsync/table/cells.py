@@ -50,8 +50,8 @@ def python_value(value: Any) -> Any:
 
 def _date_text(value: pd.Timestamp) -> str:
     if value.tzinfo is None and value == value.normalize():
-        return value.strftime("%Y-%m-%d")  # what <input type=date> reads and writes
-    return value.isoformat()
+        return str(value.strftime("%Y-%m-%d"))  # what <input type=date> reads and writes
+    return str(value.isoformat())
 
 
 def _values(frame: pd.DataFrame, column: Column, position: int) -> list[Any]:

@@ -94,8 +94,8 @@ class Tabulator(Widget):
         "selectable_rows"})
 
     value = param.Parameter(default=None, doc="The pandas DataFrame shown.")
-    pagination = param.Selector(default=None, objects=[None, "local", "remote"],
-                                allow_None=True)
+    pagination: param.Selector[Any] = param.Selector(
+        default=None, objects=[None, "local", "remote"], allow_None=True)
     page = param.Integer(default=1, bounds=(1, None), doc="The page shown, from 1.")
     page_size = param.Integer(default=20, bounds=(1, None), doc="Rows per page.")
     sorters = param.List(default=[], item_type=dict,
@@ -116,7 +116,7 @@ class Tabulator(Widget):
     titles = param.Dict(default={})
     text_align = param.ClassSelector(default={}, class_=(dict, str))
     sortable = param.ClassSelector(default=True, class_=(bool, dict))
-    layout = param.Selector(default="fit_data_table", objects=[
+    layout: param.Selector[Any] = param.Selector(default="fit_data_table", objects=[
         "fit_data", "fit_data_fill", "fit_data_stretch", "fit_data_table", "fit_columns"])
     fields = param.List(default=[], constant=True, doc="Computed: the columns shown.")
     data = param.Dict(default={}, constant=True, doc="Computed: the rows shown.")
@@ -248,7 +248,8 @@ class Tabulator(Widget):
             self._refresh_rows()
 
     def _column(self, name: Any) -> Column:
-        for column in self.fields:
+        columns: list[Column] = self.fields
+        for column in columns:
             if column["name"] == name:
                 return column
         raise ValueError(f"there is no column {name!r}")
