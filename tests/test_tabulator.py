@@ -68,6 +68,21 @@ def test_missing_values_travel_as_null():
     assert cells(table, "t") == ["2024-01-01T10:30:00", None, "2024-01-02"]
 
 
+def test_nullable_and_zoned_columns_travel_and_edit():
+    df = pd.DataFrame({"n": pd.array([1, None], dtype="Int64"),
+                       "b": pd.array([True, None], dtype="boolean"),
+                       "t": pd.date_range("2024-01-01", periods=2, tz="UTC")})
+    table = Tabulator(df, show_index=False)
+    assert table.data["rows"] == [[0, 1, True, "2024-01-01T00:00:00+00:00"],
+                                  [1, None, None, "2024-01-02T00:00:00+00:00"]]
+    assert table.fields[2]["editor"] == {"type": "input", "params": {}}
+    c, tid = open_session(table)
+    c.event(tid, "edit", {"row": 1, "column": "n", "value": 5})
+    c.event(tid, "edit", {"row": 0, "column": "t", "value": "2025-02-03T04:05:00"})
+    assert c.client.errors == [] and df.n.tolist() == [1, 5]
+    assert df.t[0] == pd.Timestamp("2025-02-03 04:05", tz="UTC")
+
+
 def test_sorting_and_filters_run_on_the_server_and_compose():
     df = frame()
     table = Tabulator(df, pagination="remote", page_size=5, header_filters=True)

@@ -64,7 +64,7 @@ def _values(frame: pd.DataFrame, column: Column, position: int) -> list[Any]:
         series: Any = index
     else:
         series = frame.iloc[:, position]
-    if column["kind"] in ("int", "bool", "float") and series.dtype.kind in "iubf":
+    if column["kind"] in ("int", "bool", "float") and type(series.dtype).__module__ == "numpy":
         # numpy's own conversion: Python numbers without a loop in Python.
         return [None if isinstance(v, float) and not math.isfinite(v) else v
                 for v in series.tolist()] if column["kind"] == "float" else series.tolist()

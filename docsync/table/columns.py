@@ -19,7 +19,7 @@ __all__ = ["EDITORS", "FILTER_OPS", "FORMATTERS", "Column", "columns_of", "kind_
 
 #: Editor type → the parameters it takes (Tabulator's names) and the kinds it edits.
 EDITORS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "input": (frozenset(), frozenset({"str", "category"})),
+    "input": (frozenset(), frozenset({"str", "category", "datetime"})),
     "textarea": (frozenset(), frozenset({"str"})),
     "number": (frozenset({"min", "max", "step"}), frozenset({"int", "float"})),
     "tickCross": (frozenset(), frozenset({"bool"})),
@@ -130,8 +130,11 @@ def _editor(column: str, kind: str, value: Any,
     return spec
 
 
-def _default_editor(kind: str, categories: list[Any] | None) -> dict[str, Any] | None:
+def _default_editor(kind: str, categories: list[Any] | None,
+                    dtype: Any) -> dict[str, Any] | None:
     name = _DEFAULT_EDITOR.get(kind)
+    if name == "date" and getattr(dtype, "tz", None) is not None:
+        name = "input"  # <input type=date> has no time zone: ISO text instead
     if name is None:
         return None
     if name == "list":
@@ -234,7 +237,7 @@ def columns_of(frame: pd.DataFrame, *, show_index: bool, hidden: list[str],
         editor = None
         if not field["index"] and field["sortable"]:  # a shared name cannot say which
             editor = (_editor(name, kind, editors[name], categories) if name in editors
-                      else _default_editor(kind, categories))
+                      else _default_editor(kind, categories, dtype))
         formatter = (_spec("formatters", name, formatters[name], FORMATTERS)
                      if name in formatters and formatters[name] is not None
                      else {"type": "tickCross", "params": {}} if kind == "bool" else None)
