@@ -249,6 +249,10 @@ class LocalClient:
     def click(self, model_id: str) -> None:
         self._send(self.client.event(model_id, "click"))
 
+    def event(self, model_id: str, name: str, data: Any = None) -> None:
+        """Send event ``name`` of model ``model_id`` with ``data``, as a page does."""
+        self._send(self.client.event(model_id, name, data))
+
     def submit(self, form_id: str, values: dict[str, Any] | None = None) -> None:
         """Submit a ``Form`` as the page does (see :meth:`ClientProtocol.submit`)."""
         self._send(self.client.submit(form_id, values))
@@ -422,6 +426,11 @@ class NetworkClient:
     async def click(self, model_id: str) -> None:
         assert self.client is not None
         await self.send(self.client.event(model_id, "click"))
+
+    async def event(self, model_id: str, name: str, data: Any = None) -> None:
+        """Send event ``name`` of model ``model_id`` with ``data``, as a page does."""
+        assert self.client is not None
+        await self.send(self.client.event(model_id, name, data))
 
     async def submit(self, form_id: str, values: dict[str, Any] | None = None) -> None:
         """Submit a ``Form`` as the page does (see :meth:`ClientProtocol.submit`)."""

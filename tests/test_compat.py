@@ -10,7 +10,7 @@ from docsync.compat import PANEL_NAMES
 
 
 @pytest.mark.parametrize("expr, shown", [
-    ("pn.widgets.Tabulator", "pn.widgets.Tabulator"),
+    ("pn.widgets.Terminal", "pn.widgets.Terminal"),
     ("pn.pane.Plotly", "pn.pane.Plotly"),
     ("pn.template.ReactTemplate", "pn.template.ReactTemplate"),
     ("pn.FloatPanel", "pn.FloatPanel"),

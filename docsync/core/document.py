@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from docsync.core.chunks import Chunks
+from docsync.core.diff import diff_ops
 from docsync.core.model import (
     JSON,
     Model,
@@ -304,10 +305,13 @@ class Document:
         value = prop_json(model, prop, self._ref)
         row, i = self._mirror_slot(model, model_id, prop)
         if force or row[i] != value:
-            row[i] = value
+            before, row[i] = row[i], value
             self._prop_seq[(model_id, prop)] = seq
             path = f"/models/{model_id}/props/{prop}"
-            ops.append({"op": "replace", "path": path, "value": value})
+            if not force and before is not _MISSING and prop in type(model)._diffed_props:
+                ops.extend(diff_ops(path, before, value))  # only what changed (core/diff.py)
+            else:
+                ops.append({"op": "replace", "path": path, "value": value})
 
     def _chunks_ops(self, ops: list[dict[str, JSON]], model: Model, model_id: str, prop: str,
                     source: Chunks, seq: int, *, force: bool) -> None:

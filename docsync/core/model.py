@@ -45,6 +45,9 @@ class Model(param.Parameterized):
     _events: ClassVar[frozenset[str]] = frozenset()
     #: Parameters that are not sent (not JSON, or server-only).
     _wire_exclude: ClassVar[frozenset[str]] = frozenset({"name"})
+    #: Large props of plain JSON data (never model references: they are not searched for
+    #: any) sent as the ops that change them rather than whole (``core/diff.py``).
+    _diffed_props: ClassVar[frozenset[str]] = frozenset()
     #: Derived props: wire name → the parameters it is computed from (see ``_derived``).
     _derived_props: ClassVar[dict[str, tuple[str, ...]]] = {}
     #: Panel's arguments this type does not take → what to do instead (:func:`check_arguments`).
@@ -350,9 +353,11 @@ _SCALAR_PARAMS = (param.String, param.Number, param.Boolean, param.Callable, par
 
 @cache
 def ref_params(cls: type[Model]) -> tuple[str, ...]:
-    """Parameters of ``cls`` whose values may hold models (not strings, numbers...)."""
+    """Parameters of ``cls`` whose values may hold models (not strings, numbers, or the
+    plain data of ``_diffed_props``)."""
     return tuple(n for n, p in cls.param.objects("existing").items()
-                 if n != "name" and not isinstance(p, _SCALAR_PARAMS))
+                 if n != "name" and n not in cls._diffed_props
+                 and not isinstance(p, _SCALAR_PARAMS))
 
 
 def children(model: Model) -> Iterator[Model]:

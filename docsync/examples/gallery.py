@@ -13,6 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 import docsync as ds
+from docsync.widgets import Tabulator
 
 w, p, ind = ds.widgets, ds.pane, ds.indicators
 
@@ -43,7 +44,15 @@ def widgets():
     clicks = w.Button(name="Click me", button_type="primary")
     counter = p.Str("0 clicks")
     clicks.on_click(lambda _e: setattr(counter, "object", f"{clicks.clicks} clicks"))
+    # A copy: an edit changes the frame in place, and the cached one is every session's.
+    table = Tabulator(sample_frame(100_000).copy(), name="Tabulator", pagination="remote",
+                      page_size=6, header_filters=True, editors={"city": None})
+    edited = p.Str("Edit a temperature or a visitor count.")
+    table.on_edit(lambda e: setattr(edited, "object",
+                                    f"Row {e.row}: {e.column} {e.old} -> {e.value}"))
     return grid(
+        entry("Tabulator: 100,000 rows paged, sorted and filtered on the server; "
+              "edits checked against each column's type", ds.Column(table, edited)),
         entry("IntSlider, sent while dragging; bind re-renders its text",
               ds.Column(slider, echo)),
         entry("FloatSlider", w.FloatSlider(name="FloatSlider", start=0, end=1, step=0.05,

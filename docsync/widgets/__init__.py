@@ -42,7 +42,7 @@ __all__ = [
     "PasswordInput",
     "RadioButtonGroup",
     "Select",
-    "TextAreaInput",
+    "Tabulator", "TextAreaInput",
     "TextInput",
     "Toggle",
     "Widget",
@@ -52,6 +52,9 @@ __all__ = [
 
 #: Panel's spelling of the name.
 CheckBoxGroup = CheckboxGroup
+
+# Last: docsync.table builds on Widget, which must be bound by now.
+from docsync.table import Tabulator  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:

@@ -33,6 +33,8 @@ apps (tests/bench/apps/):
   bench_chat   a ChatInterface whose async generator streams a 2,000-token reply
   bench_frame_1m / bench_frame_20  one DataFrame pane over 1,000,000 rows (int, float and
                string columns) / over its first 20 rows; both send one 20-row page
+  bench_tabulator_1m  one Tabulator over the same 1,000,000 rows, pagination="remote",
+               20-row pages
 method: one `python -m docsync serve APP --port 0` child per case, measured through /proc
   (utime+stime, VmRSS); clients in this process over loopback (websockets client, no
   compression unless stated); tokens minted with a shared DOCSYNC_SECRET_KEY, so a session
@@ -155,6 +157,18 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         f"{rate:,.0f} /s", "-", None)
     add("  server CPU / bytes received per token (patches per reply)",
         f"{cpu:.0f} us / {per:.0f} B ({patches:.0f})", "-", None)
+    page, page_bytes = _m(r, "tabulator_paging", "page_p50_ms"), \
+        _m(r, "tabulator_paging", "page_bytes")
+    add("Tabulator remote paging of 1,000,000 rows: page round trip p50 / bytes",
+        f"{page:.2f} ms / {page_bytes / 1024:.2f} KiB", "one page", None)
+    opened = _m(r, "tabulator_paging", "open_bytes")
+    cpu = _m(r, "tabulator_paging", "server_cpu_ms_per_page")
+    add("  same: bytes to open the session / server CPU per page", f"{opened / 1024:.2f} KiB"
+        f" / {cpu:.2f} ms", "-", None)
+    first, sorted_page = _m(r, "tabulator_paging", "first_sort_ms"), \
+        _m(r, "tabulator_paging", "sorted_page_p50_ms")
+    add("  a new sort key / then a page of it, p50", f"{first:.0f} / {sorted_page:.2f} ms",
+        "-", None)
     return rows
 
 
@@ -192,6 +206,7 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "frame_open": lambda: frame_bench.frame_open(bench),
         "frame_paging": lambda: frame_bench.frame_paging(bench),
         "chat_stream": lambda: chat_bench.chat_stream(bench),
+        "tabulator_paging": lambda: frame_bench.tabulator_paging(bench),
     }
 
 

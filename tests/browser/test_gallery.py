@@ -27,6 +27,7 @@ async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> Non
     await expect(page.locator(".docsync-unknown")).to_have_count(0)
 
     await expect(page.get_by_role("slider", name="IntSlider")).to_have_value("42")
+    await expect(page.get_by_role("grid", name="Tabulator")).to_be_visible()
     await page.get_by_role("button", name="Click me").click()
     await expect(page.get_by_text("1 clicks")).to_be_visible()
 

@@ -236,3 +236,46 @@ async def test_a_kernel_without_the_bundle_says_the_chart_cannot_be_drawn(new_ta
     await expect(errors.first).to_have_text(
         "Cannot draw this chart: the kernel does not give out vega.js")
     assert await page.locator("script[data-docsync-vega]").count() == 0
+
+
+TABULATOR_BUNDLE = REPO / "docsync" / "static" / "tabulator.js"
+
+
+def table_doc() -> dict[str, Any]:
+    """A document holding one Tabulator, its props as the server sends them."""
+    import pandas as pd
+
+    from docsync.core.model import props_json
+    from docsync.table import Tabulator
+
+    table = Tabulator(pd.DataFrame({"fruit": ["apple", "fig"], "count": [3, 2]}),
+                      name="Fruit")
+    return {"title": "", "roots": ["t1"],
+            "models": {"t1": {"type": "Tabulator", "props": props_json(table, str)}}}
+
+
+async def test_a_table_draws_with_the_bundle_the_kernel_sends_and_edits(new_tab) -> None:
+    tab = await new_tab()
+    requests: list[str] = []
+    tab.page.on("request", lambda request: requests.append(request.url))
+    kernel = await open_view(tab.context, tab.page, {"token": "t1", "snapshot": SNAPSHOT})
+    hello = await kernel.next("hello")
+    await kernel.frame(hello["conn"], {"type": "welcome", "session_id": "s1",
+                                       "resumed": False, "cseq": 0})
+    await kernel.frame(hello["conn"], {"type": "snapshot", "seq": 1, "doc": table_doc()})
+    assert (await kernel.next("ack"))["type"] == "ack"
+    request = await kernel.next("asset request")
+    assert request["asset"] == "tabulator.js"
+    await kernel.send({"conn": request["conn"], "asset": "tabulator.js",
+                       "text": TABULATOR_BUNDLE.read_text(encoding="utf-8")})
+    grid = tab.page.get_by_role("grid", name="Fruit")
+    await expect(grid.locator(".tabulator-row")).to_have_count(2)
+    count = grid.locator(".tabulator-row").nth(1).locator('[tabulator-field="c2"]')
+    await count.focus()
+    await count.locator("input").fill("9")
+    await count.locator("input").press("Enter")
+    event = await kernel.next("edit event")
+    assert (event["type"], event["name"], event["data"]) == (
+        "event", "edit", {"row": 1, "column": "count", "value": 9})
+    assert not any("tabulator" in url for url in requests), requests  # no server URL tried
+    await screenshot(tab.page, "notebook-view-tabulator")

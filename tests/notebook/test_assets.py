@@ -1,5 +1,6 @@
-"""The Vega bundle over a widget's comm: a real kernel answers an output's ``asset`` request
-with the bundle's text, and gives out no other file; the bundle is in no widget's state."""
+"""The Vega (and Tabulator) bundle over a widget's comm: a real kernel answers an output's
+``asset`` request with the bundle's text, and gives out no other file; the bundle is in no
+widget's state."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ async def kernel() -> AsyncIterator[Kernel]:
 
 def test_only_the_named_bundles_are_given_out() -> None:
     assert read_asset("vega.js") == VEGA
+    assert read_asset("tabulator.js") == (STATIC / "tabulator.js").read_text(encoding="utf-8")
     for name in ("docsync.js", "notebook.js", "../notebook/assets.py", "/etc/passwd", ""):
         assert read_asset(name) is None, name
 

@@ -147,6 +147,6 @@ async def test_a_panel_widget_docsync_lacks_is_named_in_the_page(serve_app, clie
     client = await clients(handle.url + "app").open()
     text = error_text(client.client)
     assert text is not None
-    assert "pn.widgets.Tabulator is Panel's, which docsync does not have" in text
+    assert "pn.widgets.Terminal is Panel's, which docsync does not have" in text
     assert "Coming from Panel" in text
 

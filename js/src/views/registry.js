@@ -32,6 +32,7 @@ import { JSONView } from "./json.js";
 import { SpacerView } from "./spacer.js";
 import { TabsView } from "./tabs.js";
 import { VegaView } from "./vega.js";
+import { TabulatorView } from "./tabulator.js";
 import { CheckboxGroupView } from "./checkbox_group.js";
 import { ColorPickerView } from "./color_picker.js";
 import { DatePickerView } from "./date_picker.js";
@@ -85,6 +86,7 @@ export const VIEW_TYPES = Object.freeze({
   Matplotlib: ImageView,
   Vega: VegaView,
   DataFrame: DataFrameView,
+  Tabulator: TabulatorView,
   IntSlider: SliderView,
   FloatSlider: SliderView,
   TextInput: TextInputView,
