@@ -10,12 +10,13 @@ The common subset of Panel's API::
 
 from typing import Any
 
-from docsync import chat, controls, indicators, layout, pane, template, widgets
+from docsync import chat, controls, indicators, layout, pane, template, viewable, widgets
 from docsync.bind import bind, depends, rx
 from docsync.browser_store import Store
 from docsync.cache import cache
 from docsync.controls import Controls
 from docsync.form import Form
+from docsync.interact import interact
 from docsync.layout import (
     Accordion,
     Card,
@@ -44,8 +45,8 @@ __all__ = [
     "Accordion", "Card", "Column", "Config", "Controls", "Divider", "FlexBox", "Form", "GridBox",
     "GridSpec", "HSpacer", "Location", "Param", "ReactiveExpr", "Row", "Spacer", "Store", "Tabs",
     "VSpacer", "WidgetBox", "bind", "cache", "chat", "config", "connection", "controls",
-    "depends", "extension", "indicators", "layout", "pane", "panel", "rx", "secrets", "serve",
-    "state", "template", "widgets",
+    "depends", "extension", "indicators", "interact", "layout", "pane", "panel", "rx",
+    "secrets", "serve", "state", "template", "viewable", "widgets",
 ]
 __version__ = "0.1.0"
 

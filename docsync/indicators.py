@@ -10,21 +10,30 @@ import param
 
 from docsync.core.model import JSON, Model
 from docsync.settings import sizing_default
+from docsync.widgets.base import caption_params, set_caption_twin
 
 __all__ = ["Indicator", "LoadingSpinner", "Number", "Progress"]
 
 
 class Indicator(Model):
-    """A read-only display; ``name`` is its label (sent, unlike other models' names)."""
+    """A read-only display; ``label`` (or ``name``, its twin, as on widgets) is its caption,
+    sent as ``name``."""
 
-    _wire_exclude = frozenset()
+    _wire_exclude = frozenset({"label"})
 
-    name = param.String(default="", doc="The label shown with the indicator.")
+    name = param.String(default="", constant=False, doc="The label shown with the indicator.")
+    label = param.String(default="", doc="The label shown with the indicator.")
 
     def __init__(self, **params: Any) -> None:
-        params.setdefault("name", "")
+        caption_params(params, "")
         sizing_default(type(self), params)
         super().__init__(**params)
+        self.__dict__["_caption_ready"] = True
+
+    def __setattr__(self, attr: str, value: Any) -> None:
+        super().__setattr__(attr, value)
+        if "_caption_ready" in self.__dict__:
+            set_caption_twin(self, attr, value)
 
 
 class Number(Indicator):

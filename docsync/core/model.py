@@ -36,6 +36,36 @@ ChangeHook = Callable[["Model", str, bool], None]
 _IMMUTABLE = (str, int, float, bool, type(None), bytes, complex)
 
 
+_ALIGNS = ("start", "center", "end")
+
+
+class Align(param.Parameter):  # type: ignore[type-arg]
+    """Panel's ``align``: ``"start"``, ``"center"`` or ``"end"``, or a pair of them
+    (horizontal, vertical)."""
+
+    def _validate_value(self, val: Any, allow_None: bool) -> None:  # param's hook
+        pair = val if isinstance(val, (tuple, list)) else (val, val)
+        if len(pair) != 2 or any(v not in _ALIGNS for v in pair):
+            raise ValueError(f"align must be 'start', 'center' or 'end', or a (horizontal, "
+                             f"vertical) pair of them, not {val!r}")
+
+
+class AspectRatio(param.Parameter):  # type: ignore[type-arg]
+    """Panel's ``aspect_ratio``: None, ``"auto"`` or a width / height ratio above 0."""
+
+    def _validate_value(self, val: Any, allow_None: bool) -> None:  # param's hook
+        if val is None or val == "auto":
+            return
+        if isinstance(val, bool) or not isinstance(val, (int, float)) or not val > 0 or \
+                not math.isfinite(val):
+            raise ValueError(f"aspect_ratio must be None, 'auto' or a number above 0 "
+                             f"(width / height), not {val!r}")
+
+
+#: The parameters sent together as the derived prop ``box`` (see ``Model._derived``).
+BOX_PARAMS = ("align", "aspect_ratio", "min_width", "max_width", "min_height", "max_height")
+
+
 class Model(param.Parameterized):
     """Base of every component. Subclasses are model *types* (PROTOCOL.md §3)."""
 
@@ -49,15 +79,10 @@ class Model(param.Parameterized):
     #: any) sent as the ops that change them rather than whole (``core/diff.py``).
     _diffed_props: ClassVar[frozenset[str]] = frozenset()
     #: Derived props: wire name → the parameters it is computed from (see ``_derived``).
-    _derived_props: ClassVar[dict[str, tuple[str, ...]]] = {}
+    #: Every type has ``box`` (added by ``__init_subclass__`` when a type lists its own).
+    _derived_props: ClassVar[dict[str, tuple[str, ...]]] = {"box": BOX_PARAMS}
     #: Panel's arguments this type does not take → what to do instead (:func:`check_arguments`).
     _unsupported: ClassVar[Mapping[str, str]] = {
-        "align": "set styles={'align-self': 'center'} (any CSS align-self value)",
-        "aspect_ratio": "set styles={'aspect-ratio': '16 / 9'}",
-        "min_width": "set styles={'min-width': '200px'}",
-        "max_width": "set styles={'max-width': '600px'}",
-        "min_height": "set styles={'min-height': '100px'}",
-        "max_height": "set styles={'max-height': '400px'}",
         "stylesheets": "docsync's page takes no stylesheets per component: use css_classes "
                        "and styles",
         "design": "docsync draws every component with its own theme (see the template's "
@@ -88,6 +113,19 @@ class Model(param.Parameterized):
         objects=[None, "fixed", "stretch_width", "stretch_height", "stretch_both",
                  "scale_width", "scale_height", "scale_both"],
     )
+    # Panel's size limits and alignment: sent as one derived prop, ``box``, which is null
+    # while they all keep their defaults (so they cost a page nothing until used).
+    align = Align(default="start", doc="Where the component sits in its layout's room.")
+    aspect_ratio = AspectRatio(default=None, doc="Width / height to keep, or 'auto'.")
+    min_width = param.Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
+    max_width = param.Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
+    min_height = param.Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
+    max_height = param.Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "box" not in cls._derived_props:
+            cls._derived_props = {**cls._derived_props, "box": BOX_PARAMS}
 
     def __init__(self, **params: Any) -> None:
         """Set ``params``; an argument that is no parameter raises :class:`ArgumentError`
@@ -97,8 +135,17 @@ class Model(param.Parameterized):
     def _derived(self, prop: str, ref: Callable[[Model], str]) -> JSON:
         """The JSON value of derived prop ``prop`` (declared in ``_derived_props``).
 
-        ``ref`` gives a referenced model's id, as in :func:`to_json`.
+        ``ref`` gives a referenced model's id, as in :func:`to_json`. A subclass handles its
+        own props and passes the others here.
         """
+        if prop == "box":
+            box = {name: getattr(self, name) for name in BOX_PARAMS
+                   if getattr(self, name) != type(self).param[name].default}
+            if "align" in box:
+                align = box.pop("align")
+                box["align"] = list(align) if isinstance(align, (tuple, list)) \
+                    else [align, align]
+            return box or None
         raise KeyError(prop)
 
     def _handle_event(self, name: str, data: JSON) -> None:
@@ -348,7 +395,7 @@ def prop_json(model: Model, prop: str, ref: Callable[[Model], str]) -> JSON:
 
 
 _SCALAR_PARAMS = (param.String, param.Number, param.Boolean, param.Callable, param.Date,
-                  param.Selector)
+                  param.Selector, Align, AspectRatio)
 
 
 @cache

@@ -39,13 +39,15 @@ from docsync.notebook.view import NotebookView
 from docsync.pane import panel
 from docsync.runtime.context import CURRENT_RUNTIME, Runtime, RuntimeConfig
 from docsync.server.sessions import open_session
+from docsync.viewable import Viewer
 
 __all__ = ["HostConfig", "NotebookHost", "installed"]
 
 log = logging.getLogger("docsync.notebook")
 
-#: The types whose display the host takes over (a ``bind`` result shows as its pane).
-DISPLAYED = (Model, BoundFunction)
+#: The types whose display the host takes over (a ``bind`` result shows as its pane, a
+#: ``Viewer`` as what its ``__panel__`` returns).
+DISPLAYED = (Model, BoundFunction, Viewer)
 
 
 @dataclass(frozen=True)

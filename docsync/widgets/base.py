@@ -32,6 +32,25 @@ _W = TypeVar("_W", bound="Widget")
 _TWINS = {"label": "name", "name": "label"}
 
 
+def caption_params(params: dict[str, Any], default: str) -> None:
+    """Make ``params`` give ``label`` and ``name`` the same caption: ``label`` wins, else
+    ``name``, else ``default`` (for any model with both, widgets and indicators)."""
+    if "label" in params:
+        params["name"] = params["label"]
+    elif "name" in params:
+        params["label"] = params["name"]
+    else:
+        params["name"] = params["label"] = default
+
+
+def set_caption_twin(model: Model, attr: str, value: Any) -> None:
+    """After ``model.<attr> = value``: set its twin too when ``attr`` is ``label`` or
+    ``name`` (a model with both calls this from ``__setattr__`` once constructed)."""
+    twin = _TWINS.get(attr)
+    if twin is not None and getattr(model, twin) != value:
+        super(Model, model).__setattr__(twin, value)
+
+
 class Widget(Model):
     """A control with a caption and a client-writable ``value``.
 
@@ -58,12 +77,7 @@ class Widget(Model):
         "already set, wins. Server-only: never sent."))
 
     def __init__(self, **params: Any) -> None:
-        if "label" in params:
-            params["name"] = params["label"]
-        elif "name" in params:
-            params["label"] = params["name"]
-        else:
-            params["name"] = params["label"] = type(self).param["label"].default
+        caption_params(params, type(self).param["label"].default)
         sizing_default(type(self), params)
         store = None
         if params.get("key") is not None:
@@ -82,9 +96,8 @@ class Widget(Model):
 
     def __setattr__(self, attr: str, value: Any) -> None:
         super().__setattr__(attr, value)
-        twin = _TWINS.get(attr)
-        if twin is not None and "_widget_ready" in self.__dict__ and getattr(self, twin) != value:
-            super().__setattr__(twin, value)
+        if "_widget_ready" in self.__dict__:
+            set_caption_twin(self, attr, value)
 
     def rx(self) -> Any:
         """A reactive expression of this widget's value (Panel's ``widget.rx()``; a

@@ -34,6 +34,12 @@ class Button(Widget):
     clicks = param.Integer(default=0, bounds=(0, None))
     button_type = param.Selector(default="default", objects=BUTTON_TYPES)
 
+    def __init__(self, **params: Any) -> None:
+        handler = params.pop("on_click", None)  # Panel's Button(on_click=fn)
+        super().__init__(**params)
+        if handler is not None:
+            self.on_click(handler)
+
     def _handle_event(self, name: str, data: JSON) -> None:
         if name == "click":
             self.clicks += 1

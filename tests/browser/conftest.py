@@ -104,9 +104,11 @@ async def screenshot(page: Page, name: str) -> Path:
     return path
 
 
-async def wait_state(page: Page, state: str) -> None:
-    """Wait until the client reports connection state ``state`` (js/README.md)."""
-    await expect(page.locator("#docsync-root")).to_have_attribute("data-docsync-state", state)
+async def wait_state(page: Page, state: str, *, timeout: float = TIMEOUT_MS) -> None:
+    """Wait until the client reports connection state ``state`` (js/README.md), at most
+    ``timeout`` ms."""
+    await expect(page.locator("#docsync-root")).to_have_attribute("data-docsync-state", state,
+                                                                  timeout=timeout)
 
 
 @dataclass
@@ -174,8 +176,13 @@ class Wire:
         return [m for m in self.received if m.get("type") == type_]
 
 
-async def open_page(tab: Tab, url: str) -> Page:
-    """Load ``url`` in ``tab`` and wait until its session is open."""
+#: How long the first session of a heavy app (the gallery: pandas, matplotlib, altair and
+#: a 100,000-row table to build) may take to open on a loaded machine.
+HEAVY_OPEN_MS = 90_000
+
+
+async def open_page(tab: Tab, url: str, *, timeout: float = TIMEOUT_MS) -> Page:
+    """Load ``url`` in ``tab`` and wait until its session is open (at most ``timeout`` ms)."""
     await tab.page.goto(url)
-    await wait_state(tab.page, "open")
+    await wait_state(tab.page, "open", timeout=timeout)
     return tab.page

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import open_page, screenshot
+from tests.browser.conftest import HEAVY_OPEN_MS, open_page, screenshot
 from tests.server.support import REPO
 
 pytestmark = pytest.mark.browser
@@ -22,7 +22,7 @@ async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> Non
     _, url = await serve(GALLERY)
     tab = await new_tab()
     await tab.page.set_viewport_size({"width": 1280, "height": 900})
-    page = await open_page(tab, url)
+    page = await open_page(tab, url, timeout=HEAVY_OPEN_MS)
     await expect(page).to_have_title("docsync gallery")
     await expect(page.locator(".docsync-unknown")).to_have_count(0)
 
@@ -60,7 +60,7 @@ async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> Non
 
 async def test_gallery_form_submits_and_chains_a_result(serve, new_tab) -> None:
     _, url = await serve(GALLERY)
-    page = await open_page(await new_tab(), url)
+    page = await open_page(await new_tab(), url, timeout=HEAVY_OPEN_MS)
     await page.get_by_role("tab", name="Forms and state").click()
     panel = page.get_by_role("tabpanel", name="Forms and state")
     await panel.get_by_role("combobox", name="City").select_option("Oslo")

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import APPS, open_page, screenshot
+from tests.browser.conftest import APPS, HEAVY_OPEN_MS, open_page, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -173,7 +173,7 @@ async def test_vega_matplotlib_and_a_100k_row_dataframe_render_and_page(serve, n
     _, url = await serve(APPS / "data_panes.py")
     tab = await new_tab()
     requests = record_requests(tab.page)
-    page = await open_page(tab, url)
+    page = await open_page(tab, url, timeout=HEAVY_OPEN_MS)
 
     # Vega: the separate bundle is loaded for this page, and vega-embed draws an SVG.
     await expect(page.locator(".chart svg.marks")).to_be_visible()

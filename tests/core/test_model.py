@@ -153,6 +153,24 @@ def test_unknown_arguments_raise_argument_error():
 
     with pytest.raises(ArgumentError, match="Box has no argument 'valu': did you mean 'value'"):
         Box(valu=1)
-    with pytest.raises(ArgumentError, match="Box: Panel's argument 'min_width' is not "
-                                            "supported by docsync; set styles"):
-        Box(min_width=10)
+    with pytest.raises(ArgumentError, match="Box: Panel's argument 'stylesheets' is not "
+                                            "supported by docsync; docsync's page takes"):
+        Box(stylesheets=["a.css"])
+
+
+def test_size_limits_and_align_travel_as_one_box_prop():
+    from docsync.layout import Column
+
+    plain = Column()
+    assert plain._derived("box", str) is None  # nothing to send while all are defaults
+    col = Column(align="center", min_width=100, aspect_ratio=1.5)
+    assert col._derived("box", str) == {"min_width": 100, "aspect_ratio": 1.5,
+                                        "align": ["center", "center"]}
+    col.align = ("end", "start")
+    assert col._derived("box", str)["align"] == ["end", "start"]
+    for bad in ("middle", ("start",), ("a", "b")):
+        with pytest.raises(ValueError, match="align must be"):
+            Column(align=bad)
+    for bad in (0, -1.0, "wide", True):
+        with pytest.raises(ValueError, match="aspect_ratio must be"):
+            Column(aspect_ratio=bad)

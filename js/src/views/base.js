@@ -21,7 +21,28 @@
  */
 
 /** Props every model has; applied by `BaseView`, never by subclasses. */
-export const COMMON_PROPS = ["visible", "loading", "css_classes", "styles", "width", "height", "margin", "sizing_mode"];
+export const COMMON_PROPS = ["visible", "loading", "css_classes", "styles", "width", "height", "margin", "sizing_mode", "box"];
+
+const ALIGNS = ["start", "center", "end"];
+
+/**
+ * Panel's size limits and alignment (the `box` prop: null, or the ones not at their
+ * default). `align` is [horizontal, vertical]: the layout's CSS (docsync.css) reads the
+ * `data-align-x`/`-y` attribute along its cross axis.
+ */
+export function applyBox(el, box) {
+  const b = box && typeof box === "object" ? box : {};
+  for (const [prop, css] of [["min_width", "minWidth"], ["max_width", "maxWidth"], ["min_height", "minHeight"], ["max_height", "maxHeight"]]) {
+    el.style[css] = typeof b[prop] === "number" ? px(b[prop]) : "";
+  }
+  const ratio = b.aspect_ratio;
+  el.style.aspectRatio = typeof ratio === "number" && ratio > 0 ? String(ratio) : ratio === "auto" ? "auto" : "";
+  const [x, y] = Array.isArray(b.align) ? b.align : [];
+  for (const [attr, value] of [["alignX", x], ["alignY", y]]) {
+    if (ALIGNS.includes(value) && value !== "start") el.dataset[attr] = value;
+    else delete el.dataset[attr];
+  }
+}
 
 /** Create an element: `h("label", {className: "x", htmlFor: "y"}, child, "text")`. */
 export function h(tag, attrs = {}, ...children) {
@@ -106,6 +127,7 @@ export class BaseView {
     if (has("width")) el.style.width = px(props.width);
     if (has("height")) el.style.height = px(props.height);
     if (has("margin")) el.style.margin = marginValue(props.margin);
+    if (has("box")) applyBox(el, props.box);
     if (has("sizing_mode")) {
       if (this._sizingClass) el.classList.remove(this._sizingClass);
       this._sizingClass = typeof props.sizing_mode === "string" ? `docsync-sizing-${props.sizing_mode.replace(/_/g, "-")}` : null;
