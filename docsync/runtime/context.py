@@ -28,7 +28,7 @@ import inspect
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Coroutine, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -124,6 +124,9 @@ class Runtime:
         self.max_callback_errors = config.max_callback_errors
         self.closed = False
         self._periodic: list[PeriodicCallback] = []
+        # Async callbacks still running (of every session and none): stopping cancels and
+        # awaits them, else one is left pending on a closed loop and fails when collected.
+        self._running: set[asyncio.Task[Any]] = set()
 
     def on_loop(self, fn: Callable[[], Any]) -> None:
         """Run ``fn`` on the event loop: now if already there, else soon (thread-safe)."""
@@ -151,8 +154,16 @@ class Runtime:
             async def run_async() -> Any:
                 with self.activate():
                     return await callback(*args)
-            return asyncio.ensure_future(run_async())
+            return self.start(run_async())
         return asyncio.wrap_future(self.pool.submit(run))
+
+    def start(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run ``coroutine`` as a task on the loop (call there) that :meth:`close` cancels
+        and :meth:`wait_closed` awaits."""
+        task = self.loop.create_task(coroutine)
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+        return task
 
     def execute(self, callback: Callable[..., Any]) -> None:
         """Run ``callback`` soon outside any session (thread-safe); failures are logged."""
@@ -184,13 +195,25 @@ class Runtime:
         log.error("%s", message)
 
     def close(self) -> None:
-        """Stop tasks and periodic callbacks; let running callbacks finish."""
+        """Stop tasks and periodic callbacks, cancel running async callbacks; let running
+        sync callbacks finish. Then await :meth:`wait_closed` on the loop."""
         self.closed = True
         self.tasks.cancel_all()
         for pc in self._periodic:
             pc.stop()
+        for task in list(self._running):
+            self.on_loop(task.cancel)
         self.workers.shutdown()
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+    async def wait_closed(self, *, timeout: float = 5.0) -> None:
+        """Wait (at most ``timeout`` s) until the async callbacks cancelled by :meth:`close`
+        have ended; one that ignores its cancellation is logged and left."""
+        if self._running:
+            _, pending = await asyncio.wait(list(self._running), timeout=timeout)
+            for task in pending:
+                log.warning("async callback %s ignored its cancellation at stop",
+                            task.get_coro())
 
 
 class SessionContext:
@@ -233,6 +256,7 @@ class SessionContext:
         self._destroyed_hooks: list[Hook] = []
         self._resumed_hooks: list[Hook] = []
         self._subscriptions: list[Subscription] = []
+        self._running: set[asyncio.Task[Any]] = set()  # async callbacks: cancelled at destroy
         # Busy work outside the serial queue (async callbacks, threaded execute): loop only.
         self._outside = 0
         self._outside_since: float | None = None
@@ -313,7 +337,10 @@ class SessionContext:
             async def run_async() -> Any:
                 with self.activate():
                     return await callback(*args)
-            return self._outside_work(asyncio.ensure_future(run_async()))
+            task = self.runtime.start(run_async())
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
+            return self._outside_work(task)
         future: asyncio.Future[Any] = self.loop.create_future()
 
         def settle(result: Any, error: BaseException | None) -> None:
@@ -473,6 +500,8 @@ class SessionContext:
             pc.stop()
         for subscription in self._subscriptions:
             subscription.cancel()
+        for task in list(self._running):
+            self.runtime.on_loop(task.cancel)  # destroy may run off the loop
         self.executor.close()
         with self.activate():
             for hook in [*self._destroyed_hooks, *self.runtime.destroyed_hooks]:

@@ -314,6 +314,7 @@ class Server:
             registry.destroy_all(now=now)
         if self._runtime is not None:
             self._runtime.close()
+            await self._runtime.wait_closed()
             await self._runtime.tasks.released()  # other workers take the tasks over
         if self._cluster is not None:
             await self._cluster.close()
