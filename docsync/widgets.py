@@ -42,6 +42,7 @@ from docsync.core.model import JSON, Model
 from docsync.exceptions import Invalid
 from docsync.handlers import takes_session
 from docsync.runtime.context import CURRENT_SESSION
+from docsync.runtime.download import send_file
 
 __all__ = [
     "Button",
@@ -505,12 +506,9 @@ class FileDownload(Widget):
     A click sends the file to the page that was clicked, and to no other, as a ``download``
     command (PROTOCOL.md §4), so it needs that page's session: a served app or a notebook
     output. Without one (``docsync.testing.LocalClient``, say) a click raises
-    ``RuntimeError``. The file is read whole into memory and travels base64-encoded (4/3
-    of its size) in one frame. No frame limit applies on its way: ``--max-frame-size``
-    bounds what the server receives, and browsers and ``NetworkClient`` take frames of
-    any size. Until the page acknowledges it, the frame is also held in the session's
-    replay log (§6); one larger than the log's byte bound pushes every older message out,
-    so a page that reconnects then gets a snapshot instead of a replay.
+    ``RuntimeError``. The file is read whole into memory. Up to 512 KiB it travels
+    base64-encoded in the command; a larger one, from a server, by a URL that the page
+    fetches once (``docsync.runtime.download``), so it never fills the replay log (§6).
     """
 
     _client_writable = frozenset()
@@ -546,6 +544,5 @@ class FileDownload(Widget):
             filename = PurePath(source).name if isinstance(source, (str, PurePath)) else "download"
         mime_type = (self.mime_type or mimetypes.guess_type(filename)[0]
                      or "application/octet-stream")
-        ctx.command("download", {"filename": filename, "mime_type": mime_type,
-                                 "data": base64.b64encode(content).decode("ascii")})
+        send_file(ctx, filename, mime_type, content)
         self.downloads += 1

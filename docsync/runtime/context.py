@@ -9,7 +9,8 @@ logged and replayed like any message, §6) that a session sends its page from he
 
 - ``notify``, data ``{"level", "message", "duration"}`` (ms): show a toast.
 - ``download``, data ``{"filename", "mime_type", "data"}`` (base64): save a file
-  (``FileDownload``), sent only to the session whose click asked for it.
+  (``FileDownload``), sent only to the session whose click asked for it; a large file
+  goes by URL instead (``docsync.runtime.download``).
 - ``busy``, data ``{"busy": true}`` once the session has been busy (``state.busy``: one of
   its callbacks queued or running, whether a page message started it or not) for
   ``RuntimeConfig.busy_delay`` seconds (``BUSY_DELAY``, 0.1), then ``{"busy": false}``
@@ -39,6 +40,7 @@ from docsync.location import Location
 from docsync.runtime.bus import LocalBus, Subscription
 from docsync.runtime.executor import SerialExecutor, Workers
 from docsync.runtime.periodic import PeriodicCallback
+from docsync.runtime.running import Running
 from docsync.runtime.store import SessionStore
 from docsync.runtime.tasks import Leases, TaskScheduler
 
@@ -73,19 +75,6 @@ class RuntimeConfig:
     max_callback_errors: int = 5  # consecutive failures before a periodic callback stops
     require_picklable: bool = False  # state.session refuses values pickle cannot save
     busy_delay: float = BUSY_DELAY  # seconds of work before the page is told it is busy
-
-
-class CallbackOwner(Protocol):
-    """What runs a periodic callback: a session, or the runtime outside any session."""
-
-    loop: asyncio.AbstractEventLoop
-    loop_thread: int
-    max_callback_errors: int
-    closed: bool
-
-    def call(self, callback: Callable[..., Any], *args: Any) -> asyncio.Future[Any]: ...
-    def report_error(self, error: BaseException, what: str) -> None: ...
-    def report_stopped(self, message: str) -> None: ...
 
 
 class Checkpoint(Protocol):
@@ -124,9 +113,7 @@ class Runtime:
         self.max_callback_errors = config.max_callback_errors
         self.closed = False
         self._periodic: list[PeriodicCallback] = []
-        # Async callbacks still running (of every session and none): stopping cancels and
-        # awaits them, else one is left pending on a closed loop and fails when collected.
-        self._running: set[asyncio.Task[Any]] = set()
+        self._running = Running()  # async callbacks, of every session and of none
 
     def on_loop(self, fn: Callable[[], Any]) -> None:
         """Run ``fn`` on the event loop: now if already there, else soon (thread-safe)."""
@@ -160,10 +147,7 @@ class Runtime:
     def start(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run ``coroutine`` as a task on the loop (call there) that :meth:`close` cancels
         and :meth:`wait_closed` awaits."""
-        task = self.loop.create_task(coroutine)
-        self._running.add(task)
-        task.add_done_callback(self._running.discard)
-        return task
+        return self._running.add(self.loop.create_task(coroutine))
 
     def execute(self, callback: Callable[..., Any]) -> None:
         """Run ``callback`` soon outside any session (thread-safe); failures are logged."""
@@ -201,19 +185,15 @@ class Runtime:
         self.tasks.cancel_all()
         for pc in self._periodic:
             pc.stop()
-        for task in list(self._running):
-            self.on_loop(task.cancel)
+        self._running.cancel(self.on_loop)
         self.workers.shutdown()
         self.pool.shutdown(wait=False, cancel_futures=True)
 
     async def wait_closed(self, *, timeout: float = 5.0) -> None:
         """Wait (at most ``timeout`` s) until the async callbacks cancelled by :meth:`close`
         have ended; one that ignores its cancellation is logged and left."""
-        if self._running:
-            _, pending = await asyncio.wait(list(self._running), timeout=timeout)
-            for task in pending:
-                log.warning("async callback %s ignored its cancellation at stop",
-                            task.get_coro())
+        for task in await self._running.wait(timeout=timeout):
+            log.warning("async callback %s ignored its cancellation at stop", task.get_coro())
 
 
 class SessionContext:
@@ -250,13 +230,15 @@ class SessionContext:
         self.closed = False
         #: The transport's "send what the session has numbered"; called on the loop.
         self.deliver = deliver
+        #: The transport's one-time HTTP download for this page (``runtime.download``).
+        self.offer_download: Callable[[str, str, bytes], str] | None = None
         self._call_thread: int | None = None
         self._flush_due = False
         self._periodic: list[PeriodicCallback] = []
         self._destroyed_hooks: list[Hook] = []
         self._resumed_hooks: list[Hook] = []
         self._subscriptions: list[Subscription] = []
-        self._running: set[asyncio.Task[Any]] = set()  # async callbacks: cancelled at destroy
+        self._running = Running()  # async callbacks: cancelled at destroy
         # Busy work outside the serial queue (async callbacks, threaded execute): loop only.
         self._outside = 0
         self._outside_since: float | None = None
@@ -337,10 +319,7 @@ class SessionContext:
             async def run_async() -> Any:
                 with self.activate():
                     return await callback(*args)
-            task = self.runtime.start(run_async())
-            self._running.add(task)
-            task.add_done_callback(self._running.discard)
-            return self._outside_work(task)
+            return self._outside_work(self._running.add(self.runtime.start(run_async())))
         future: asyncio.Future[Any] = self.loop.create_future()
 
         def settle(result: Any, error: BaseException | None) -> None:
@@ -500,8 +479,7 @@ class SessionContext:
             pc.stop()
         for subscription in self._subscriptions:
             subscription.cancel()
-        for task in list(self._running):
-            self.runtime.on_loop(task.cancel)  # destroy may run off the loop
+        self._running.cancel(self.runtime.on_loop)  # destroy may run off the loop
         self.executor.close()
         with self.activate():
             for hook in [*self._destroyed_hooks, *self.runtime.destroyed_hooks]:

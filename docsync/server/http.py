@@ -15,11 +15,12 @@ __all__ = ["Route", "origin_allowed", "response", "route", "static_file", "url_s
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_MARK = "/_docsync/static/"
+DOWNLOAD_MARK = "/_docsync/download/"  # see docsync.server.downloads
 
 
 @dataclass(frozen=True)
 class Route:
-    kind: str  # "index" | "page" | "ws" | "static" | "redirect" | "none"
+    kind: str  # "index" | "page" | "ws" | "static" | "download" | "redirect" | "none"
     target: str = ""
 
 
@@ -28,6 +29,8 @@ def route(path: str, apps: frozenset[str]) -> Route:
     path = path.split("?", 1)[0]
     if STATIC_MARK in path:
         return Route("static", path.rsplit(STATIC_MARK, 1)[1])
+    if DOWNLOAD_MARK in path:
+        return Route("download", path.rsplit(DOWNLOAD_MARK, 1)[1])
     if path == "/":
         if len(apps) == 1:
             return Route("redirect", next(iter(apps)))

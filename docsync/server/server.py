@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.extensions.permessage_deflate import enable_server_permessage_deflate
@@ -27,6 +28,7 @@ from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import BadToken
 from docsync.runtime.context import BUSY_DELAY, Runtime, RuntimeConfig
 from docsync.server import http
+from docsync.server.downloads import Downloads
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
 from docsync.server.sessions import open_session
@@ -102,6 +104,8 @@ class Server:
         self._cluster: Cluster | None = None
         self._expiry: asyncio.Task[None] | None = None
         self.port = config.port
+        #: Large files offered to one page each (``FileDownload``), until fetched once.
+        self.downloads = Downloads()
 
     @property
     def runtime(self) -> Runtime:
@@ -160,7 +164,7 @@ class Server:
             # websockets' Headers: case-insensitive, as HTTP header names are.
             headers = handle.ws.request.headers.copy() if isinstance(handle, Writer) else {}
             return open_session(self.runtime, app, session_id, hello, headers=headers,
-                                limits=self.config.log_limits)
+                                limits=self.config.log_limits, downloads=self.downloads)
 
         return create
 
@@ -193,6 +197,8 @@ class Server:
             return self._page(where.target)
         if where.kind == "static":
             return http.static_file(where.target)
+        if where.kind == "download":
+            return self._download(where.target, http.url_session(request.path))
         if where.kind == "redirect":
             return http.response(302, "", headers={"Location": where.target})
         if where.kind == "index":
@@ -210,6 +216,15 @@ class Server:
         # Never cached: a page carries a fresh token, and a cached one would open a session
         # that is already in use (4409) or expired.
         return http.response(200, page, headers={"Cache-Control": "no-store"})
+
+    def _download(self, token: str, session_id: str | None) -> Response:
+        offer = self.downloads.take(token, session_id)
+        if offer is None:
+            return http.response(404, "no such download: it is fetched once, by the page it "
+                                 "was sent to, while its session lives", content_type="text/plain")
+        return http.response(200, offer.content, content_type=offer.mime_type, headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(offer.filename)}",
+            "Cache-Control": "no-store"})
 
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None

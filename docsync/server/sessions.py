@@ -15,6 +15,7 @@ from docsync.core.messages import Hello
 from docsync.core.session import LogLimits, Session
 from docsync.location import Location
 from docsync.runtime.context import Runtime, SessionContext
+from docsync.server.downloads import Downloads
 from docsync.server.pump import Writer
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _pull(session: Session) -> None:
 
 def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
                  headers: Mapping[str, str], limits: LogLimits,
-                 sync_location: bool = True) -> Session:
+                 sync_location: bool = True, downloads: Downloads | None = None) -> Session:
     """A new session for ``hello`` (PROTOCOL.md §2): the app is run for it, inside its
     context, after the runtime's ``on_session_created`` hooks.
 
@@ -49,7 +50,8 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
     thread (app code must not block the loop). Frames reach the connection through the
     :class:`~docsync.server.pump.Writer` the registry attaches. ``sync_location`` keeps
     the page's URL in the document (a ``Location`` after the app's roots); a notebook
-    output has no URL of its own.
+    output has no URL of its own. ``downloads`` (a server's) takes the files too large for
+    a ``download`` command's data (see ``SessionContext.download``).
     """
     document = Document()
     session = Session(session_id, document, hello=hello, limits=limits)
@@ -62,6 +64,9 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
     session.extras["context"] = context
     session.on_error = lambda exc: context.report_error(exc, "a callback")
     session.on_destroy(lambda _s: context.destroy())
+    if downloads is not None:
+        context.offer_download = lambda *file: downloads.offer(session_id, *file)
+        session.on_destroy(lambda _s: downloads.forget(session_id))
     runtime.sessions[session_id] = context
     with context.activate():
         for hook in list(runtime.created_hooks):
