@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: install demo test test-py test-js lint js js-check bench clean
+.PHONY: install demo test test-py test-js lint js js-check bench fuzz test-loaded soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,20 @@ test: lint test-js js-check test-py
 
 bench: install
 	$(PY) -m tests.bench
+
+# The hypothesis fuzz suite (tests/fuzz) with many more examples than CI runs.
+fuzz: install
+	DOCSYNC_FUZZ_EXAMPLES=2000 $(PY) -m pytest tests/fuzz -p no:cacheprovider -s
+
+# The Python suite three times in a row while another process keeps one core busy: no test
+# may depend on timing it does not control (issue 12).
+test-loaded: install
+	@$(PY) -c "while True: pass" & busy=$$!; trap 'kill $$busy' EXIT; \
+	for run in 1 2 3; do echo "loaded run $$run"; $(PY) -m pytest || exit 1; done
+
+# 200 sessions for 10 minutes (edits, 10 Hz updates, drops); RSS, fds and p99 every minute.
+soak: install
+	$(PY) -m tests.bench.soak --sessions 200 --minutes 10
 
 clean:
 	rm -rf $(VENV) js/node_modules .pytest_cache .mypy_cache .ruff_cache
