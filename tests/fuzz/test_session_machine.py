@@ -65,16 +65,18 @@ class SessionMachine(RuleBasedStateMachine):
         assert joined is not None
         self.session = joined.session
         self.wire = [out.send[0]]  # the welcome; the rest is read from the log
+        self.welcomed = False  # a client sends nothing on a connection before its welcome
         self.cursor = joined.resume_from
         self.session.start_sending(after=self.cursor)
 
     def _to_server(self, frame: str) -> None:
-        if self.connection is not None:
+        if self.connection is not None and self.welcomed:
             self.connection.receive(frame, now=NOW)  # replies are read from the log
 
     def _deliver_one(self) -> None:
         message = self.client.receive(self.wire.pop(0))  # raises on a gap or a repeat
         if message["type"] == "welcome":
+            self.welcomed = True
             for frame in self.client.resend():
                 self._to_server(frame)
 
