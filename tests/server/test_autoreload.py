@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import threading
 import time
 
 from docsync.server.autoreload import SETTLE_QUIET
@@ -98,7 +99,9 @@ async def test_autoreload_restarts_once_on_the_final_content_of_a_slow_save(
     page = await clients(url).open()
 
     new = source.replace("Version one", "Version two")
-    url = await reload_after(lambda: save_like_a_slow_editor(app, new), page, server, 1)
+    editor = threading.Thread(target=save_like_a_slow_editor, args=(app, new))
+    url = await reload_after(editor.start, page, server, 1)  # the loop goes on meanwhile
+    editor.join(5)
     page = await clients(url).open()
     assert "Version two" in texts(page.client)
     assert server.stderr().count("changed, restarting") == 1
