@@ -3,7 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: install demo system-deps test test-py test-js lint js js-check bench clean
+.PHONY: install demo system-deps test test-py test-js lint js js-check bench fuzz test-loaded \
+	soak clean
 
 # What the test suite runs for real, as command:Debian-package pairs (nginx lives in sbin).
 SYSTEM_DEPS := chromium:chromium redis-server:redis-server nginx:nginx-light node:nodejs npm:npm
@@ -71,6 +72,20 @@ test: system-deps lint test-js js-check test-py
 
 bench: install
 	$(PY) -m tests.bench
+
+# The hypothesis fuzz suite (tests/fuzz) with many more examples than CI runs.
+fuzz: install
+	DOCSYNC_FUZZ_EXAMPLES=2000 $(PY) -m pytest tests/fuzz -p no:cacheprovider -s
+
+# The Python suite three times in a row while another process keeps one core busy: no test
+# may depend on timing it does not control (issue 12).
+test-loaded: install
+	@$(PY) -c "while True: pass" & busy=$$!; trap 'kill $$busy' EXIT; \
+	for run in 1 2 3; do echo "loaded run $$run"; $(PY) -m pytest || exit 1; done
+
+# 200 sessions for 10 minutes (edits, 10 Hz updates, drops); RSS, fds and p99 every minute.
+soak: install
+	$(PY) -m tests.bench.soak --sessions 200 --minutes 10
 
 clean:
 	rm -rf $(VENV) js/node_modules .pytest_cache .mypy_cache .ruff_cache

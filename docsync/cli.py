@@ -47,7 +47,8 @@ def parser() -> argparse.ArgumentParser:
     srv.add_argument("--address", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     srv.add_argument("--show", action="store_true", help="open the app in a browser")
     srv.add_argument("--allow-websocket-origin", action="append", default=[], metavar="HOST",
-                     help="also accept WebSockets from pages on HOST[:PORT] (repeatable; * = any)")
+                     help="also accept WebSockets from pages on HOST:PORT, HOST "
+                          "(ports 80, 443), HOST:* (any port); repeatable; * = any")
     srv.add_argument("--reconnect-timeout", type=_positive(float), default=30.0, metavar="SECONDS",
                      help="how long a disconnected session is kept (default 30)")
     srv.add_argument("--autoreload", action="store_true",

@@ -25,6 +25,7 @@ Each error's message is written for the person who has to act on it.
 from __future__ import annotations
 
 __all__ = [
+    "MAX_REFUSAL_CHARS",
     "AppError",
     "ArgumentError",
     "BadMessage",
@@ -41,6 +42,7 @@ __all__ = [
     "TryAgainLater",
     "UnknownSession",
     "UsageError",
+    "bounded",
 ]
 
 
@@ -48,13 +50,32 @@ class DocsyncError(Exception):
     """Base of every error docsync raises on purpose."""
 
 
+#: Longest ``error`` message text sent to a client: a refusal often quotes the refused
+#: value, which may be as large as a frame (issue 12: 100 kB came back for 100 kB sent).
+MAX_REFUSAL_CHARS = 500
+
+
+def bounded(text: str, *, limit: int = MAX_REFUSAL_CHARS) -> str:
+    """``text`` if it has at most ``limit`` characters, else its start and end, saying how
+    much was cut (the end usually says what was wrong)."""
+    if len(text) <= limit:
+        return text
+    mark = f" [... {len(text)} characters, cut ...] "
+    tail = limit // 5
+    head = max(limit - tail - len(mark), 0)
+    return f"{text[:head]}{mark}{text[-tail:]}"
+
+
 class Refused(DocsyncError):
-    """A client message was refused as a whole; answered with an ``error`` message."""
+    """A client message was refused as a whole; answered with an ``error`` message.
+
+    Its message is :func:`bounded`: a refusal may quote a client's value, not all of it.
+    """
 
     code = "refused"
 
     def __init__(self, message: str, *, paths: tuple[tuple[str, str], ...] = ()) -> None:
-        super().__init__(message)
+        super().__init__(bounded(message))
         #: ``(model_id, prop)`` pairs the refused message named, to be restored in the browser.
         self.paths = paths
 

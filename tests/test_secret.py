@@ -10,6 +10,7 @@ import pytest
 import docsync as ds
 from docsync.secret import Secret, Secrets, reveal
 from docsync.testing import LocalClient
+from tests.server.support import error_text, texts
 
 
 def write(folder: Path, text: str) -> None:
@@ -60,16 +61,40 @@ def test_a_secret_cannot_reach_the_browser():
         ds.widgets.TextInput(value=secret)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         ds.pane.Markdown(secret)
-    errors: list[BaseException] = []
+    c = LocalClient(lambda: ds.Column(ds.pane.panel(secret)))
+    c.connect()
+    assert "hunter2" not in str(c.client.doc)
+
+
+def test_a_secret_in_a_components_options_is_refused_where_it_is_set():
+    """issue 12: it was accepted, then every session of the app failed at its snapshot."""
+    secret = Secret("hunter2")
+    with pytest.raises(ValueError, match=r"Select\.options cannot hold a Secret"):
+        ds.widgets.Select(options=["a", secret])
+    select = ds.widgets.Select(options=["a"])
+    for options in (["a", secret], {"label": secret}, [["nested", [secret]]]):
+        with pytest.raises(ValueError, match="Secret"):
+            select.options = options
+    assert select.options == ["a"]
+    with pytest.raises(ValueError, match="Secret"):
+        ds.Column(ds.pane.Markdown("x"), styles={"color": secret})
+
+
+async def test_an_app_setting_a_secret_option_shows_its_error_and_the_server_goes_on(
+        serve_app, clients):
+    secret = Secret("hunter2")
 
     def app():
-        return ds.Column(ds.pane.panel(secret), ds.widgets.Select(options=["a", secret]))
+        return ds.Column(ds.widgets.Select(options=["a", secret]))
 
-    c = LocalClient(app)
-    c.errors_raised = errors
-    with pytest.raises(TypeError, match="Secret value cannot be sent"):
-        c.connect()
-    assert "hunter2" not in str(c.client.doc)
+    handle = serve_app({"bad": app, "good": lambda: ds.pane.Markdown("fine")})
+    for _ in range(2):
+        client = await clients(handle.url + "bad").open()
+        assert "cannot hold a Secret" in (error_text(client.client) or "")
+        assert "hunter2" not in str(client.client.doc)
+        assert client.close_code is None
+    good = await clients(handle.url + "good").open()
+    assert "fine" in texts(good.client)
 
 
 def test_the_app_folder_is_found_from_the_calling_script(tmp_path):

@@ -21,6 +21,9 @@ __all__ = [
 ]
 
 PROTOCOL_VERSION = 1
+#: Deepest nesting of arrays and objects a client frame may hold. Deeper input would make
+#: the parser, and later every copy or encoding of the value, recurse past Python's limit.
+MAX_DEPTH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,23 +119,45 @@ _PARSERS: dict[str, Callable[[dict[str, Any]], ClientMessage]] = {
     "hello": _hello, "patch": _patch, "event": _event, "ack": _ack}
 
 
+def _refuse_constant(name: str) -> Any:
+    raise BadMessage(f"{name} is not JSON (RFC 8259 has no NaN or Infinity)")
+
+
+def _check_depth(value: Any) -> None:
+    # Iterative, so that checking cannot itself recurse too deeply.
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth >= MAX_DEPTH:
+                    raise BadMessage(f"JSON nested deeper than {MAX_DEPTH} levels")
+                stack.append((child, depth + 1))
+
+
 def parse_client_message(text: str | bytes) -> ClientMessage:
-    """Parse one client frame.
+    """Parse one client frame; this never raises anything but :class:`BadMessage`.
 
     Raises :class:`BadMessage` for anything that is not one JSON object of a known ``type``
-    with well-typed fields. The error's ``cseq`` attribute holds the message's ``cseq`` when
-    one could be read, so the refusal can name it (PROTOCOL.md §4, ``error.cseq``).
+    with well-typed fields, nested at most :data:`MAX_DEPTH` levels. The error's ``cseq``
+    attribute holds the message's ``cseq`` when one could be read, so the refusal can name
+    it (PROTOCOL.md §4, ``error.cseq``).
     """
     try:
-        obj = json.loads(text)
+        obj = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise BadMessage(f"JSON nested deeper than {MAX_DEPTH} levels") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadMessage(f"not JSON: {exc}") from None
     if not isinstance(obj, dict):
         raise BadMessage("a message must be a JSON object")
-    parser = _PARSERS.get(obj.get("type"))  # type: ignore[arg-type]
+    kind = obj.get("type")
+    parser = _PARSERS.get(kind) if isinstance(kind, str) else None
     try:
+        _check_depth(obj)
         if parser is None:
-            raise BadMessage(f"unknown message type {obj.get('type')!r}")
+            raise BadMessage(f"unknown message type {kind!r}")
         return parser(obj)
     except BadMessage as exc:
         cseq = obj.get("cseq")

@@ -22,7 +22,7 @@ from docsync.core.chunks import Chunks
 from docsync.exceptions import ArgumentError, Invalid, UsageError
 
 __all__ = ["ChangeHook", "Model", "check_arguments", "chunk_props", "iter_models", "listen",
-           "to_json", "unlisten"]
+           "to_json", "unlisten", "unsendable"]
 
 _M = TypeVar("_M", bound="Model")
 
@@ -229,6 +229,14 @@ class Model(param.Parameterized):
     # per (model, parameter): param keeps a dict and a list for each watched parameter of
     # each instance, the larger part of a session's memory.
     def __setattr__(self, name: str, value: Any) -> None:
+        # A value that cannot be sent (a Secret in a list of options, say) is refused here,
+        # where the app sets it, rather than failing every session at its snapshot.
+        if name in wire_param_set(type(self)) and not isinstance(value, _IMMUTABLE):
+            unsent = unsendable(value)
+            if unsent is not None:
+                raise ValueError(
+                    f"{type(self).__name__}.{name} cannot hold a {unsent} value: it would "
+                    f"be sent to the browser, which only takes JSON values and components")
         hooks: list[ChangeHook] | None = self.__dict__.get("_change_hooks")
         if not hooks or name not in affected_props(type(self)):
             super().__setattr__(name, value)
@@ -322,6 +330,12 @@ def wire_params(cls: type[Model]) -> tuple[str, ...]:
 
 
 @cache
+def wire_param_set(cls: type[Model]) -> frozenset[str]:
+    """:func:`wire_params` as a set, for membership tests."""
+    return frozenset(wire_params(cls))
+
+
+@cache
 def prop_index(cls: type[Model]) -> dict[str, int]:
     """Wire prop name → its position among the props of ``cls``, in :func:`props_json`
     order (parameters, then derived props)."""
@@ -364,6 +378,23 @@ def to_json(value: Any, ref: Callable[[Model], str]) -> JSON:
     if isinstance(value, Chunks):  # a list of strings on the wire (see docsync.core.chunks)
         return value.pieces()
     raise TypeError(f"{type(value).__name__} value cannot be sent to the browser")
+
+
+def unsendable(value: Any) -> str | None:
+    """The type name of the first value inside ``value`` that :func:`to_json` refuses, or
+    None when all of it can be sent. Iterative: a deeply nested value cannot overflow it."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if item is None or isinstance(item, (str, bool, int, float, Model, datetime.date)):
+            continue
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        else:
+            return type(item).__name__
+    return None
 
 
 def iter_models(value: Any) -> Iterator[Model]:

@@ -25,7 +25,12 @@ class SessionState(enum.Enum):
 
 @dataclass(frozen=True)
 class LogLimits:
-    """Bounds of the replay log; past either, the oldest messages are dropped (§6)."""
+    """Bounds of the replay log; past either, the oldest messages are dropped (§6).
+
+    While a transport reports what it has sent (:meth:`Session.start_sending`), only frames
+    already sent may be dropped: the rest is the transport's to bound (in bytes, with
+    :attr:`Session.unsent_bytes`), since a frame dropped before it is sent is lost.
+    """
 
     max_messages: int = 1024
     max_bytes: int = 1 << 20
@@ -75,6 +80,10 @@ class Session:
         self._limits = limits
         self._log: deque[tuple[int, str]] = deque()
         self._log_bytes = 0
+        # The last seq the attached connection was sent, when its transport reports sends
+        # (start_sending); None otherwise. Frames after it are never dropped from the log.
+        self._sent: int | None = None
+        self._unsent_bytes = 0  # bytes of the logged frames after _sent
         self._ack_due = False
         self._destroy_hooks: list[Callable[[Session], None]] = []
         self._load_hooks: list[Callable[[Session], None]] = []
@@ -94,12 +103,46 @@ class Session:
         text = encode({"seq": self.seq, **message})
         self._log.append((self.seq, text))
         self._log_bytes += len(text)
-        limits = self._limits
-        while len(self._log) > limits.max_messages or (
-            self._log_bytes > limits.max_bytes and len(self._log) > 1
-        ):
-            self._log_bytes -= len(self._log.popleft()[1])
+        self._unsent_bytes += len(text)
+        self._trim()
         return text
+
+    def start_sending(self, *, after: int) -> None:
+        """The attached connection's transport sends this session's frames numbered after
+        ``after`` and reports each send with :meth:`sent`. Until the connection changes, no
+        frame it has not been sent is dropped from the log (issue 12: a frame larger than
+        the log's byte bound dropped the ones before it, unsent); the transport bounds them
+        with :attr:`unsent_bytes` instead."""
+        with self._lock:
+            self._sent = after
+            self._unsent_bytes = sum(len(text) for seq, text in self._log if seq > after)
+
+    def sent(self, seq: int) -> None:
+        """The attached connection has been sent every frame up to ``seq``."""
+        with self._lock:
+            last = self._sent
+            if last is None or seq <= last:
+                return
+            self._sent = seq
+            if self._log:
+                first = self._log[0][0]
+                for n in range(max(last + 1, first), min(seq, self.seq) + 1):
+                    self._unsent_bytes -= len(self._log[n - first][1])
+            self._trim()
+
+    def _trim(self) -> None:
+        # With the lock held: drop the oldest frames past the bounds, never an unsent one.
+        limits, sent = self._limits, self._sent
+        while (len(self._log) > limits.max_messages or (
+            self._log_bytes > limits.max_bytes and len(self._log) > 1
+        )) and (sent is None or self._log[0][0] <= sent):
+            self._log_bytes -= len(self._log.popleft()[1])
+
+    @property
+    def unsent_bytes(self) -> int:
+        """Bytes of the frames the attached connection has not been sent (see
+        :meth:`start_sending`; 0 unless its transport reports sends)."""
+        return self._unsent_bytes if self._sent is not None else 0
 
     def flush(self) -> list[str]:
         """A ``patch`` of everything changed since the last flush, acking the last ``cseq``.
@@ -156,7 +199,7 @@ class Session:
         """A ``snapshot`` of the whole document; the log restarts from it."""
         with self._lock:
             self._log.clear()
-            self._log_bytes = 0
+            self._log_bytes = self._unsent_bytes = 0
             seq = self.seq + 1
             if self._first_snapshot is None:
                 self._first_snapshot = seq
@@ -279,7 +322,9 @@ class Session:
         with self._lock:
             if seq > self.seq:
                 raise ProtocolViolation(f"ack {seq} is ahead of the server's {self.seq}")
-            while self._log and self._log[0][0] <= seq:
+            # A client cannot acknowledge what it was not sent: unsent frames stay.
+            upto = seq if self._sent is None else min(seq, self._sent)
+            while self._log and self._log[0][0] <= upto:
                 self._log_bytes -= len(self._log.popleft()[1])
             first = self._first_snapshot
             if self.loaded or first is None or seq < first:
@@ -296,6 +341,8 @@ class Session:
     def attach(self, handle: Any) -> Any:
         """Attach a connection; returns the previously attached one (to close with 4409)."""
         previous, self.connection = self.connection, handle
+        with self._lock:
+            self._sent = None  # until the new connection's transport says what it sends
         self.state = SessionState.LIVE
         self.detached_at = None
         return previous
@@ -306,6 +353,9 @@ class Session:
             self.connection = None
             self.state = SessionState.DETACHED
             self.detached_at = now
+            with self._lock:  # no connection to send to: the log's bounds apply to all
+                self._sent = None
+                self._trim()
 
     def on_load(self, hook: Callable[[Session], None]) -> None:
         """Call ``hook(session)`` once, when the client acknowledges its first snapshot
@@ -337,4 +387,4 @@ class Session:
         self.document.close()
         with self._lock:
             self._log.clear()
-            self._log_bytes = 0
+            self._log_bytes = self._unsent_bytes = 0

@@ -43,7 +43,8 @@ class TokenInfo:
 def verify_token(secret: bytes, token: str, *, now: float, lifetime: float) -> TokenInfo:
     """Check ``token``'s signature; raise :class:`BadToken` (close 4401) when it fails."""
     parts = token.split(".")
-    if len(parts) != 3 or not parts[1].isdigit():
+    # Non-ASCII text could not be signed (nor compared in constant time): never valid.
+    if not token.isascii() or len(parts) != 3 or not parts[1].isdigit():
         raise BadToken("malformed session token")
     session_id, issued, signature = parts
     if not hmac.compare_digest(_sign(secret, f"{session_id}.{issued}"), signature):

@@ -9,7 +9,8 @@ logged and replayed like any message, §6) that a session sends its page from he
 
 - ``notify``, data ``{"level", "message", "duration"}`` (ms): show a toast.
 - ``download``, data ``{"filename", "mime_type", "data"}`` (base64): save a file
-  (``FileDownload``), sent only to the session whose click asked for it.
+  (``FileDownload``), sent only to the session whose click asked for it; a large file
+  goes by URL instead (``docsync.runtime.download``).
 - ``busy``, data ``{"busy": true}`` once the session has been busy (``state.busy``: one of
   its callbacks queued or running, whether a page message started it or not) for
   ``RuntimeConfig.busy_delay`` seconds (``BUSY_DELAY``, 0.1), then ``{"busy": false}``
@@ -27,7 +28,7 @@ import contextvars
 import inspect
 import logging
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Coroutine, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from docsync.runtime.executor import SerialExecutor, Workers
 from docsync.runtime.once import OncePerServer
 from docsync.runtime.pending import REGISTRATIONS
 from docsync.runtime.periodic import PeriodicCallback, callback_name
+from docsync.runtime.running import Running
 from docsync.runtime.store import SessionStore
 from docsync.runtime.tasks import Leases, TaskScheduler
 from docsync.settings import call_exception_handler
@@ -78,19 +80,6 @@ class RuntimeConfig:
     max_callback_errors: int = 5  # consecutive failures before a periodic callback stops
     require_picklable: bool = False  # state.session refuses values pickle cannot save
     busy_delay: float = BUSY_DELAY  # seconds of work before the page is told it is busy
-
-
-class CallbackOwner(Protocol):
-    """What runs a periodic callback: a session, or the runtime outside any session."""
-
-    loop: asyncio.AbstractEventLoop
-    loop_thread: int
-    max_callback_errors: int
-    closed: bool
-
-    def call(self, callback: Callable[..., Any], *args: Any) -> asyncio.Future[Any]: ...
-    def report_error(self, error: BaseException, what: str) -> None: ...
-    def report_stopped(self, message: str) -> None: ...
 
 
 class Checkpoint(Protocol):
@@ -133,6 +122,7 @@ class Runtime:
         self.max_callback_errors = config.max_callback_errors
         self.closed = False
         self._periodic: list[PeriodicCallback] = []
+        self._running = Running()  # async callbacks, of every session and of none
         #: Hooks registered from sessions, which count once per server (``once``).
         self.once = OncePerServer()
         REGISTRATIONS.adopt(self)  # what a script registered before it started a server
@@ -163,8 +153,13 @@ class Runtime:
             async def run_async() -> Any:
                 with self.activate():
                     return await callback(*args)
-            return asyncio.ensure_future(run_async())
+            return self.start(run_async())
         return asyncio.wrap_future(self.pool.submit(run))
+
+    def start(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run ``coroutine`` as a task on the loop (call there) that :meth:`close` cancels
+        and :meth:`wait_closed` awaits."""
+        return self._running.add(self.loop.create_task(coroutine))
 
     def execute(self, callback: Callable[..., Any]) -> None:
         """Run ``callback`` soon outside any session (thread-safe); failures are logged."""
@@ -197,14 +192,22 @@ class Runtime:
         log.error("%s", message)
 
     def close(self) -> None:
-        """Stop tasks and periodic callbacks; let running callbacks finish."""
+        """Stop tasks and periodic callbacks, cancel running async callbacks; let running
+        sync callbacks finish. Then await :meth:`wait_closed` on the loop."""
         self.closed = True
         REGISTRATIONS.leave(self)
         self.tasks.cancel_all()
         for pc in self._periodic:
             pc.stop()
+        self._running.cancel(self.on_loop)
         self.workers.shutdown()
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+    async def wait_closed(self, *, timeout: float = 5.0) -> None:
+        """Wait (at most ``timeout`` s) until the async callbacks cancelled by :meth:`close`
+        have ended; one that ignores its cancellation is logged and left."""
+        for task in await self._running.wait(timeout=timeout):
+            log.warning("async callback %s ignored its cancellation at stop", task.get_coro())
 
 
 class SessionContext:
@@ -248,6 +251,8 @@ class SessionContext:
         #: Threads running one of this session's calls -> "flush when it ends". Several at
         #: once: the serial queue's and ``execute(threaded=True)``'s (dict ops are atomic).
         self._calls: dict[int, bool] = {}
+        #: The transport's one-time HTTP download for this page (``runtime.download``).
+        self.offer_download: Callable[[str, str, bytes], str] | None = None
         self._periodic: list[PeriodicCallback] = []
         self._destroyed_hooks: list[Hook] = []
         self._resumed_hooks: list[Hook] = []
@@ -261,6 +266,7 @@ class SessionContext:
             queue_pending=lambda: self.executor.pending,
             tell=lambda busy: self.command("busy", {"busy": busy}),
             on_loop=runtime.on_loop, closed=lambda: self.closed)
+        self._running = Running()  # async callbacks: cancelled at destroy
 
     # -- context ---------------------------------------------------------------------------
 
@@ -338,7 +344,7 @@ class SessionContext:
             async def run_async() -> Any:
                 with self.activate():
                     return await callback(*args)
-            return self.busy_signal.work(asyncio.ensure_future(run_async()))
+            return self.busy_signal.work(self._running.add(self.runtime.start(run_async())))
         future: asyncio.Future[Any] = self.loop.create_future()
 
         def settle(result: Any, error: BaseException | None) -> None:
@@ -441,6 +447,7 @@ class SessionContext:
         for subscription in self._subscriptions:
             subscription.cancel()
         self.location.unsync_all()
+        self._running.cancel(self.runtime.on_loop)  # destroy may run off the loop
         self.executor.close()
         with self.activate():
             for hook in [*self._destroyed_hooks, *self.runtime.destroyed_hooks]:

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import param
 
-if TYPE_CHECKING:
-    from docsync.runtime.context import CallbackOwner
+__all__ = ["CallbackOwner", "PeriodicCallback", "callback_name"]
 
-__all__ = ["PeriodicCallback", "callback_name"]
+
+class CallbackOwner(Protocol):
+    """What runs a periodic callback: a session, or the runtime outside any session
+    (``docsync.runtime.context``)."""
+
+    loop: asyncio.AbstractEventLoop
+    loop_thread: int
+    max_callback_errors: int
+    closed: bool
+
+    def call(self, callback: Callable[..., Any], *args: Any) -> asyncio.Future[Any]: ...
+    def report_error(self, error: BaseException, what: str) -> None: ...
+    def report_stopped(self, message: str) -> None: ...
 
 
 class PeriodicCallback(param.Parameterized):

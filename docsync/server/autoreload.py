@@ -19,7 +19,14 @@ from pathlib import Path
 
 from watchfiles import PythonFilter, watch
 
-__all__ = ["supervise"]
+__all__ = ["SETTLE_LIMIT", "SETTLE_QUIET", "supervise"]
+
+#: Seconds without a further change before a restart. The watcher sees the first write of a
+#: save; an editor that truncates a file and then writes it (or writes it in parts) is not
+#: done yet, and a restart then would serve the empty or half-written file (issue 12).
+SETTLE_QUIET = 0.3
+#: Seconds at most to wait for that: a file that is written all the time still restarts.
+SETTLE_LIMIT = 3.0
 
 
 class _AppFilter(PythonFilter):
@@ -67,7 +74,8 @@ def supervise(args: argparse.Namespace, argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, terminate)
     try:
-        for changes in watch(*folders, watch_filter=_AppFilter(), debounce=50, step=20,
+        for changes in watch(*folders, watch_filter=_AppFilter(),
+                             debounce=int(SETTLE_LIMIT * 1000), step=int(SETTLE_QUIET * 1000),
                              rust_timeout=0, yield_on_timeout=False):
             names = ", ".join(sorted({Path(p).name for _, p in changes}))
             print(f"docsync: {names} changed, restarting", file=sys.stderr, flush=True)

@@ -16,12 +16,13 @@ __all__ = ["HEALTH_PATHS", "LOGIN_ROUTES", "Route", "folder_file", "origin_allow
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_MARK = "/_docsync/static/"
+DOWNLOAD_MARK = "/_docsync/download/"  # see docsync.server.downloads
 
 
 @dataclass(frozen=True)
 class Route:
-    #: "index" | "page" | "ws" | "static" | "folder" | "redirect" | "health" | "none", and
-    #: with logins "login" | "login-ws" | "login-done" | "logout"
+    #: "index" | "page" | "ws" | "static" | "download" | "folder" | "redirect" | "health" |
+    #: "none", and with logins "login" | "login-ws" | "login-done" | "logout"
     kind: str
     target: str = ""
 
@@ -60,6 +61,8 @@ def route(path: str, apps: frozenset[str], *, prefix: str = "",
             return Route("health", path.strip("/"))
     if STATIC_MARK in path:
         return Route("static", path.rsplit(STATIC_MARK, 1)[1])
+    if DOWNLOAD_MARK in path:
+        return Route("download", path.rsplit(DOWNLOAD_MARK, 1)[1])
     if login and path.strip("/") in LOGIN_ROUTES:
         return Route(LOGIN_ROUTES[path.strip("/")])
     folder = path.lstrip("/").split("/", 1)[0]
@@ -83,18 +86,30 @@ def url_session(target: str) -> str | None:
     return values[0] if values else None
 
 
-def origin_allowed(origin: str | None, host: str | None, allowed: frozenset[str]) -> bool:
-    """PROTOCOL.md §9: the page's own host, or one of ``allowed`` (``host[:port]`` or ``*``).
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
 
-    A request without ``Origin`` comes from a program, not a browser page, and is allowed.
+
+def origin_allowed(origin: str | None, host: str | None, allowed: frozenset[str]) -> bool:
+    """PROTOCOL.md §9: the page's own host, or one of ``allowed``.
+
+    An allowed entry is ``host:port`` (that port only), ``host`` (the default ports only,
+    80 and 443, as Bokeh's ``--allow-websocket-origin`` documents), ``host:*`` (any port)
+    or ``*`` (any origin). A request without ``Origin`` comes from a program, not a browser
+    page, and is allowed.
     """
     if origin is None:
         return True
-    netloc = urlsplit(origin).netloc.lower()
+    parts = urlsplit(origin)
+    netloc = parts.netloc.lower()
     if host is not None and netloc == host.lower():
         return True
-    hostname = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
-    return "*" in allowed or netloc in allowed or hostname in allowed
+    if "*" in allowed or netloc in allowed:
+        return True
+    name = _hostname(netloc)
+    port = netloc[len(name) + 1:] or _DEFAULT_PORTS.get(parts.scheme.lower())
+    if f"{name}:*" in allowed or f"{name}:{port}" in allowed:
+        return True
+    return name in allowed and port in _DEFAULT_PORTS.values()
 
 
 _LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
@@ -130,6 +145,9 @@ def response(status: int, body: str | bytes = b"", *, content_type: str = "text/
     hdrs["Cache-Control"] = "no-cache"
     hdrs["X-Frame-Options"] = "SAMEORIGIN"
     hdrs["X-Content-Type-Options"] = "nosniff"
+    # websockets closes the TCP connection after any answer but an upgrade: say so, or an
+    # HTTP/1.1 client reuses the connection and finds it dead (RemoteDisconnected).
+    hdrs["Connection"] = "close"
     for key, value in (headers or {}).items():
         if key in hdrs:
             del hdrs[key]

@@ -25,63 +25,94 @@ __all__ = ["Writer", "pump"]
 
 log = logging.getLogger("docsync.server")
 
-MAX_QUEUED = 10_000  # frames waiting for a slow client before it is told to back off (4429)
+#: Bytes of frames a connection may be behind by (numbered for it, not yet sent, not
+#: counting the one being sent) before it is told to back off and resume (4429). A reader
+#: that stops reading costs at most this much, plus the frame in flight (issue 12).
+MAX_UNSENT_BYTES = 4 << 20
 MAX_PENDING = 1_000  # client frames waiting for their session before the client must back off
 
 
 class Writer:
     """Sends one session's frames to one connection, in ``seq`` order.
 
-    It reads the session's replay log by cursor (:meth:`pull`), so frames emitted on any
-    thread reach the socket in the order they were numbered. This is the transport
-    handle the core attaches to a session.
+    It reads the session's replay log by cursor (``sent_seq``), so frames emitted on any
+    thread reach the socket in the order they were numbered, and reports each send to the
+    session (:meth:`Session.sent`), which keeps every frame not yet sent in its log: the
+    log is the only copy, and the byte budget :data:`MAX_UNSENT_BYTES` bounds it. This is
+    the transport handle the core attaches to a session.
     """
 
     def __init__(self, ws: ServerConnection) -> None:
         self.ws = ws
         self.session: Session | None = None  # set once the hello is answered
         self.sent_seq = 0
-        self._queue: list[str] = []  # not a deque: an empty deque is 760 bytes, a list 56
+        self._welcome: str | None = None
+        self._in_flight = 0  # bytes of the frame being sent, still counted as unsent
         self._draining = False
         self._task: asyncio.Task[None] | None = None
 
     def start(self, session: Session, welcome: str, resume_from: int) -> None:
-        """Queue ``welcome``, then feed the session's frames numbered after ``resume_from``."""
-        self._queue.append(welcome)
+        """Send ``welcome``, then the session's frames numbered after ``resume_from``."""
+        self._welcome = welcome
         self.session, self.sent_seq = session, resume_from
+        session.start_sending(after=resume_from)
         self.pull()
 
-    def pull(self) -> None:
-        """Queue every frame the session numbered since the last pull (on the loop)."""
+    def _attached(self) -> Session | None:
         session = self.session
-        if session is None or session.connection is not self:
+        return session if session is not None and session.connection is self else None
+
+    def pull(self) -> None:
+        """Send every frame the session numbered since the last send (call on the loop);
+        close with 4429 when the connection is more than the budget behind."""
+        session = self._attached()
+        if session is None:
             return
-        frames = session.frames_after(self.sent_seq)
-        if frames is None or len(self._queue) + len(frames) > MAX_QUEUED:
-            self.session = None
-            self.close(4429, "too far behind: back off and resume")
+        if session.unsent_bytes - self._in_flight > MAX_UNSENT_BYTES:
+            self._too_far_behind()
             return
-        if frames:
-            self.sent_seq += len(frames)
-            self._queue.extend(frames)
-            if not self._draining and self._task is None:
-                self._task = asyncio.get_running_loop().create_task(self._drain_task())
+        if not self._draining and self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._drain_task())
+
+    def _too_far_behind(self) -> None:
+        session, self.session = self.session, None
+        if session is not None:
+            # Detached now, not when the closing handshake ends (a reader that stopped
+            # reading never answers it): the log's own bounds apply again from here.
+            session.detach(self, now=time.time())
+        self.close(4429, "too far behind: back off and resume")
 
     async def _drain_task(self) -> None:
         self._task = None
         await self.drain()
 
     async def drain(self) -> None:
-        """Send everything queued. Only one drain runs at a time; the others return."""
+        """Send everything numbered so far. Only one drain runs at a time; the others
+        return."""
         if self._draining:
             return
         self._draining = True
         try:
-            while self._queue:
-                await self.ws.send(self._queue.pop(0))
+            if self._welcome is not None:
+                welcome, self._welcome = self._welcome, None
+                await self.ws.send(welcome)
+            while (session := self._attached()) is not None:
+                frames = session.frames_after(self.sent_seq)
+                if frames is None:  # a snapshot restarted the log past the cursor
+                    self._too_far_behind()
+                    break
+                if not frames:
+                    break
+                for text in frames:
+                    self._in_flight = len(text)
+                    await self.ws.send(text)
+                    self.sent_seq += 1
+                    if session.connection is self:  # else the session moved on meanwhile
+                        session.sent(self.sent_seq)
         except ConnectionClosed:
-            self._queue.clear()
+            pass
         finally:
+            self._in_flight = 0
             self._draining = False
 
     def close(self, code: int, reason: str) -> None:
@@ -89,8 +120,6 @@ class Writer:
 
     def close_after_drain(self, code: int, reason: str) -> None:
         """Send what the session numbered (an ``error``, say), then close."""
-        self.pull()
-
         async def close() -> None:
             await self.drain()
             await self.ws.close(code, reason[:120])

@@ -12,6 +12,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.extensions.permessage_deflate import enable_server_permessage_deflate
@@ -36,6 +37,7 @@ from docsync.server.config import (
     oauth_config,
     tls_context,
 )
+from docsync.server.downloads import Downloads
 from docsync.server.gate import NO_LOGIN, LoginGate, login_config
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
@@ -106,6 +108,8 @@ class Server:
         #: Probed at /readiness: set once started (after --setup), cleared when stopping.
         self.ready = False
         self.stopping = False
+        #: Large files offered to one page each (``FileDownload``), until fetched once.
+        self.downloads = Downloads()
 
     @property
     def runtime(self) -> Runtime:
@@ -167,7 +171,7 @@ class Server:
                      if self._gate is not None and isinstance(handle, Writer) else None)
             return open_session(self.runtime, app, session_id, hello, headers=headers,
                                 limits=self.config.log_limits,
-                                login=login)
+                                login=login, downloads=self.downloads)
 
         return create
 
@@ -230,6 +234,8 @@ class Server:
         if where.kind == "folder":
             name, _, rest = where.target.partition("/")
             return http.folder_file(self._folders[name], rest)
+        if where.kind == "download":
+            return self._download(where.target, http.url_session(request.path))
         if where.kind == "redirect":
             return http.response(302, "", headers={"Location": where.target})
         if where.kind == "index":
@@ -276,6 +282,15 @@ class Server:
         return http.route(path, self._paths, prefix=self.config.prefix,
                           folders=frozenset(self._folders), login=self._gate is not None,
                           root=self._root)
+
+    def _download(self, token: str, session_id: str | None) -> Response:
+        offer = self.downloads.take(token, session_id)
+        if offer is None:
+            return http.response(404, "no such download: it is fetched once, by the page it "
+                                 "was sent to, while its session lives", content_type="text/plain")
+        return http.response(200, offer.content, content_type=offer.mime_type, headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(offer.filename)}",
+            "Cache-Control": "no-store"})
 
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None
@@ -393,6 +408,7 @@ class Server:
             registry.destroy_all(now=now)
         if self._runtime is not None:
             self._runtime.close()
+            await self._runtime.wait_closed()
             await self._runtime.tasks.released()  # other workers take the tasks over
         if self._cluster is not None:
             await self._cluster.close()

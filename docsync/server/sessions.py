@@ -18,6 +18,7 @@ from docsync.identity import Login
 from docsync.location import Location
 from docsync.page_settings import page_settings
 from docsync.runtime.context import Runtime, SessionContext
+from docsync.server.downloads import Downloads
 from docsync.server.pump import Writer
 from docsync.settings import thread_count
 
@@ -45,7 +46,8 @@ def _pull(session: Session) -> None:
 
 def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
                  headers: Mapping[str, str], limits: LogLimits,
-                 sync_location: bool = True, login: Login | None = None) -> Session:
+                 sync_location: bool = True, login: Login | None = None,
+                 downloads: Downloads | None = None) -> Session:
     """A new session for ``hello`` (PROTOCOL.md §2): the app is run for it, inside its
     context, after the runtime's ``on_session_created`` hooks.
 
@@ -56,7 +58,8 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
     page the session's ``ds.config`` page settings (a ``PageSettings`` before the app's
     roots, when any differs from its default); a notebook output has neither, being a
     part of a page that is not its own. ``login`` is the user's, with logins
-    (``state.user``).
+    (``state.user``). ``downloads`` (a server's) takes the files too large for a
+    ``download`` command's data (see ``SessionContext.download``).
     """
     from docsync import config
     from docsync.apps import _error_page
@@ -73,6 +76,9 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
     session.extras["context"] = context
     session.on_error = lambda exc: context.report_error(exc, "a callback")
     session.on_destroy(lambda _s: context.destroy())
+    if downloads is not None:
+        context.offer_download = lambda *file: downloads.offer(session_id, *file)
+        session.on_destroy(lambda _s: downloads.forget(session_id))
     runtime.sessions[session_id] = context
     with context.activate():
         for hook in list(runtime.created_hooks):

@@ -32,6 +32,7 @@ import param
 
 from docsync.core.model import JSON
 from docsync.runtime.context import CURRENT_SESSION
+from docsync.runtime.download import send_file
 from docsync.widgets.base import BUTTON_TYPES, Widget
 from docsync.widgets.buttons import BUTTON_UNSUPPORTED
 
@@ -233,8 +234,7 @@ class FileDownload(Widget):
         content = _read(source)
         mime_type = (self.mime_type or mimetypes.guess_type(filename)[0]
                      or "application/octet-stream")
-        ctx.command("download", {"filename": filename, "mime_type": mime_type,
-                                 "data": base64.b64encode(content).decode("ascii")})
+        send_file(ctx, filename, mime_type, content)  # a large one by a one-time URL
         self.downloads += 1
 
 

@@ -232,7 +232,7 @@ export function startApp(bootstrap, root, host = {}) {
     } else if (name === "open_url" && typeof data.url === "string") {
       window.open(data.url, typeof data.target === "string" ? data.target : "_blank");
     } else if (name === "download") {
-      if (!saveDownload(data)) console.warn("docsync: a download command without base64 data", data);
+      if (!saveDownload(data)) console.warn("docsync: a download command without a file", data);
     } else {
       console.warn(`docsync: unknown command ${JSON.stringify(name)}`, data);
     }

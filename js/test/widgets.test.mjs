@@ -5,7 +5,7 @@ import { test } from "node:test";
 
 import { BUSY_DELAY_MS, busyState } from "../src/views/busy.js";
 import { hexColor } from "../src/views/color_picker.js";
-import { downloadFile, downloadLabel } from "../src/views/file_download.js";
+import { downloadFile, downloadLabel, downloadLink } from "../src/views/file_download.js";
 import { accepts, formatSize, uploadProblem } from "../src/views/file_input.js";
 import { selectEntries } from "../src/views/select.js";
 
@@ -62,6 +62,18 @@ test("a download command's data decodes to the file's exact bytes, name and type
   assert.deepEqual(bare, { filename: "download", type: "application/octet-stream",
                            bytes: new Uint8Array([104, 105]) });
   assert.equal(downloadFile({ data: "" }).bytes.length, 0);
+});
+
+test("a download command with a URL links to it, resolved against the page", () => {
+  const page = "http://127.0.0.1:5006/group/app";
+  const url = "_docsync/download/abc?session=s1";
+  assert.deepEqual(downloadLink({ filename: "big.bin", url }, page),
+                   { filename: "big.bin", href: "http://127.0.0.1:5006/group/_docsync/download/abc?session=s1" });
+  assert.equal(downloadLink({ url }, page).filename, "download");
+  for (const data of [{}, null, { url: 3 }, { url: "javascript:alert(1)" },
+                      { url: "https://elsewhere.example/file" }, { data: "aGk=" }]) {
+    assert.equal(downloadLink(data, page), null, JSON.stringify(data));
+  }
 });
 
 test("a download command without base64 data holds no file", () => {

@@ -2,7 +2,15 @@ import json
 
 import pytest
 
-from docsync.core.messages import Ack, ClientEvent, ClientPatch, Hello, encode, parse_client_message
+from docsync.core.messages import (
+    MAX_DEPTH,
+    Ack,
+    ClientEvent,
+    ClientPatch,
+    Hello,
+    encode,
+    parse_client_message,
+)
 from docsync.exceptions import BadMessage
 
 
@@ -30,6 +38,15 @@ def test_parses_each_client_message_type():
     '{"type":"hello","protocol":1,"token":"t"}',
     '{"type":"ack"}',
     b"\xff\xfe",
+    # issue 12: these raised TypeError or RecursionError instead
+    '{"type": ["patch"], "cseq": 1}',
+    '{"type": {"patch": 1}, "cseq": 1}',
+    '{"type":"ack","seq":NaN}',
+    '{"type":"patch","cseq":1,"base":0,"ops":[{"op":"replace","path":"/x","value":Infinity}]}',
+    '{"type":"patch","cseq":1,"base":0,"ops":[' + "[" * 10_000 + "]" * 10_000 + "]}",
+    '{"type":"patch","cseq":1,"base":0,"ops":[' + "[" * 150 + "]" * 150 + "]}",
+    '{"type":"hello","protocol":1,"token":"t","last_seq":null,"args":'
+    + '{"a":' * 10_000 + "1" + "}" * 10_000 + "}",
 ])
 def test_refuses_malformed_input_as_bad_message(text):
     with pytest.raises(BadMessage) as info:
@@ -41,6 +58,14 @@ def test_bad_message_names_the_cseq_it_could_read():
     with pytest.raises(BadMessage) as info:
         parse_client_message('{"type":"patch","cseq":4,"base":1}')
     assert info.value.cseq == 4  # type: ignore[attr-defined]
+
+
+def test_nesting_up_to_the_limit_is_accepted():
+    value = "[" * (MAX_DEPTH - 3) + "]" * (MAX_DEPTH - 3)
+    message = parse_client_message(
+        '{"type":"patch","cseq":1,"base":0,"ops":[{"op":"replace","path":"/p","value":'
+        + value + "}]}")
+    assert isinstance(message, ClientPatch)
 
 
 def test_encode_is_compact_and_refuses_nan():

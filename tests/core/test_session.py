@@ -224,3 +224,52 @@ def test_snapshot_after_numbers_on_from_the_clients_last_seq():
     snapshot = json.loads(session.snapshot_after(41))
     assert snapshot["type"] == "snapshot" and snapshot["seq"] == 42
     assert frames(session.frames_after(41)) == [snapshot]
+
+
+def test_frames_not_yet_sent_are_never_dropped_from_the_log():
+    """issue 12: a frame over the byte bound pushed out the unsent frames before it."""
+    session, x = make(LogLimits(max_bytes=300))
+    session.start_sending(after=1)  # the snapshot (seq 1) was sent
+    x.value = 11
+    session.flush()  # seq 2
+    big = session.command("download", {"data": "z" * 1000})  # seq 3, alone over the bound
+    x.value = 12
+    session.flush()  # seq 4
+    assert session.log_range == (2, 4)
+    assert session.frames_after(1) is not None and session.frames_after(1)[1] == big
+    assert session.unsent_bytes == sum(len(t) for t in session.frames_after(1))
+
+    session.sent(3)  # the sent frames may now go, the unsent one stays
+    assert session.log_range == (4, 4)
+    assert session.unsent_bytes == len(session.frames_after(3)[0])
+    session.sent(4)
+    assert session.unsent_bytes == 0
+
+
+def test_an_ack_cannot_drop_what_was_not_sent():
+    session, x = make()
+    session.start_sending(after=1)
+    for v in (11, 12):
+        x.value = v
+        session.flush()
+    session.receive(Ack(3))  # a client acknowledging frames it was never sent
+    assert session.log_range == (2, 3)
+    session.sent(3)
+    session.receive(Ack(3))
+    assert session.log_range is None
+
+
+def test_a_new_or_no_connection_restores_the_log_bounds():
+    session, x = make(LogLimits(max_bytes=300))
+    session.attach("first")
+    session.start_sending(after=1)
+    for v in range(10):
+        x.value = v + 10
+        session.flush()
+    assert session.log_range == (2, 11)  # only the snapshot was sent: the rest is kept
+    session.detach("first", now=0.0)  # detached: the oldest go as before
+    first, last = session.log_range
+    assert last == 11 and first > 2 and session.unsent_bytes == 0
+    session.attach("second")
+    session.start_sending(after=last - 1)
+    assert session.unsent_bytes == len(session.frames_after(last - 1)[0])

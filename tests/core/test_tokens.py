@@ -25,6 +25,8 @@ def test_a_token_verifies_and_says_whether_it_is_fresh():
     lambda t: t.replace(".1000.", ".1001.", 1),  # another issue time
     lambda t: "garbage",
     lambda t: "a.b.c",
+    lambda t: t.replace("abc", "abé", 1),  # issue 12: non-ASCII raised UnicodeEncodeError
+    lambda t: t.replace(".1000.", ".\uff11\uff10\uff10\uff10.", 1),  # full-width digits
 ])
 def test_forged_or_malformed_tokens_close_with_4401(mutate):
     token = mutate(issue_token(SECRET, "abc", 1000))

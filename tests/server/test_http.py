@@ -3,6 +3,8 @@ static bundle, 404."""
 
 from __future__ import annotations
 
+import asyncio
+import http.client
 import json
 import re
 from pathlib import Path
@@ -127,3 +129,29 @@ async def test_plain_get_of_the_websocket_path_is_not_a_page(serve_app, clients)
     assert status >= 400
     client = await clients(handle.url + "app").open()  # the server is fine
     assert "hi" in texts(client.client)
+
+
+def _get_many(port: int, paths: list[str]) -> list[tuple[int, str | None]]:
+    """GET each path in turn with one ``http.client`` connection, as a client that keeps
+    connections alive does; (status, Connection header) of each."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        out = []
+        for path in paths:
+            conn.request("GET", path)
+            answer = conn.getresponse()
+            answer.read()
+            out.append((answer.status, answer.getheader("Connection")))
+        return out
+    finally:
+        conn.close()
+
+
+async def test_every_http_answer_says_connection_close(serve_app):
+    """issue 12: the server closes after each answer; without ``Connection: close`` a
+    client reusing the connection (after a redirect, say) met RemoteDisconnected."""
+    handle = serve_app(lambda: ds.pane.Markdown("hi"))
+    paths = ["/", "/app", "/_docsync/static/docsync.js", "/nope", "/app/ws"] * 6
+    answers = await asyncio.to_thread(_get_many, handle.port, paths)
+    assert [status for status, _ in answers[:5]] == [302, 200, 200, 404, 426]
+    assert {header for _, header in answers} == {"close"}

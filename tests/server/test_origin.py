@@ -37,7 +37,7 @@ async def test_own_host_and_programs_without_origin_are_allowed(serve_app, clien
     assert program.client.doc is not None
 
 
-@pytest.mark.parametrize("allowed", ["evil.example", "evil.example:8000", "*"])
+@pytest.mark.parametrize("allowed", ["evil.example:*", "evil.example:8000", "*"])
 async def test_allowed_origin_in_process(allowed, serve_app, clients):
     handle = serve_app(app, allow_websocket_origin=frozenset({allowed}))
     client = await clients(handle.url + "app", origin="http://evil.example:8000").open()
@@ -45,6 +45,27 @@ async def test_allowed_origin_in_process(allowed, serve_app, clients):
     if allowed != "*":
         with pytest.raises(InvalidStatus):
             await clients(handle.url + "app", origin="http://other.example").open()
+
+
+@pytest.mark.parametrize(("origin", "accepted"), [
+    ("https://good.example", True),
+    ("http://good.example", True),
+    ("https://good.example:443", True),
+    ("http://good.example:80", True),
+    ("https://good.example:8443", False),  # issue 12: this was accepted
+    ("http://good.example:8000", False),
+    ("http://bad.good.example", False),
+])
+async def test_a_host_without_port_allows_only_the_default_ports(origin, accepted, serve_app,
+                                                                 clients):
+    handle = serve_app(app, allow_websocket_origin=frozenset({"good.example"}))
+    client = clients(handle.url + "app", origin=origin)
+    if accepted:
+        assert (await client.open()).client.doc is not None
+    else:
+        with pytest.raises(InvalidStatus) as info:
+            await client.open()
+        assert info.value.response.status_code == 403
 
 
 async def test_allow_websocket_origin_flag(docsync_serve, clients, tmp_path):

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import docsync as ds
+from docsync.exceptions import MAX_REFUSAL_CHARS
 from docsync.testing import ClientProtocol
 from tests.server.support import texts
 
@@ -164,3 +165,20 @@ async def test_repeated_malformed_messages_close_with_4400(serve_app, clients):
     # The other session is unaffected.
     await other.set(ids(other.client)["x"], "value", 9)
     await other.wait_for(lambda c: "x is 9" in texts(c))
+
+
+@pytest.mark.parametrize("value", ["x" * 100_000, [7] * 30_000])
+async def test_an_error_quotes_a_bounded_part_of_a_huge_refused_value(value, serve_app,
+                                                                     clients):
+    """issue 12: the whole refused value came back in the error (100 kB for 100 kB)."""
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    doc = client.client
+    x = ids(doc)["x"]
+    await client.set(x, "value", value)
+    await client.wait_for(lambda c: c.errors and not c.outbox)
+    [error] = doc.errors
+    assert error["code"] == "invalid"
+    assert "IntSlider" in error["message"]  # it still says what was wrong
+    assert len(error["message"]) <= MAX_REFUSAL_CHARS
+    await client.wait_for(lambda c: c.prop(x, "value") == 3)

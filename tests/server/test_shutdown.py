@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 
 import docsync as ds
@@ -58,3 +59,29 @@ async def test_handle_is_a_context_manager(clients):
         session = only_session(handle)
         await client.close()
     assert session.state is SessionState.DESTROYED
+
+
+async def test_stop_cancels_and_awaits_async_work_that_is_still_running(serve_app, clients):
+    """issue 12: a ``state.execute`` coroutine left pending at stop raised, when collected
+    later, ``ValueError: <Token> was created in a different Context``."""
+    events: list[str] = []
+
+    async def forever() -> None:
+        events.append("started")
+        try:
+            await asyncio.Event().wait()  # nothing sets it: only a cancel ends this
+        except asyncio.CancelledError:
+            events.append(f"cancelled in {ds.state.curdoc is not None and 'a session'}")
+            raise
+
+    def app():
+        ds.state.execute(forever)
+        ds.state.execute(lambda: ds.state.execute(forever))  # one outside the build too
+        return ds.widgets.IntSlider(name="x", start=0, end=10, value=3)
+
+    handle = serve_app(app)
+    await clients(handle.url + "app").open()
+    await wait_until(lambda: events.count("started") == 2, what="both coroutines running")
+    await asyncio.to_thread(handle.stop)
+    assert events.count("cancelled in a session") == 2
+    gc.collect()  # an abandoned coroutine would be finalized (and raise) here

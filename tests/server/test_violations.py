@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 from websockets.asyncio.client import connect
@@ -100,3 +101,74 @@ async def test_resume_ahead_of_the_server_closes_with_4400(serve_app, clients):
     await client.drop()
     client.client.last_seq = 1000
     await expect_close(client, 4400)
+
+
+DEEP = "[" * 10_000 + "]" * 10_000
+
+
+def quiet(caplog) -> list[str]:
+    """What the server logged at warning level or above (a client's mistakes must not be)."""
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+@pytest.mark.parametrize("first", [
+    '{"type": ["patch"], "cseq": 1}',
+    '{"type": {"hello": 1}, "cseq": 1}',
+    '{"type": "hello", "protocol": 1, "token": "t", "last_seq": null, "args": ' + DEEP + "}",
+])
+async def test_a_malformed_first_frame_closes_with_4400_not_1011(first, serve_app, clients,
+                                                                 caplog):
+    handle = serve_app(app)
+    page = clients(handle.url + "app")
+    await page.load_page()
+    async with connect(page.ws_url, max_size=None) as ws:
+        await ws.send(first)
+        with pytest.raises(ConnectionClosed):
+            await ws.recv()
+        assert ws.close_code == 4400
+    assert quiet(caplog) == []
+
+
+async def test_a_non_ascii_token_closes_with_4401(serve_app, clients, caplog):
+    handle = serve_app(app)
+    page = clients(handle.url + "app")
+    boot = await page.load_page()
+    session_id, issued, signature = boot["token"].split(".")
+    for token in (f"{session_id}é.{issued}.{signature}", f"{session_id}.\uff11\uff12.{signature}"):
+        async with connect(page.ws_url) as ws:
+            await ws.send(json.dumps({"type": "hello", "protocol": 1, "token": token,
+                                      "last_seq": None}))
+            with pytest.raises(ConnectionClosed):
+                await ws.recv()
+            assert ws.close_code == 4401
+    assert quiet(caplog) == []
+
+
+@pytest.mark.parametrize(("message", "deep"), [
+    ({"type": ["patch"]}, ""),
+    ({"type": {"patch": 1}}, ""),
+    # Parsed, then refused for its depth: its cseq is read and used up.
+    ({"type": "patch", "base": 0, "ops": [{"op": "replace", "path": "/x", "value": "D"}]},
+     "[" * 150 + "]" * 150),
+    # Too deep to parse at all: no cseq can be read, so the client's count is not used up.
+    ({"type": "patch", "base": 0, "ops": [{"op": "replace", "path": "/x", "value": "D"}]},
+     DEEP),
+])
+async def test_a_malformed_later_frame_is_refused_and_the_session_goes_on(
+        message, deep, serve_app, clients, caplog):
+    handle = serve_app(app)
+    client = await clients(handle.url + "app").open()
+    doc = client.client
+    readable = deep != DEEP
+    frame = json.dumps({**message, "cseq": doc.cseq + 1}).replace('"D"', deep)
+    doc.cseq += readable
+    await client.ws.send(frame)  # sent raw: not in the client's outbox
+    await client.wait_for(lambda c: c.errors)
+    assert [e["code"] for e in doc.errors] == ["bad-message"]
+    assert doc.errors[0]["cseq"] == (doc.cseq if readable else None)
+    text = doc.find("TextInput")
+    await client.set(text, "value", "after")
+    await client.wait_for(lambda c: not c.outbox)
+    assert only_session(handle).document.get_model(text).value == "after"
+    assert client.close_code is None
+    assert quiet(caplog) == []
