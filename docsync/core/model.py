@@ -386,7 +386,8 @@ def unsendable(value: Any) -> str | None:
     stack = [value]
     while stack:
         item = stack.pop()
-        if item is None or isinstance(item, (str, bool, int, float, Model, datetime.date)):
+        if item is None or isinstance(item, (str, bool, int, float, Model, datetime.date,
+                                             Chunks)):
             continue
         if isinstance(item, (list, tuple)):
             stack.extend(item)

@@ -42,7 +42,7 @@ def test_a_mirrored_key_and_its_widgets_stay_equal_both_ways():
     b.value = 5
     assert (a.value, s.op1) == (5, 5)
     with pytest.raises(ValueError):
-        s["op1"] = 50  # out of the sliders' bounds: refused, not stored
+        s["op1"] = "fifty"  # not an int: the sliders refuse it, so it is not stored
     assert (s.op1, a.value, b.value) == (5, 5, 5)
 
 
