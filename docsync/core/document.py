@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from docsync.core.jsondiff import escape_token, json_diff
 from docsync.core.model import (
     JSON,
     Model,
@@ -277,10 +278,13 @@ class Document:
         value = prop_json(model, prop, self._ref)
         row, i = self._mirror_slot(model, model_id, prop)
         if force or row[i] != value:
-            row[i] = value
+            before, row[i] = row[i], value
             self._prop_seq[(model_id, prop)] = seq
-            path = f"/models/{model_id}/props/{prop}"
-            ops.append({"op": "replace", "path": path, "value": value})
+            path = f"/models/{model_id}/props/{escape_token(prop)}"
+            if force or before is _MISSING or prop not in type(model)._diffed_props:
+                ops.append({"op": "replace", "path": path, "value": value})
+            else:
+                ops.extend(json_diff(before, value, path))
 
     # -- input ---------------------------------------------------------------------------
 

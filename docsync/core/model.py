@@ -44,6 +44,9 @@ class Model(param.Parameterized):
     _events: ClassVar[frozenset[str]] = frozenset()
     #: Parameters that are not sent (not JSON, or server-only).
     _wire_exclude: ClassVar[frozenset[str]] = frozenset({"name"})
+    #: Props sent, when they change, as RFC 6902 ops of what changed inside their JSON value
+    #: (a Plotly figure's one trace) rather than one ``replace`` (``core.jsondiff``).
+    _diffed_props: ClassVar[frozenset[str]] = frozenset()
     #: Derived props: wire name → the parameters it is computed from (see ``_derived``).
     _derived_props: ClassVar[dict[str, tuple[str, ...]]] = {}
     #: Panel's arguments this type does not take → what to do instead (:func:`check_arguments`).
