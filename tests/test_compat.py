@@ -11,7 +11,7 @@ from docsync.compat import PANEL_NAMES
 
 @pytest.mark.parametrize("expr, shown", [
     ("pn.widgets.Tabulator", "pn.widgets.Tabulator"),
-    ("pn.pane.Plotly", "pn.pane.Plotly"),
+    ("pn.pane.ECharts", "pn.pane.ECharts"),
     ("pn.template.ReactTemplate", "pn.template.ReactTemplate"),
     ("pn.Accordion", "pn.Accordion"),
     ("pn.layout.Accordion", "pn.layout.Accordion"),

@@ -29,6 +29,7 @@ import { JSONView } from "./json.js";
 import { SpacerView } from "./spacer.js";
 import { TabsView } from "./tabs.js";
 import { VegaView } from "./vega.js";
+import { PlotlyView } from "./plotly.js";
 import { CheckboxGroupView } from "./checkbox_group.js";
 import { ColorPickerView } from "./color_picker.js";
 import { DatePickerView } from "./date_picker.js";
@@ -70,6 +71,7 @@ export const VIEW_TYPES = Object.freeze({
   WebP: ImageView,
   Matplotlib: ImageView,
   Vega: VegaView,
+  Plotly: PlotlyView,
   DataFrame: DataFrameView,
   IntSlider: SliderView,
   FloatSlider: SliderView,

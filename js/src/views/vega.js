@@ -8,54 +8,16 @@
  */
 
 import { BaseView, h } from "./base.js";
+import { bundleSource, bundleUrl, loadBundle } from "./bundle.js";
 
-// Read while the bundle runs: `document.currentScript` is docsync.js only then.
-const BUNDLE_URL = typeof document !== "undefined" ? (document.currentScript?.src ?? document.querySelector('script[src$="docsync.js"]')?.src ?? null) : null;
-
-/** The URL of the Vega bundle, beside the main bundle at `bundleUrl` (or the page). */
-export function vegaBundleUrl(bundleUrl, pageUrl) {
-  return new URL("vega.js", bundleUrl ?? new URL("_docsync/static/", pageUrl)).href;
+/** The URL of the Vega bundle, beside the main bundle at `mainUrl` (or the page). */
+export function vegaBundleUrl(mainUrl, pageUrl) {
+  return bundleUrl("vega.js", mainUrl, pageUrl);
 }
 
-/**
- * Load the Vega bundle once per page; resolves to its `{embed}`.
- *
- * `source()` gives the bundle's script URL, or a promise of it; it is called only by the
- * first load of the page. That load adds one `<script data-docsync-vega>` to `doc`; every
- * later call, from any view of any client in the page (several notebook outputs), waits for
- * that script. When the load fails the script is removed, so that a later pane tries again.
- * A `blob:` URL is revoked once its script has run.
- */
+/** Load the Vega bundle once per page (see `loadBundle`); resolves to its `{embed}`. */
 export function loadVega(source, doc = document) {
-  if (globalThis.docsyncVega) return Promise.resolve(globalThis.docsyncVega);
-  let script = doc.querySelector("script[data-docsync-vega]");
-  if (!script) {
-    script = doc.createElement("script");
-    script.async = true;
-    script.dataset.docsyncVega = "";
-    // In the page before its URL is known, so that other views wait for this one load. An
-    // inserted script without src or text does not run; setting its src later loads it
-    // (HTML, "prepare the script element").
-    doc.head.append(script);
-    const fail = (err) => {
-      script.dataset.docsyncVegaError = err?.message ?? String(err);
-      script.dispatchEvent(new Event("error"));
-    };
-    const done = () => {
-      if (script.src.startsWith("blob:")) URL.revokeObjectURL(script.src);
-    };
-    script.addEventListener("load", done, { once: true });
-    script.addEventListener("error", done, { once: true });
-    Promise.resolve().then(source).then((url) => (script.src = url), fail);
-  }
-  return new Promise((resolve, reject) => {
-    script.addEventListener("load", () => resolve(globalThis.docsyncVega), { once: true });
-    const failed = () => {
-      script.remove();
-      reject(new Error(script.dataset.docsyncVegaError ?? `cannot load ${script.src}`));
-    };
-    script.addEventListener("error", failed, { once: true });
-  });
+  return loadBundle({ key: "docsyncVega", global: "docsyncVega" }, source, doc);
 }
 
 const STRETCH = ["stretch_width", "stretch_both", "scale_width", "scale_both"];
@@ -94,8 +56,7 @@ export class VegaView extends BaseView {
     if (!spec) return;
     this.el.setAttribute("aria-busy", "true");
     try {
-      const assetUrl = this.ctx.assetUrl;
-      const vega = await loadVega(assetUrl ? () => assetUrl("vega.js") : () => vegaBundleUrl(BUNDLE_URL, location.href));
+      const vega = await loadVega(bundleSource(this.ctx, "vega.js"));
       if (generation !== this._generation) return; // a newer spec, or the view is gone
       const result = await vega.embed(this.chart, spec, { actions: props.show_actions === true, renderer: "svg" });
       if (generation !== this._generation) result.finalize();
