@@ -65,7 +65,7 @@ def test_a_figure_that_cannot_be_sent_is_named_in_the_page_and_the_log(caplog):
         pane = Plotly({"data": [{"y": [1, Opaque()]}]}, name="sales")
     assert pane.figure is None
     assert pane.error == ("Plotly pane 'sales' cannot show this figure: figure.data[0].y[1] "
-                          "is a Opaque, which a figure cannot hold (use numbers, strings, "
+                          "is of type Opaque, which a figure cannot hold (use numbers, strings, "
                           "dates, lists or numpy arrays)")
     assert pane.error in caplog.text
     pane.object = {"data": [{"y": [1, 2]}]}
@@ -74,7 +74,7 @@ def test_a_figure_that_cannot_be_sent_is_named_in_the_page_and_the_log(caplog):
 
 def test_figure_json_is_strict_about_what_a_figure_holds():
     assert figure_json({"a": (1, math.inf)}) == {"a": [1, None]}
-    with pytest.raises(TypeError, match=r"figure\.layout\.x is a set"):
+    with pytest.raises(TypeError, match=r"figure\.layout\.x is of type set"):
         figure_json({"layout": {"x": {1}}})
 
 

@@ -53,7 +53,7 @@ def figure_json(value: Any, where: str = "figure") -> Any:
         return value.isoformat()
     if callable(getattr(value, "tolist", None)):  # numpy arrays and scalars, pandas Series
         return figure_json(value.tolist(), where)
-    raise TypeError(f"{where} is a {type(value).__name__}, which a figure cannot hold "
+    raise TypeError(f"{where} is of type {type(value).__name__}, which a figure cannot hold "
                     f"(use numbers, strings, dates, lists or numpy arrays)")
 
 

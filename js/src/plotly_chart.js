@@ -14,7 +14,8 @@
  * queue to one per animation frame; a zoom or pan is sent when it ends (`plotly_relayout`,
  * not `plotly_relayouting`). From the keyboard, the arrow keys move between points
  * (left/right within a trace, up/down between traces, Home/End), Enter or Space clicks the
- * focused point, Escape leaves it; a polite live region reads out the focused point.
+ * focused point, Escape leaves it; a polite live region reads out the focused point, and
+ * hover_data follows it.
  */
 
 // Per-point fields of plotly.js event data that are values of the point (not whole
@@ -177,10 +178,15 @@ export class PlotlyChart {
     this.listening = false;
     this.onKey = (e) => this.key(e);
     el.addEventListener("keydown", this.onKey);
+    this.props = null;
+    // The page's theme switch (views/page.js) recolours the chart: draw it again.
+    this.themeWatch = new MutationObserver(() => this.props && this.draw(this.props).catch((err) => console.error("docsync: cannot draw a Plotly chart", err)));
+    this.themeWatch.observe(el.ownerDocument.documentElement, { attributes: true, attributeFilter: ["data-docsync-theme"] });
   }
 
   /** Draw `props.figure` with the pane's `config` and sizing; resolves once drawn. */
   async draw(props) {
+    this.props = props;
     const figure = props.figure;
     const stretch = STRETCH.includes(props.sizing_mode);
     const data = structuredClone(Array.isArray(figure.data) ? figure.data : []);
@@ -212,22 +218,28 @@ export class PlotlyChart {
       e.preventDefault();
       this.edit("click_data", { points: [focusPoint(this.data, this.focus)] });
     } else if (e.key === "Escape") {
+      if (!this.focus) return;
       this.focus = null;
       this.Plotly.Fx.unhover(this.chart);
       this.live.textContent = "";
+      this.edit("hover_data", null);
     } else if (KEYS.includes(e.key)) {
       e.preventDefault();
       this.focus = stepFocus(this.data, this.focus, e.key);
       if (!this.focus) return;
-      this.live.textContent = describePoint(this.data, focusPoint(this.data, this.focus));
-      // plotly.js's hover label on the point (which sets hover_data, as a pointer would).
+      const point = focusPoint(this.data, this.focus);
+      this.live.textContent = describePoint(this.data, point);
+      // plotly.js's hover label on the point; a hover it is told to show emits no
+      // plotly_hover, so hover_data is set here, as a pointer's hover would set it.
       this.Plotly.Fx.hover(this.chart, [{ curveNumber: this.focus.curve, pointNumber: this.focus.point }]);
+      this.edit("hover_data", { points: [point] });
     }
   }
 
   /** Free plotly.js's state and stop taking keys. */
   destroy() {
     this.el.removeEventListener("keydown", this.onKey);
+    this.themeWatch.disconnect();
     this.Plotly.purge(this.chart);
     this.listening = false;
   }
