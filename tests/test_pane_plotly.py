@@ -115,6 +115,8 @@ def test_panel_arguments_docsync_does_not_take_say_what_to_do():
         Plotly({"data": []}, link_figure=False)
     with pytest.raises(ArgumentError, match="relayout_data"):
         Plotly({"data": []}, viewport_update_policy="continuous")
+    with pytest.raises(ArgumentError, match="does not send restyles"):
+        Plotly({"data": []}, restyle_data=[])
 
 
 def test_panel_picks_plotly_for_figures_only():

@@ -85,6 +85,10 @@ class Plotly(PaneBase):
         "link_figure": "docsync does not watch a figure for changes in place: after "
                        "changing it, set pane.object = fig again (or call "
                        "pane.param.trigger('object')); only what changed is sent",
+        "doubleclick_data": "docsync does not send double clicks yet: the autoscale a "
+                            "double click makes arrives in relayout_data",
+        "clickannotation_data": "docsync does not send clicks on annotations yet",
+        "restyle_data": "docsync does not send restyles (a legend click hiding a trace) yet",
         "viewport_update_policy": "docsync keeps no viewport parameter: read the axis "
                                   "ranges from relayout_data, sent when a zoom or pan ends",
         "viewport_update_throttle": "docsync keeps no viewport parameter: read the axis "
