@@ -55,6 +55,28 @@ async def test_a_click_and_the_keyboard_reach_python_in_both_themes(serve, new_t
     await page.keyboard.press("Enter")
     await expect(page.get_by_text("Clicked Plums: 4")).to_be_visible()
 
+    # A drag across the plot zooms (plotly.js's default drag): relayout_data reaches Python
+    # once the drag ends.
+    area = await figure.locator(".nsewdrag").first.bounding_box()
+    assert area is not None
+    await page.mouse.move(area["x"] + 20, area["y"] + 20)
+    await page.mouse.down()
+    await page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] - 20,
+                          steps=5)
+    await page.mouse.up()
+    await expect(page.get_by_text("Zoomed from x = ")).to_be_visible()
+    # Box select (the mode bar's button), around the first bar after a double click's reset
+    # (plotly.js selects a bar whose top end is in the box).
+    await figure.locator(".nsewdrag").first.dblclick()
+    await figure.get_by_role("button", name="Box Select").click()
+    first = await bars.nth(0).bounding_box()
+    assert first is not None
+    await page.mouse.move(first["x"] - 5, first["y"] + first["height"] - 5)
+    await page.mouse.down()
+    await page.mouse.move(first["x"] + first["width"] + 5, first["y"] - 3, steps=5)
+    await page.mouse.up()
+    await expect(page.get_by_text("Selected Apples")).to_be_visible()
+
     # The theme switch recolours the chart.
     await page.get_by_role("button", name="Dark theme").click()
     await expect(page.locator("html")).to_have_attribute("data-docsync-theme", "dark")

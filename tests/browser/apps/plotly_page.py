@@ -31,9 +31,22 @@ def hovered(hover_data):
     return f"Hovering {hover_data['points'][0]['x']}" if hover_data else "Not hovering."
 
 
+def zoomed(relayout_data):
+    if not relayout_data or "xaxis.range[0]" not in relayout_data:
+        return "Not zoomed."
+    return f"Zoomed from x = {relayout_data['xaxis.range[0]']:.1f}"
+
+
+def selected(selected_data):
+    if not selected_data:
+        return "Nothing selected."
+    return "Selected " + ", ".join(p["x"] for p in selected_data["points"])
+
+
 ds.template.Page(
     title="Plotly",
     theme="light",
     main=[chart, ds.bind(clicked, chart.param.click_data),
-          ds.bind(hovered, chart.param.hover_data), broken],
+          ds.bind(hovered, chart.param.hover_data), ds.bind(zoomed, chart.param.relayout_data),
+          ds.bind(selected, chart.param.selected_data), broken],
 ).servable(title="Plotly")
