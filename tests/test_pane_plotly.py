@@ -46,8 +46,11 @@ def test_a_figure_dict_needs_data_and_may_omit_layout():
     assert pane.figure == {"data": [{"type": "bar", "x": ["2026-01-02"], "y": [4, 5]}],
                            "layout": {}}
     assert is_plotly_figure({"data": [], "layout": {}, "frames": []})
-    assert not is_plotly_figure({"data": [], "other": 1})
-    assert not is_plotly_figure({"data": "x"})
+    assert not is_plotly_figure({"data": []})  # pn.panel: JSON, as in Panel
+    assert not is_plotly_figure({"data": [], "layout": {}, "other": 1})
+    assert not is_plotly_figure({"data": "x", "layout": {}})
+    with pytest.raises(ValueError, match="not dict"):
+        Plotly({"data": [], "other": 1})
 
 
 def test_other_objects_are_refused_and_none_shows_nothing():
@@ -123,11 +126,12 @@ def test_panel_picks_plotly_for_figures_only():
     assert pane_type(go.Figure()) is Plotly
     assert pane_type({"data": [{"y": [1]}], "layout": {}}) is Plotly
     assert pane_type({"data": 1}) is JSON
+    assert pane_type({"data": [{"y": [1]}]}) is JSON
 
 
 def test_plotly_is_imported_only_by_apps_that_use_it():
     code = ("import sys\nimport docsync as pn\n"
-            "pane = pn.pane.panel({'data': [{'y': [1, 2]}]})\n"
+            "pane = pn.pane.panel({'data': [{'y': [1, 2]}], 'layout': {}})\n"
             "assert type(pane).__name__ == 'Plotly', pane\n"
             "assert 'plotly' not in sys.modules, 'plotly was imported'\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=subprocess_env(),

@@ -28,8 +28,8 @@ def pane_type(obj: Any) -> type[Model]:
     ``ParamFunction``; an image URL or an existing image file named by a string is an
     ``Image``, any other string ``Markdown``; a pandas DataFrame or Series is a
     ``DataFrame``; a matplotlib Figure is ``Matplotlib``; an Altair chart or a dict with a
-    Vega(-Lite) ``$schema`` is ``Vega``; a plotly Figure or a dict of a figure's ``data``
-    (and ``layout``) is ``Plotly``; image bytes or a path with an image suffix is an
+    Vega(-Lite) ``$schema`` is ``Vega``; a plotly Figure or a dict with ``data`` and
+    ``layout`` is ``Plotly``; image bytes or a path with an image suffix is an
     ``Image``; another dict or list is ``JSON``; anything else is ``Str``.
     """
     from docsync.bind import ParamFunction

@@ -22,12 +22,18 @@ _POINT_EVENTS = ("click_data", "hover_data", "selected_data")
 
 
 def is_plotly_figure(obj: Any) -> bool:
-    """Whether ``obj`` is a plotly ``Figure`` (anything with ``to_plotly_json``; plotly is
-    not imported) or a dict holding a figure's ``data`` list (its ``layout`` is optional)."""
+    """Whether ``pn.panel`` shows ``obj`` with :class:`Plotly`: a plotly ``Figure``
+    (anything with ``to_plotly_json``; plotly is not imported) or, as in Panel, a dict with
+    both ``data`` and ``layout`` (a dict with only ``data`` may be any JSON: the JSON pane)."""
     if isinstance(obj, dict):
-        return isinstance(obj.get("data"), (list, tuple)) and set(obj) <= {
-            "data", "layout", "frames"}
+        return _is_figure_dict(obj) and "layout" in obj
     return callable(getattr(type(obj), "to_plotly_json", None))
+
+
+def _is_figure_dict(obj: dict[Any, Any]) -> bool:
+    """A figure dict the pane takes: a ``data`` list of traces; ``layout``, ``frames``."""
+    return isinstance(obj.get("data"), (list, tuple)) and set(obj) <= {"data", "layout",
+                                                                       "frames"}
 
 
 def figure_json(value: Any, where: str = "figure") -> Any:
@@ -118,7 +124,7 @@ class Plotly(PaneBase):
         if obj is None:
             set_computed(self, figure=None, error=None)
             return
-        if not is_plotly_figure(obj):
+        if not (_is_figure_dict(obj) if isinstance(obj, dict) else is_plotly_figure(obj)):
             raise ValueError(f"Plotly shows a plotly Figure or a dict with a 'data' list of "
                              f"traces (and optionally 'layout'), not {type(obj).__name__}")
         plain = obj.to_plotly_json() if not isinstance(obj, dict) else obj
