@@ -55,10 +55,11 @@ test-js: js/node_modules/.installed
 
 # The shipped bundle must be what its sources build to (esbuild output is deterministic).
 js-check: js/node_modules/.installed
-	rm -rf .bundle-check && mkdir .bundle-check && cp docsync/static/docsync.js docsync/static/docsync.css docsync/static/vega.js docsync/static/tabulator.js docsync/static/notebook.js .bundle-check/
+	rm -rf .bundle-check && mkdir .bundle-check && cp docsync/static/docsync.js docsync/static/docsync.css docsync/static/vega.js docsync/static/tabulator.js docsync/static/plotly.js docsync/static/notebook.js .bundle-check/
 	cd js && npm run --silent build
 	cmp .bundle-check/docsync.js docsync/static/docsync.js && cmp .bundle-check/docsync.css docsync/static/docsync.css && \
-	  cmp .bundle-check/vega.js docsync/static/vega.js && cmp .bundle-check/tabulator.js docsync/static/tabulator.js && cmp .bundle-check/notebook.js docsync/static/notebook.js || \
+	  cmp .bundle-check/vega.js docsync/static/vega.js && cmp .bundle-check/tabulator.js docsync/static/tabulator.js && \
+	  cmp .bundle-check/plotly.js docsync/static/plotly.js && cmp .bundle-check/notebook.js docsync/static/notebook.js || \
 	  (echo "docsync/static is stale: run 'make js' and commit the bundle"; rm -rf .bundle-check; exit 1)
 	rm -rf .bundle-check
 

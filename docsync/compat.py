@@ -41,7 +41,7 @@ PANEL_NAMES: dict[str, frozenset[str]] = {name: frozenset(names.split()) for nam
     "docsync.pane": """Alert Audio AVIF Bokeh DataFrame DeckGL ECharts GIF HoloViews HTML
         ICO Image Interactive IPyWidget IPyLeaflet JPG JSON LaTeX Markdown Matplotlib Pane
         PaneBase ParamFunction ParamMethod ParamRef panel PDF Perspective Placeholder
-        Plotly PNG ReactiveExpr Reacton RGGPlot Str Streamz SVG Textual Vega Video Vizzu
+        PNG ReactiveExpr Reacton RGGPlot Str Streamz SVG Textual Vega Video Vizzu
         VTK VTKVolume WebP YT""",
     "docsync.layout": _LAYOUTS,
     "docsync.template": """BaseTemplate BootstrapTemplate DarkTheme DefaultTheme

@@ -11,7 +11,7 @@ from docsync.compat import PANEL_NAMES
 
 @pytest.mark.parametrize("expr, shown", [
     ("pn.widgets.Terminal", "pn.widgets.Terminal"),
-    ("pn.pane.Plotly", "pn.pane.Plotly"),
+    ("pn.pane.ECharts", "pn.pane.ECharts"),
     ("pn.template.ReactTemplate", "pn.template.ReactTemplate"),
     ("pn.FloatPanel", "pn.FloatPanel"),
     ("pn.layout.Swipe", "pn.layout.Swipe"),

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from docsync.core.chunks import Chunks
-from docsync.core.diff import diff_ops
+from docsync.core.diff import diff_ops, escape_token
 from docsync.core.model import (
     JSON,
     Model,
@@ -307,7 +307,7 @@ class Document:
         if force or row[i] != value:
             before, row[i] = row[i], value
             self._prop_seq[(model_id, prop)] = seq
-            path = f"/models/{model_id}/props/{prop}"
+            path = f"/models/{model_id}/props/{escape_token(prop)}"
             if not force and before is not _MISSING and prop in type(model)._diffed_props:
                 ops.extend(diff_ops(path, before, value))  # only what changed (core/diff.py)
             else:

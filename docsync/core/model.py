@@ -75,8 +75,9 @@ class Model(param.Parameterized):
     _events: ClassVar[frozenset[str]] = frozenset()
     #: Parameters that are not sent (not JSON, or server-only).
     _wire_exclude: ClassVar[frozenset[str]] = frozenset({"name"})
-    #: Large props of plain JSON data (never model references: they are not searched for
-    #: any) sent as the ops that change them rather than whole (``core/diff.py``).
+    #: Large props of plain JSON data (a table's rows, a Plotly figure; never model
+    #: references: they are not searched for any) sent, when they change, as the RFC 6902
+    #: ops of what changed inside them rather than whole (``core/diff.py``).
     _diffed_props: ClassVar[frozenset[str]] = frozenset()
     #: Derived props: wire name → the parameters it is computed from (see ``_derived``).
     #: Every type has ``box`` (added by ``__init_subclass__`` when a type lists its own).

@@ -10,6 +10,7 @@ import datetime as dt
 import altair as alt
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 from matplotlib.figure import Figure
 
 import docsync as ds
@@ -105,6 +106,28 @@ def chart():
         width=260, height=160)
 
 
+def plotly_figure():
+    x = np.linspace(0, 2 * np.pi, 40)
+    return go.Figure([go.Scatter(x=x, y=np.sin(x), name="sin", mode="lines+markers"),
+                      go.Bar(x=x[::4], y=np.cos(x[::4]), name="cos")],
+                     layout={"title": {"text": "Plotly"}, "height": 260,
+                             "margin": {"l": 30, "r": 10, "t": 40, "b": 30}})
+
+
+def plotly_entry():
+    chart = p.Plotly(plotly_figure(), sizing_mode="stretch_width")
+
+    def clicked(click_data):
+        if not click_data:
+            return "Click a point (or focus the chart and use the arrow keys and Enter)."
+        point = click_data["points"][0]
+        return f"Clicked x = {point['x']:.2f}, y = {point['y']:.2f}"
+
+    return entry("Plotly, drawn in the browser; a click reaches Python",
+                 ds.Column(chart, ds.bind(clicked, chart.param.click_data),
+                           sizing_mode="stretch_width"))
+
+
 def panes():
     return grid(
         entry("Markdown, rendered and sanitized on the server",
@@ -125,6 +148,7 @@ def panes():
             b'docsync</text></svg>', alt_text="The docsync logo")),
         entry("Matplotlib, drawn to SVG on the server", p.Matplotlib(figure())),
         entry("Vega, an Altair chart drawn in the browser", p.Vega(chart())),
+        plotly_entry(),
         entry("DataFrame: 100,000 rows, only the visible page is sent",
               p.DataFrame(sample_frame(100_000), page_size=8)),
     )

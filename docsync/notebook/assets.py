@@ -1,9 +1,9 @@
 """The static bundles a notebook output may ask its kernel for over the widget's comm.
 
-A served page fetches ``vega.js`` (``tabulator.js``) from the server's static URL when it
-first shows a Vega pane (a Tabulator); a notebook output has no such URL, so it asks the
-kernel (the ``asset`` message of :mod:`docsync.notebook.comm`). The bundle is sent only
-then, never in a widget's state.
+A served page fetches ``vega.js``, ``tabulator.js`` or ``plotly.js`` from the server's
+static URL when it first shows a Vega pane, a Tabulator or a Plotly pane; a notebook output
+has no such URL, so it asks the kernel (the ``asset`` message of
+:mod:`docsync.notebook.comm`). The bundle is sent only then, never in a widget's state.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ __all__ = ["ASSETS", "read_asset"]
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 #: The names given out. Only these: a frontend must not read other files of the kernel.
-ASSETS = frozenset({"vega.js", "tabulator.js"})
+ASSETS = frozenset({"vega.js", "tabulator.js", "plotly.js"})
 
 
 def read_asset(name: str) -> str | None:

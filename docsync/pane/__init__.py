@@ -11,13 +11,14 @@ from docsync.pane.function import ParamFunction, ParamMethod
 from docsync.pane.image import GIF, JPG, PNG, SVG, Image, WebP
 from docsync.pane.jsonpane import JSON
 from docsync.pane.param import Param
+from docsync.pane.plotly import Plotly
 from docsync.pane.plots import Matplotlib, Vega
 from docsync.pane.reactive_expr import ReactiveExpr
 from docsync.pane.text import HTML, Alert, Markdown, Str
 
 __all__ = ["GIF", "HTML", "JPG", "JSON", "PNG", "SVG", "Alert", "DataFrame", "Image",
            "Markdown", "Matplotlib", "PaneBase", "Param", "ParamFunction", "ParamMethod",
-           "ReactiveExpr", "Str", "Vega", "WebP", "pane_type", "panel"]
+           "Plotly", "ReactiveExpr", "Str", "Vega", "WebP", "pane_type", "panel"]
 
 
 def __getattr__(name: str) -> Any:

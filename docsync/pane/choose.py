@@ -12,6 +12,7 @@ from docsync.pane.function import ParamFunction, ParamMethod, is_method
 from docsync.pane.image import Image, is_image
 from docsync.pane.jsonpane import JSON
 from docsync.pane.param import Param
+from docsync.pane.plotly import Plotly, is_plotly_figure
 from docsync.pane.plots import (
     Matplotlib,
     Vega,
@@ -42,7 +43,7 @@ def pane_type(obj: Any) -> type[Model]:
     existing image file named by a string is an ``Image``, any other string ``Markdown``;
     a pandas DataFrame or Series is a ``DataFrame``; a matplotlib Figure is
     ``Matplotlib``; an Altair chart or a dict with a Vega(-Lite) ``$schema`` is ``Vega``;
-    image bytes or a path with an image suffix is an ``Image``; another dict or list is
+    a plotly Figure or a dict with ``data`` and ``layout`` is ``Plotly``; image bytes or a path with an image suffix is an ``Image``; another dict or list is
     ``JSON``; anything else is ``Str``.
     """
     if isinstance(obj, Model):
@@ -67,6 +68,8 @@ def pane_type(obj: Any) -> type[Model]:
         return Matplotlib
     if is_altair_chart(obj) or is_vega_spec(obj):
         return Vega
+    if is_plotly_figure(obj):
+        return Plotly
     if is_image(obj):
         return Image
     if isinstance(obj, (dict, list)):

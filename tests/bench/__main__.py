@@ -18,6 +18,7 @@ import websockets
 from tests.bench import cache as cache_bench
 from tests.bench import chat as chat_bench
 from tests.bench import frames as frame_bench
+from tests.bench import plotly_figure as plotly_bench
 from tests.bench.cases import Bench
 from tests.bench.cluster import ClusterBench
 from tests.bench.stats import median
@@ -169,6 +170,13 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         _m(r, "tabulator_paging", "sorted_page_p50_ms")
     add("  a new sort key / then a page of it, p50", f"{first:.0f} / {sorted_page:.2f} ms",
         "-", None)
+    sent, whole = _m(r, "plotly_update", "update_bytes"), _m(r, "plotly_update", "figure_bytes")
+    add("Plotly figure update: bytes received for a one-trace change / the whole figure "
+        "(5 traces of 2,000 points)", f"{sent / 1024:.1f} / {whole / 1024:.1f} KiB",
+        "< 1/3 of the figure", sent < whole / 3)
+    took = _m(r, "plotly_update", "update_p50_ms")
+    add("  same, slider edit sent -> the figure's patch received, p50", f"{took:.2f} ms", "-",
+        None)
     return rows
 
 
@@ -207,6 +215,7 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "frame_paging": lambda: frame_bench.frame_paging(bench),
         "chat_stream": lambda: chat_bench.chat_stream(bench),
         "tabulator_paging": lambda: frame_bench.tabulator_paging(bench),
+        "plotly_update": lambda: plotly_bench.figure_update(bench),
     }
 
 

@@ -55,6 +55,13 @@ ds.pane.Vega({"mark": "point", "data": {"values": [{"a": 1, "b": 2}, {"a": 2, "b
              css_classes=["points"])"""),
 )
 
+PLOTLY_CELLS = (
+    code("import plotly.graph_objects as go\nimport docsync as ds\nds.extension('plotly')"),
+    code("""
+ds.pane.Plotly(go.Figure(go.Bar(x=["apple", "pear", "fig"], y=[3, 5, 2]),
+                         layout={"title": {"text": "Fruit"}, "width": 500, "height": 300}))"""),
+)
+
 
 @dataclass
 class JupyterLab:
@@ -207,3 +214,22 @@ async def test_vega_panes_in_cells_draw_their_charts(jupyterlab: JupyterLab, new
     assert await page.locator("script[data-docsync-vega]").count() == 1
     assert not any(url.endswith("/vega.js") for url in requests), requests
     await screenshot(page, "jupyter-vega")
+
+
+async def test_a_plotly_pane_in_a_cell_draws_with_the_bundle_from_its_kernel(
+        jupyterlab: JupyterLab, new_tab) -> None:
+    write_notebook(jupyterlab.root / "plotly.ipynb", *PLOTLY_CELLS)
+    tab = await new_tab()
+    page = tab.page
+    await page.set_viewport_size({"width": 1200, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    await open_notebook(page, jupyterlab, "plotly.ipynb")
+    await menu(page, "Run", "runmenu:run-all")
+
+    chart = page.locator(".docsync-notebook").get_by_role("figure", name="Fruit")
+    await expect(chart.locator(".bars .point path")).to_have_count(3, timeout=60_000)
+    await expect(page.locator(".docsync-plotly-error")).to_have_count(0)
+    assert await page.locator("script[data-docsync-plotly]").count() == 1
+    assert not any(url.endswith("/plotly.js") for url in requests), requests
+    await screenshot(page, "jupyter-plotly")

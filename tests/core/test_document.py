@@ -262,3 +262,28 @@ def test_an_app_watcher_error_is_not_a_refusal(hello):
     assert x.value == 6
     assert [o["path"] for o in doc.take_ops(2)] == [
         "/models/m4/props/object", "/models/m4/props/html"]  # the client's own value: no echo
+
+
+class _Figure(ds.pane.PaneBase):
+    _diffed_props = frozenset({"spec"})
+    spec = param.Dict(default={})
+
+
+def test_a_diffed_prop_sends_only_what_changed_inside_it():
+    traces = [{"y": list(range(50))}, {"y": [1, 2, 3]}]
+    pane = _Figure(spec={"data": traces, "layout": {"title": "t"}})
+    doc = Document([pane])
+    doc.snapshot(1)
+    pane.spec = {"data": [traces[0], {"y": [4, 5, 6]}], "layout": {"title": "t"}}
+    assert doc.take_ops(2) == [{"op": "replace", "path": "/models/m1/props/spec/data/1/y",
+                                "value": [4, 5, 6]}]
+    pane.spec = {}
+    assert doc.take_ops(3) == [replace("m1", "spec", {})]
+
+
+def test_a_reverted_diffed_prop_is_sent_whole(hello):
+    pane = _Figure(spec={"data": [{"y": [1]}]})
+    doc = Document([pane])
+    doc.snapshot(1)
+    doc.revert([("m1", "spec")])
+    assert doc.take_ops(2) == [replace("m1", "spec", {"data": [{"y": [1]}]})]

@@ -26,6 +26,7 @@ async def kernel() -> AsyncIterator[Kernel]:
 def test_only_the_named_bundles_are_given_out() -> None:
     assert read_asset("vega.js") == VEGA
     assert read_asset("tabulator.js") == (STATIC / "tabulator.js").read_text(encoding="utf-8")
+    assert read_asset("plotly.js") == (STATIC / "plotly.js").read_text(encoding="utf-8")
     for name in ("docsync.js", "notebook.js", "../notebook/assets.py", "/etc/passwd", ""):
         assert read_asset(name) is None, name
 

@@ -33,6 +33,7 @@ import { SpacerView } from "./spacer.js";
 import { TabsView } from "./tabs.js";
 import { VegaView } from "./vega.js";
 import { TabulatorView } from "./tabulator.js";
+import { PlotlyView } from "./plotly.js";
 import { CheckboxGroupView } from "./checkbox_group.js";
 import { ColorPickerView } from "./color_picker.js";
 import { DatePickerView } from "./date_picker.js";
@@ -85,6 +86,7 @@ export const VIEW_TYPES = Object.freeze({
   WebP: ImageView,
   Matplotlib: ImageView,
   Vega: VegaView,
+  Plotly: PlotlyView,
   DataFrame: DataFrameView,
   Tabulator: TabulatorView,
   IntSlider: SliderView,

@@ -7,7 +7,7 @@
  */
 
 import { BaseView, h } from "./base.js";
-import { besideMain, loadBundle } from "./bundle_loader.js";
+import { bundleSource, loadBundle } from "./bundle.js";
 
 export class TabulatorView extends BaseView {
   createElement() {
@@ -40,8 +40,7 @@ export class TabulatorView extends BaseView {
     this.loading = true;
     this.el.setAttribute("aria-busy", "true");
     try {
-      const assetUrl = this.ctx.assetUrl;
-      const lib = await loadBundle({ marker: "docsyncTabulator", global: "docsyncTabulator" }, assetUrl ? () => assetUrl("tabulator.js") : () => besideMain("tabulator.js"));
+      const lib = await loadBundle({ key: "docsyncTabulator", global: "docsyncTabulator" }, bundleSource(this.ctx, "tabulator.js"));
       if (this.gone) return;
       this.controller = lib.mount({ el: this.box, ctx: this.ctx, id: this.id, props: this.props });
     } catch (err) {

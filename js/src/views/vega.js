@@ -8,19 +8,16 @@
  */
 
 import { BaseView, h } from "./base.js";
-import { besideMain, bundleUrl, loadBundle } from "./bundle_loader.js";
+import { bundleSource, bundleUrl, loadBundle } from "./bundle.js";
 
 /** The URL of the Vega bundle, beside the main bundle at `mainUrl` (or the page). */
 export function vegaBundleUrl(mainUrl, pageUrl) {
   return bundleUrl("vega.js", mainUrl, pageUrl);
 }
 
-/**
- * Load the Vega bundle once per page; resolves to its `{embed}` (see `loadBundle`: one
- * `<script data-docsync-vega>` per page, whatever number of panes and clients ask).
- */
+/** Load the Vega bundle once per page (see `loadBundle`); resolves to its `{embed}`. */
 export function loadVega(source, doc = document) {
-  return loadBundle({ marker: "docsyncVega", global: "docsyncVega" }, source, doc);
+  return loadBundle({ key: "docsyncVega", global: "docsyncVega" }, source, doc);
 }
 
 const STRETCH = ["stretch_width", "stretch_both", "scale_width", "scale_both"];
@@ -59,8 +56,7 @@ export class VegaView extends BaseView {
     if (!spec) return;
     this.el.setAttribute("aria-busy", "true");
     try {
-      const assetUrl = this.ctx.assetUrl;
-      const vega = await loadVega(assetUrl ? () => assetUrl("vega.js") : () => besideMain("vega.js"));
+      const vega = await loadVega(bundleSource(this.ctx, "vega.js"));
       if (generation !== this._generation) return; // a newer spec, or the view is gone
       const result = await vega.embed(this.chart, spec, { actions: props.show_actions === true, renderer: "svg" });
       if (generation !== this._generation) result.finalize();
