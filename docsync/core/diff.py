@@ -8,6 +8,7 @@ a prop). Pure: JSON in, ops out; the result depends only on the two values.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 __all__ = ["diff_ops", "escape_token"]
@@ -41,24 +42,31 @@ def diff_ops(path: str, old: JSON, new: JSON) -> list[Op]:
     """Ops that, applied where ``path`` (already escaped) holds ``old``, leave ``new``;
     ``[]`` when the two are the same JSON.
 
-    Objects are compared key by key (keys removed, added, or changed deeper down). A list
+    Objects are compared key by key (keys removed, added, or changed deeper down), unless
+    one ``replace`` of the object is shorter as JSON than the ops. A list
     is compared by its common head and tail, so items appended, inserted or removed cost an
     op each, and an item changed in place is diffed in turn (a Plotly trace whose ``y``
-    changed is one op on ``y``). Wherever more than half of an object or list changed, it
-    is one ``replace`` instead. Cost: one pass over both values.
+    changed is one op on ``y``); when the ops for more than half of a list's items would
+    be needed, the list is one ``replace`` instead. Cost: one pass over both values.
     """
     if same(old, new):
         return []
-    ops: list[Op] | None = None
     if isinstance(old, dict) and isinstance(new, dict):
         ops = _dict_ops(path, old, new)
-        size = max(len(old), len(new))
-    elif isinstance(old, list) and isinstance(new, list):
-        ops = _list_ops(path, old, new)
-        size = max(len(old), len(new))
-    if ops is not None and (len(ops) <= 1 or len(ops) <= int(size * _MOST)):
+        replace: list[Op] = [{"op": "replace", "path": path, "value": new}]
+        # Several ops may outweigh the object itself (a small one that changed much).
+        if len(ops) > 1 and len(_dumps(ops)) >= len(_dumps(replace)):
+            return replace
         return ops
+    if isinstance(old, list) and isinstance(new, list):
+        ops = _list_ops(path, old, new)
+        if len(ops) <= max(1, int(len(new) * _MOST)):
+            return ops
     return [{"op": "replace", "path": path, "value": new}]
+
+
+def _dumps(value: JSON) -> str:
+    return json.dumps(value, separators=(",", ":"), default=str)
 
 
 def _dict_ops(path: str, old: dict[str, JSON], new: dict[str, JSON]) -> list[Op]:
