@@ -105,5 +105,5 @@ async def test_index_titles_name_the_apps_on_the_index_page(serve_app):
     finally:
         ds.config.reset()
     assert status == 200
-    assert b'<a href="counted">Counted &lt;clicks&gt;</a>' in body
-    assert b'<a href="hello">hello</a>' in body
+    assert b'<a href="counted"><h2>Counted &lt;clicks&gt;</h2>' in body
+    assert b'<a href="hello"><h2>hello</h2>' in body

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from docsync.core.model import check_client_value, to_json
 from docsync.core.session import Session
 from docsync.location import Location
 from docsync.runtime.store import SessionStore
@@ -93,6 +94,10 @@ def _same(a: Any, b: Any) -> bool:
         return False
 
 
+def _no_ref(model: Any) -> str:
+    raise TypeError("a saved value holds a component")
+
+
 def restore(session: Session, store: SessionStore, record: Record) -> int:
     """Put ``record`` back into a session whose app just ran again; returns how many values
     were set. Call it in the session's context (value watchers run app code), before the
@@ -116,7 +121,9 @@ def restore(session: Session, store: SessionStore, record: Record) -> int:
             if _same(getattr(model, prop), value):
                 continue
             try:
-                setattr(model, prop, value)
+                # Checked as the page's value was when it arrived: with the client's rules,
+                # which are stricter than the app's (a slider's bounds, say).
+                setattr(model, prop, check_client_value(model, prop, to_json(value, _no_ref)))
                 restored += 1
             except Exception as exc:  # the app changed its rules (bounds, options...)
                 log.info("session %s: saved %s %s.%s not restored: %s", session.id[:8],
