@@ -19,6 +19,7 @@ from docsync.form import Form
 from docsync.layout import Card, Column, Divider, GridBox, HSpacer, Row, Spacer, Tabs, VSpacer
 from docsync.location import Location
 from docsync.notebook import extension
+from docsync.pane import panel
 from docsync.secret import Secrets
 from docsync.serve import serve
 from docsync.settings import Config
@@ -28,7 +29,7 @@ from docsync.state import state
 __all__ = [
     "Card", "Column", "Config", "Controls", "Divider", "Form", "GridBox", "HSpacer", "Location",
     "Row", "Spacer", "Store", "Tabs", "VSpacer", "bind", "cache", "config", "connection",
-    "controls", "extension", "indicators", "layout", "pane", "secrets", "serve", "state",
+    "controls", "extension", "indicators", "layout", "pane", "panel", "secrets", "serve", "state",
     "template", "widgets",
 ]
 __version__ = "0.1.0"

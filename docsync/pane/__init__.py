@@ -4,6 +4,7 @@
 from typing import Any
 
 from docsync.pane.base import PaneBase
+from docsync.pane.bokeh import Bokeh, HoloViews
 from docsync.pane.choose import pane_type, panel
 from docsync.pane.dataframe import DataFrame
 from docsync.pane.image import GIF, JPG, PNG, SVG, Image, WebP
@@ -11,8 +12,9 @@ from docsync.pane.jsonpane import JSON
 from docsync.pane.plots import Matplotlib, Vega
 from docsync.pane.text import HTML, Alert, Markdown, Str
 
-__all__ = ["GIF", "HTML", "JPG", "JSON", "PNG", "SVG", "Alert", "DataFrame", "Image",
-           "Markdown", "Matplotlib", "PaneBase", "Str", "Vega", "WebP", "pane_type", "panel"]
+__all__ = ["GIF", "HTML", "JPG", "JSON", "PNG", "SVG", "Alert", "Bokeh", "DataFrame",
+           "HoloViews", "Image", "Markdown", "Matplotlib", "PaneBase", "Str", "Vega", "WebP",
+           "pane_type", "panel"]
 
 
 def __getattr__(name: str) -> Any:

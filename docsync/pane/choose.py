@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from docsync.core.model import Model
+from docsync.pane.bokeh import Bokeh, HoloViews, is_bokeh_model, is_holoviews
 from docsync.pane.dataframe import DataFrame, is_frame
 from docsync.pane.image import Image, is_image
 from docsync.pane.jsonpane import JSON
@@ -27,7 +28,8 @@ def pane_type(obj: Any) -> type[Model]:
     ``ParamFunction``; an image URL or an existing image file named by a string is an
     ``Image``, any other string ``Markdown``; a pandas DataFrame or Series is a
     ``DataFrame``; a matplotlib Figure is ``Matplotlib``; an Altair chart or a dict with a
-    Vega(-Lite) ``$schema`` is ``Vega``; image bytes or a path with an image suffix is an
+    Vega(-Lite) ``$schema`` is ``Vega``; a Bokeh figure or layout is ``Bokeh``, a HoloViews
+    (hvPlot) object ``HoloViews``; image bytes or a path with an image suffix is an
     ``Image``; another dict or list is ``JSON``; anything else is ``Str``.
     """
     from docsync.bind import ParamFunction
@@ -44,6 +46,10 @@ def pane_type(obj: Any) -> type[Model]:
         return Matplotlib
     if is_altair_chart(obj) or is_vega_spec(obj):
         return Vega
+    if is_bokeh_model(obj):
+        return Bokeh
+    if is_holoviews(obj):
+        return HoloViews
     if is_image(obj):
         return Image
     if isinstance(obj, (dict, list)):

@@ -16,11 +16,14 @@ __all__ = ["HEALTH_PATHS", "LOGIN_ROUTES", "Route", "folder_file", "origin_allow
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_MARK = "/_docsync/static/"
+#: BokehJS from the installed bokeh package (docsync.server.bokehjs).
+BOKEH_MARK = "/_docsync/bokeh/"
 
 
 @dataclass(frozen=True)
 class Route:
-    #: "index" | "page" | "ws" | "static" | "folder" | "redirect" | "health" | "none", and
+    #: "index" | "page" | "ws" | "static" | "bokehjs" | "folder" | "redirect" | "health" |
+    #: "none", and
     #: with logins "login" | "login-ws" | "login-done" | "logout"
     kind: str
     target: str = ""
@@ -58,6 +61,8 @@ def route(path: str, apps: frozenset[str], *, prefix: str = "",
             return Route("health", path.strip("/"))
     if STATIC_MARK in path:
         return Route("static", path.rsplit(STATIC_MARK, 1)[1])
+    if BOKEH_MARK in path:
+        return Route("bokehjs", path.rsplit(BOKEH_MARK, 1)[1])
     if login and path.strip("/") in LOGIN_ROUTES:
         return Route(LOGIN_ROUTES[path.strip("/")])
     folder = path.lstrip("/").split("/", 1)[0]

@@ -29,6 +29,7 @@ import { JSONView } from "./json.js";
 import { SpacerView } from "./spacer.js";
 import { TabsView } from "./tabs.js";
 import { VegaView } from "./vega.js";
+import { BokehView } from "./bokeh.js";
 import { CheckboxGroupView } from "./checkbox_group.js";
 import { ColorPickerView } from "./color_picker.js";
 import { DatePickerView } from "./date_picker.js";
@@ -70,6 +71,8 @@ export const VIEW_TYPES = Object.freeze({
   WebP: ImageView,
   Matplotlib: ImageView,
   Vega: VegaView,
+  Bokeh: BokehView,
+  HoloViews: BokehView,
   DataFrame: DataFrameView,
   IntSlider: SliderView,
   FloatSlider: SliderView,
