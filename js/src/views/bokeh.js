@@ -181,6 +181,7 @@ export class BokehView extends BaseView {
     this._dark = isDarkPage();
     this._remove();
     this._showError(props.error);
+    this.plot.hidden = !props.item;
     if (!props.item) return;
     this.el.setAttribute("aria-busy", "true");
     try {
