@@ -9,6 +9,7 @@ import datetime as dt
 import altair as alt
 import numpy as np
 import pandas as pd
+from bokeh.plotting import figure as bokeh_figure
 from matplotlib.figure import Figure
 
 import docsync as ds
@@ -95,6 +96,15 @@ def chart():
         width=260, height=160)
 
 
+def bokeh_plot():
+    """A new figure per session: BokehJS draws it, so pan, zoom and hover run in the page."""
+    x = np.linspace(0, 4 * np.pi, 80)
+    plot = bokeh_figure(title="A damped wave", width=260, height=200,
+                        tools="pan,wheel_zoom,box_zoom,hover,reset")
+    plot.line(x, np.exp(-x / 6) * np.sin(x), line_width=2)
+    return plot
+
+
 def panes():
     return grid(
         entry("Markdown, rendered and sanitized on the server",
@@ -115,6 +125,8 @@ def panes():
             b'docsync</text></svg>', alt_text="The docsync logo")),
         entry("Matplotlib, drawn to SVG on the server", p.Matplotlib(figure())),
         entry("Vega, an Altair chart drawn in the browser", p.Vega(chart())),
+        entry("Bokeh, drawn by BokehJS: drag to pan, scroll to zoom; when focused, arrow "
+              "keys pan, + and - zoom, 0 resets", p.Bokeh(bokeh_plot())),
         entry("DataFrame: 100,000 rows, only the visible page is sent",
               p.DataFrame(sample_frame(100_000), page_size=8)),
     )

@@ -39,6 +39,8 @@ async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> Non
             await expect(panel.locator(".docsync-vega svg, .docsync-vega canvas").first
                          ).to_be_visible(timeout=20_000)
             await expect(panel.get_by_role("img", name="The docsync logo")).to_be_visible()
+            await expect(panel.get_by_role("figure", name="A damped wave").locator("canvas")
+                         .first).to_be_visible(timeout=20_000)
         slug = section.lower().replace(" ", "-")
         await screenshot(page, f"gallery-{slug}")
 
