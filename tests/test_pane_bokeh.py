@@ -119,6 +119,8 @@ def test_holoviews_renders_with_bokeh_and_refuses_what_docsync_cannot_draw():
         pn.pane.HoloViews(hv.Curve([1, 2]), backend="matplotlib")
     with pytest.raises(ValueError, match="HoloViews shows a HoloViews object"):
         pn.pane.HoloViews(line())
+    with pytest.raises(ArgumentError, match=r"'widgets' is not supported.*pn\.bind"):
+        pn.pane.HoloViews(hv.Curve([1, 2]), widgets={"x": None})
 
 
 def test_docsync_loads_neither_bokeh_nor_panel_unless_an_app_does():

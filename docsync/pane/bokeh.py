@@ -214,6 +214,18 @@ class HoloViews(Bokeh):
     """
 
     _wire_exclude = Bokeh._wire_exclude | {"backend"}
+    _unsupported = {
+        **Bokeh._unsupported,
+        **dict.fromkeys(
+            ("widgets", "widget_type", "widget_location", "widget_layout", "default_widgets"),
+            "docsync draws no HoloMap widgets: bind docsync widgets to a function that "
+            "returns one element (pn.bind)"),
+        "linked_axes": "each element is its own Bokeh figure; link ranges in the HoloViews "
+                       "layout instead",
+        "center": "set styles={'margin': '0 auto'}",
+        "renderer": "docsync renders with holoviews.render(obj, backend='bokeh')",
+        "format": "only the Bokeh backend is supported",
+    }
 
     object = param.Parameter(default=None, doc="A HoloViews object.")
     backend: param.Selector[Any] = param.Selector(
