@@ -1,5 +1,5 @@
 """Bokeh panes (docsync/pane/bokeh.py): Bokeh's JSON item, the BokehJS files it needs, the
-dark theme's attributes, bad input; and the BokehJS route (docsync/server/bokehjs.py)."""
+dark theme's attributes, bad input."""
 
 import logging
 import subprocess
@@ -16,8 +16,6 @@ import docsync as pn
 from docsync.core.model import props_json
 from docsync.exceptions import ArgumentError
 from docsync.pane.bokeh import dark_overrides
-from docsync.server import http
-from docsync.server.bokehjs import bokehjs_file
 from tests.server.support import REPO, subprocess_env
 
 
@@ -139,19 +137,3 @@ assert "panel" not in sys.modules and "holoviews" not in sys.modules, "panel loa
     done = subprocess.run([sys.executable, "-c", code], env=subprocess_env(), cwd=REPO,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-
-
-def test_the_route_serves_bokehjs_of_the_installed_version_only():
-    version = bokeh.__version__
-    route = http.route(f"/app/_docsync/bokeh/{version}/bokeh.min.js", frozenset({"app"}))
-    assert route == http.Route("bokehjs", f"{version}/bokeh.min.js")
-    served = bokehjs_file(f"{version}/bokeh.min.js")
-    assert served.status_code == 200 and served.headers["Content-Type"] == (
-        "application/javascript")
-    assert f'"{version}"'.encode() in served.body  # BokehJS names its own version
-    assert bokehjs_file(f"{version}/bokeh-widgets.min.js").status_code == 200
-    stale = bokehjs_file("3.0.0/bokeh.min.js")
-    assert stale.status_code == 404 and f"this server has bokeh {version}".encode() in stale.body
-    for target in (f"{version}/bokeh.js", f"{version}/../__init__.py", f"{version}/",
-                   "../../bokeh/__init__.py", f"{version}/compiler.js", ""):
-        assert bokehjs_file(target).status_code == 404, target

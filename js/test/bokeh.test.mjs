@@ -84,6 +84,7 @@ class Page {
     assert.equal(tag, "script");
     const el = new EventTarget();
     el.dataset = {};
+    el.src = "";
     el.remove = () => (this.scripts = this.scripts.filter((s) => s !== el));
     return el;
   }
@@ -93,22 +94,42 @@ class Page {
   }
 }
 
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
 test("a script is fetched once for every caller; a failed one is tried again later", async () => {
   const page = new Page();
-  const first = loadScript("http://h/a.js", page);
-  const second = loadScript("http://h/a.js", page);
+  const asked = [];
+  const source = (url) => () => {
+    asked.push(url);
+    return Promise.resolve(url);
+  };
+  const first = loadScript("a.js", source("http://h/a.js"), page);
+  const second = loadScript("a.js", source("http://h/other.js"), page);
   assert.equal(page.scripts.length, 1);
+  await tick();
+  assert.deepEqual(asked, ["http://h/a.js"]);
+  assert.equal(page.scripts[0].src, "http://h/a.js");
   page.scripts[0].dispatchEvent(new Event("load"));
   await Promise.all([first, second]);
-  await loadScript("http://h/a.js", page); // already run: resolves at once
+  await loadScript("a.js", source("http://h/a.js"), page); // already run: resolves at once
   assert.equal(page.scripts.length, 1);
+  assert.equal(asked.length, 1);
 
-  const failing = loadScript("http://h/b.js", page);
+  const failing = loadScript("b.js", source("http://h/b.js"), page);
+  await tick();
   page.scripts[1].dispatchEvent(new Event("error"));
-  await assert.rejects(failing, /cannot load http:\/\/h\/b.js/);
+  await assert.rejects(failing, /cannot load b.js/);
   assert.equal(page.scripts.length, 1);
-  const again = loadScript("http://h/b.js", page);
+  const again = loadScript("b.js", source("http://h/b.js"), page);
   assert.equal(page.scripts.length, 2);
+  await tick();
   page.scripts[1].dispatchEvent(new Event("load"));
   await again;
+});
+
+test("a source that fails (a kernel without the file) rejects with its reason", async () => {
+  const page = new Page();
+  const loading = loadScript("c.js", () => Promise.reject(new Error("the kernel does not give out c.js")), page);
+  await assert.rejects(loading, /the kernel does not give out c.js/);
+  assert.equal(page.scripts.length, 0);
 });

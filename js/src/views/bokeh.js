@@ -3,8 +3,8 @@
  * `Bokeh.embed.embed_item`. BokehJS is not in docsync.js: the first Bokeh pane of a page
  * loads its `files` (bokeh.min.js, then the widgets/tables/gl/mathjax parts the figure
  * needs) from `_docsync/bokeh/<version>/`, which the server fills from the installed
- * `bokeh` package of the version that made the item. Pages without a Bokeh pane fetch none
- * of it.
+ * `bokeh` package of the version that made the item; a notebook output (`ctx.assetUrl`) gets
+ * them from its kernel instead. Pages without a Bokeh pane fetch none of it.
  *
  * The plot container is a focusable `figure` named by `alt_text` or the figure's title.
  * Keys, for every plot in it: arrows pan, `+`/`-` zoom in and out, `0` resets. In the dark
@@ -26,33 +26,53 @@ export function bokehjsUrl(version, file, bundleUrl, pageUrl) {
 }
 
 /**
- * Load the script at `url` once per page; resolves when it has run. Every caller with the
- * same `url` (another Bokeh pane, another client in the page) waits for the one
- * `<script data-docsync-bokeh>`; a failed load removes it, so that a later pane tries again.
+ * Run the script named `name` once per page; resolves when it has run. `source()` gives its
+ * URL, or a promise of it (a notebook kernel's Blob URL), and is called only by the first
+ * load. Every caller with the same `name` (another Bokeh pane, another client in the page)
+ * waits for that one `<script data-docsync-bokeh>`; a failed load removes it, so that a
+ * later pane tries again. A `blob:` URL is revoked once its script has run.
  */
-export function loadScript(url, doc = document) {
-  let script = [...doc.querySelectorAll("script[data-docsync-bokeh]")].find((s) => s.dataset.docsyncBokeh === url);
+export function loadScript(name, source, doc = document) {
+  let script = [...doc.querySelectorAll("script[data-docsync-bokeh]")].find((s) => s.dataset.docsyncBokeh === name);
   if (script?.dataset.docsyncLoaded === "true") return Promise.resolve();
   if (!script) {
     script = doc.createElement("script");
     script.async = false;
-    script.dataset.docsyncBokeh = url;
-    script.addEventListener("load", () => (script.dataset.docsyncLoaded = "true"), { once: true });
-    script.src = url;
+    script.dataset.docsyncBokeh = name;
+    const done = () => {
+      if (String(script.src).startsWith("blob:")) URL.revokeObjectURL(script.src);
+    };
+    script.addEventListener("load", () => {
+      script.dataset.docsyncLoaded = "true";
+      done();
+    }, { once: true });
+    script.addEventListener("error", done, { once: true });
+    // In the page before its URL is known, so that other callers wait for this one load;
+    // an inserted script without src does not run until it gets one.
     doc.head.append(script);
+    Promise.resolve().then(source).then((url) => (script.src = url), (err) => {
+      script.dataset.docsyncError = err?.message ?? String(err);
+      script.dispatchEvent(new Event("error"));
+    });
   }
   return new Promise((resolve, reject) => {
     script.addEventListener("load", () => resolve(), { once: true });
     script.addEventListener("error", () => {
       script.remove();
-      reject(new Error(`cannot load ${url}`));
+      reject(new Error(script.dataset.docsyncError ?? `cannot load ${name}`));
     }, { once: true });
   });
 }
 
-/** Load BokehJS `files` of `version` in order (the parts need bokeh.min.js); gives `Bokeh`. */
-export async function loadBokeh(version, files, urlOf, doc = document) {
-  for (const file of files) await loadScript(urlOf(version, file), doc);
+/** Run BokehJS `files` of `version` in order (the parts need bokeh.min.js); gives `Bokeh`.
+ * `sourceOf(version, file)` gives a file's URL or a promise of it (see `loadScript`). */
+export async function loadBokeh(version, files, sourceOf, doc = document) {
+  for (const file of files) {
+    // BokehJS of this version already in the page (another library loaded it, as HoloViews
+    // does in a notebook): its parts register into it, so it is not loaded twice.
+    if (file === "bokeh.min.js" && globalThis.Bokeh?.version === version) continue;
+    await loadScript(`bokeh/${version}/${file}`, () => sourceOf(version, file), doc);
+  }
   if (!globalThis.Bokeh?.embed) throw new Error("BokehJS did not load");
   if (globalThis.Bokeh.version !== version) throw new Error(`the page has BokehJS ${globalThis.Bokeh.version}, the figure needs ${version}: reload the page`);
   return globalThis.Bokeh;
@@ -185,8 +205,10 @@ export class BokehView extends BaseView {
     if (!props.item) return;
     this.el.setAttribute("aria-busy", "true");
     try {
-      const urlOf = (version, file) => bokehjsUrl(version, file, BUNDLE_URL, location.href);
-      const Bokeh = await loadBokeh(props.item.version, props.files?.length ? props.files : ["bokeh.min.js"], urlOf);
+      // A notebook output asks its kernel for BokehJS; a served page fetches it beside docsync.js.
+      const assetUrl = this.ctx.assetUrl;
+      const sourceOf = assetUrl ? (version, file) => assetUrl(`bokeh/${version}/${file}`) : (version, file) => bokehjsUrl(version, file, BUNDLE_URL, location.href);
+      const Bokeh = await loadBokeh(props.item.version, props.files?.length ? props.files : ["bokeh.min.js"], sourceOf);
       // Bokeh embeds only into an element under <body>; a new view is attached right after
       // its first render. Bounded: a view still detached after 100 frames is not shown.
       for (let frame = 0; frame < 100 && !this.plot.isConnected; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
