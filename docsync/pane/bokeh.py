@@ -49,8 +49,9 @@ def bokehjs_files(model: Any) -> list[str]:
     """The BokehJS files (in ``bokeh/server/static/js``, in load order) that the page needs
     to draw ``model`` and every model it references: the widgets, tables, WebGL and MathJax
     parts are separate files that most plots do not need."""
-    from bokeh.models import MathText, Plot, TableWidget, Widget
+    from bokeh.models import MathText, Plot
     from bokeh.models.glyphs import MathTextGlyph
+    from bokeh.models.widgets import TableWidget, Widget
 
     objs = model.references()
     files = ["bokeh.min.js"]
@@ -157,13 +158,13 @@ class Bokeh(PaneBase):
         title = _title_of(model)
         theme = self._theme()
         try:
-            # Bokeh's item holds tuples; as the wire's plain JSON it reads as the page sees it.
-            item = json.loads(json.dumps(json_item(model, theme=theme), allow_nan=False))
+            item = _plain(json_item(model, theme=theme))
             dark = None
             if theme is None:
                 from bokeh.themes import built_in_themes
 
-                dark = dark_overrides(item, json_item(model, theme=built_in_themes[DARK_THEME]))
+                themed = _plain(json_item(model, theme=built_in_themes[DARK_THEME]))
+                dark = dark_overrides(item, themed)
         except (SerializationError, ValueError, TypeError) as exc:
             what = f"Bokeh pane ({type(model).__name__}{f' {title!r}' if title else ''})"
             message = f"{what}: cannot serialize the figure for BokehJS: {exc}"
@@ -194,6 +195,13 @@ class Bokeh(PaneBase):
             return built_in_themes[theme]
         raise ValueError(f"{type(self).__name__}: theme must be a bokeh.themes.Theme or one "
                          f"of {sorted(built_in_themes)}, not {theme!r}")
+
+
+def _plain(item: Any) -> dict[str, Any]:
+    # Bokeh's item holds tuples; as plain JSON it reads as the page will see it, and two
+    # items compare value by value (dark_overrides). NaN is refused: JSON has none.
+    plain: dict[str, Any] = json.loads(json.dumps(item, allow_nan=False))
+    return plain
 
 
 def _title_of(model: Any) -> str:
