@@ -18,6 +18,8 @@ from docsync.exceptions import ArgumentError
 from docsync.pane.bokeh import dark_overrides
 from tests.server.support import REPO, subprocess_env
 
+hv.extension("bokeh")  # as an app does (Panel's HoloViews pages): `.opts` needs it
+
 
 def line(title: str = "Prices", **opts) -> figure:
     plot = figure(title=title, tools="pan,wheel_zoom,hover,reset", **opts)

@@ -112,3 +112,15 @@ async def test_a_page_without_a_bokeh_pane_loads_no_bokehjs(serve, new_tab) -> N
     assert any(u.endswith("/docsync.js") for u in requests)
     assert not any("bokeh" in u.lower() for u in requests), requests
     assert await tab.page.evaluate("typeof globalThis.Bokeh") == "undefined"
+
+
+async def test_a_holoviews_curve_draws_with_the_webgl_part(serve, new_tab) -> None:
+    _, url = await serve(APPS / "bokeh_holoviews.py")
+    tab = await new_tab()
+    requests = record_requests(tab.page)
+    page = await open_page(tab, url)
+    await expect(page.get_by_role("figure", name="Visits").locator("canvas").first
+                 ).to_be_visible(timeout=20_000)
+    files = [u.rsplit("/", 1)[1] for u in requests if "/_docsync/bokeh/" in u]
+    assert files == ["bokeh.min.js", "bokeh-gl.min.js"], files
+    await screenshot(page, "bokeh-holoviews")
