@@ -11,6 +11,7 @@ import pytest
 from bokeh.layouts import column
 from bokeh.models import ColumnDataSource, DataTable, Slider, TableColumn
 from bokeh.plotting import figure
+from bokeh.themes import built_in_themes
 
 import docsync as pn
 from docsync.core.model import props_json
@@ -56,7 +57,10 @@ def test_only_the_bokehjs_parts_a_figure_uses_are_listed():
 def test_the_dark_theme_is_sent_as_attribute_overrides_only():
     plot = line()
     pane = pn.pane.Bokeh(plot)
-    assert pane.dark[plot.id]["background_fill_color"] == "#20262B"
+    # dark_minimal's own colour (which importing Panel, via hv.extension, changes in place).
+    probe = figure()
+    built_in_themes["dark_minimal"].apply_to_model(probe)
+    assert pane.dark[plot.id]["background_fill_color"] == probe.background_fill_color != "#ffffff"
     assert plot.background_fill_color == "#ffffff"  # the figure itself is left alone
     assert all(not isinstance(v, dict) for attrs in pane.dark.values() for v in attrs.values())
     # A colour the app set is the app's in both themes.
