@@ -143,3 +143,28 @@ assert "panel" not in sys.modules and "holoviews" not in sys.modules, "panel loa
     done = subprocess.run([sys.executable, "-c", code], env=subprocess_env(), cwd=REPO,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_no_docsync_module_imports_panel_or_loads_bokeh_when_imported():
+    """Panel is never imported; bokeh, holoviews and hvplot only inside the functions that
+    handle their objects, so importing docsync loads none of them (the example apps in
+    docsync/examples are apps, and import what they show)."""
+    import ast
+
+    optional = {"bokeh", "holoviews", "hvplot"}
+    examples = REPO / "docsync" / "examples"
+    for path in sorted((REPO / "docsync").rglob("*.py")):
+        if path.is_relative_to(examples):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        top_level = set(tree.body)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                roots = {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                roots = {node.module.split(".")[0]}
+            else:
+                continue
+            where = f"{path.relative_to(REPO)}:{node.lineno}"
+            assert "panel" not in roots, where
+            assert node not in top_level or not roots & optional, where
