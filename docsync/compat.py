@@ -38,7 +38,7 @@ PANEL_NAMES: dict[str, frozenset[str]] = {name: frozenset(names.split()) for nam
         Spinner StaticText Switch Tabulator Terminal TextAreaInput TextEditor TextInput
         TextToSpeech TimePicker Toggle ToggleGroup ToggleIcon TooltipIcon Tqdm Trend
         Utterance VideoStream Voice Widget WidgetBase""",
-    "docsync.pane": """Alert Audio AVIF Bokeh DataFrame DeckGL ECharts GIF HoloViews HTML
+    "docsync.pane": """Alert Audio AVIF DataFrame DeckGL ECharts GIF HTML
         ICO Image Interactive IPyWidget IPyLeaflet JPG JSON LaTeX Markdown Matplotlib Pane
         PaneBase ParamFunction ParamMethod ParamRef panel PDF Perspective Placeholder
         PNG ReactiveExpr Reacton RGGPlot Str Streamz SVG Textual Vega Video Vizzu

@@ -11,6 +11,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from bokeh.plotting import figure as bokeh_figure
 from matplotlib.figure import Figure
 
 import docsync as ds
@@ -126,6 +127,13 @@ def plotly_entry():
     return entry("Plotly, drawn in the browser; a click reaches Python",
                  ds.Column(chart, ds.bind(clicked, chart.param.click_data),
                            sizing_mode="stretch_width"))
+def bokeh_plot():
+    """A new figure per session: BokehJS draws it, so pan, zoom and hover run in the page."""
+    x = np.linspace(0, 4 * np.pi, 80)
+    plot = bokeh_figure(title="A damped wave", width=260, height=200,
+                        tools="pan,wheel_zoom,box_zoom,hover,reset")
+    plot.line(x, np.exp(-x / 6) * np.sin(x), line_width=2)
+    return plot
 
 
 def panes():
@@ -149,6 +157,8 @@ def panes():
         entry("Matplotlib, drawn to SVG on the server", p.Matplotlib(figure())),
         entry("Vega, an Altair chart drawn in the browser", p.Vega(chart())),
         plotly_entry(),
+        entry("Bokeh, drawn by BokehJS: drag to pan, scroll to zoom; when focused, arrow "
+              "keys pan, + and - zoom, 0 resets", p.Bokeh(bokeh_plot())),
         entry("DataFrame: 100,000 rows, only the visible page is sent",
               p.DataFrame(sample_frame(100_000), page_size=8)),
     )

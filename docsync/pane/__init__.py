@@ -5,6 +5,7 @@ picks the pane for an object as Panel's ``pn.panel`` does."""
 from typing import Any
 
 from docsync.pane.base import PaneBase
+from docsync.pane.bokeh import Bokeh, HoloViews
 from docsync.pane.choose import pane_type, panel
 from docsync.pane.dataframe import DataFrame
 from docsync.pane.function import ParamFunction, ParamMethod
@@ -16,9 +17,9 @@ from docsync.pane.plots import Matplotlib, Vega
 from docsync.pane.reactive_expr import ReactiveExpr
 from docsync.pane.text import HTML, Alert, Markdown, Str
 
-__all__ = ["GIF", "HTML", "JPG", "JSON", "PNG", "SVG", "Alert", "DataFrame", "Image",
-           "Markdown", "Matplotlib", "PaneBase", "Param", "ParamFunction", "ParamMethod",
-           "Plotly", "ReactiveExpr", "Str", "Vega", "WebP", "pane_type", "panel"]
+__all__ = ["GIF", "HTML", "JPG", "JSON", "PNG", "SVG", "Alert", "Bokeh", "DataFrame",
+           "HoloViews", "Image", "Markdown", "Matplotlib", "PaneBase", "Param", "ParamFunction",
+           "ParamMethod", "Plotly", "ReactiveExpr", "Str", "Vega", "WebP", "pane_type", "panel"]
 
 
 def __getattr__(name: str) -> Any:

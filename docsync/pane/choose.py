@@ -7,6 +7,7 @@ from typing import Any
 import param
 
 from docsync.core.model import Model
+from docsync.pane.bokeh import Bokeh, HoloViews, is_bokeh_model, is_holoviews
 from docsync.pane.dataframe import DataFrame, is_frame
 from docsync.pane.function import ParamFunction, ParamMethod, is_method
 from docsync.pane.image import Image, is_image
@@ -42,9 +43,10 @@ def pane_type(obj: Any) -> type[Model]:
     existing image file named by a string is an ``Image``, any other string ``Markdown``;
     a pandas DataFrame or Series is a ``DataFrame``; a matplotlib Figure is
     ``Matplotlib``; an Altair chart or a dict with a Vega(-Lite) ``$schema`` is ``Vega``;
-    a plotly Figure or a dict with ``data`` and ``layout`` is ``Plotly``; image bytes or a
-    path with an image suffix is an ``Image``; another dict or list is ``JSON``; anything
-    else is ``Str``.
+    a plotly Figure or a dict with ``data`` and ``layout`` is ``Plotly``; a Bokeh figure or
+    layout is ``Bokeh``, a HoloViews (hvPlot) object ``HoloViews``; image bytes or a path
+    with an image suffix is an ``Image``; another dict or list is ``JSON``; anything else is
+    ``Str``.
     """
     if isinstance(obj, Model):
         return type(obj)
@@ -70,6 +72,10 @@ def pane_type(obj: Any) -> type[Model]:
         return Vega
     if is_plotly_figure(obj):
         return Plotly
+    if is_bokeh_model(obj):
+        return Bokeh
+    if is_holoviews(obj):
+        return HoloViews
     if is_image(obj):
         return Image
     if isinstance(obj, (dict, list)):

@@ -152,7 +152,7 @@ class LoginGate:
         OAuth, an awaitable when the provider must be asked first: it gives the answer, or
         headers to add to the usual one."""
         kind = where.kind
-        if kind in ("static", "health", "ws", "login-ws", "none"):
+        if kind in ("static", "bokehjs", "health", "ws", "login-ws", "none"):
             return None  # sockets are checked once open (4401), 404s need no login
         query = parse_qs(urlsplit(request.path).query)
         if self.oauth is not None and kind in ("login", "login-done"):

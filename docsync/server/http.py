@@ -17,12 +17,14 @@ __all__ = ["HEALTH_PATHS", "LOGIN_ROUTES", "Route", "folder_file", "origin_allow
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_MARK = "/_docsync/static/"
 DOWNLOAD_MARK = "/_docsync/download/"  # see docsync.server.downloads
+#: BokehJS from the installed bokeh package (docsync.server.bokehjs).
+BOKEH_MARK = "/_docsync/bokeh/"
 
 
 @dataclass(frozen=True)
 class Route:
-    #: "index" | "page" | "ws" | "static" | "download" | "folder" | "redirect" | "health" |
-    #: "none", and with logins "login" | "login-ws" | "login-done" | "logout"
+    #: "index" | "page" | "ws" | "static" | "download" | "bokehjs" | "folder" | "redirect" |
+    #: "health" | "none", and with logins "login" | "login-ws" | "login-done" | "logout"
     kind: str
     target: str = ""
 
@@ -63,6 +65,8 @@ def route(path: str, apps: frozenset[str], *, prefix: str = "",
         return Route("static", path.rsplit(STATIC_MARK, 1)[1])
     if DOWNLOAD_MARK in path:
         return Route("download", path.rsplit(DOWNLOAD_MARK, 1)[1])
+    if BOKEH_MARK in path:
+        return Route("bokehjs", path.rsplit(BOKEH_MARK, 1)[1])
     if login and path.strip("/") in LOGIN_ROUTES:
         return Route(LOGIN_ROUTES[path.strip("/")])
     folder = path.lstrip("/").split("/", 1)[0]

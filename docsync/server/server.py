@@ -30,6 +30,7 @@ from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import BadToken, UsageError
 from docsync.runtime.context import Runtime, RuntimeConfig
 from docsync.server import http
+from docsync.server.bokehjs import bokehjs_file
 from docsync.server.config import (
     ServerConfig,
     check_paths,
@@ -231,6 +232,8 @@ class Server:
             return self._page(where.target)
         if where.kind == "static":
             return http.static_file(where.target)
+        if where.kind == "bokehjs":
+            return bokehjs_file(where.target)
         if where.kind == "folder":
             name, _, rest = where.target.partition("/")
             return http.folder_file(self._folders[name], rest)

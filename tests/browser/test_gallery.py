@@ -42,6 +42,8 @@ async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> Non
             await expect(panel.get_by_role("img", name="The docsync logo")).to_be_visible()
             await expect(panel.get_by_role("figure", name="Plotly").locator(".main-svg")
                          .first).to_be_visible(timeout=20_000)
+            await expect(panel.get_by_role("figure", name="A damped wave").locator("canvas")
+                         .first).to_be_visible(timeout=20_000)
         if section == "Chat":
             box = panel.get_by_role("textbox", name="Send a message")
             await box.fill("hello")

@@ -279,3 +279,35 @@ async def test_a_table_draws_with_the_bundle_the_kernel_sends_and_edits(new_tab)
         "event", "edit", {"row": 1, "column": "count", "value": 9})
     assert not any("tabulator" in url for url in requests), requests  # no server URL tried
     await screenshot(tab.page, "notebook-view-tabulator")
+
+
+async def test_a_bokeh_pane_draws_with_the_bokehjs_the_kernel_sends(new_tab) -> None:
+    from bokeh.plotting import figure
+
+    from docsync.core.model import props_json
+    from docsync.notebook.assets import read_asset
+    from docsync.pane import Bokeh
+
+    plot = figure(title="Kernel plot", width=300, height=200)
+    plot.line([1, 2, 3], [3, 1, 2])
+    props = props_json(Bokeh(plot), lambda model: model.name)
+    tab = await new_tab()
+    requests: list[str] = []
+    tab.page.on("request", lambda request: requests.append(request.url))
+    kernel = await open_view(tab.context, tab.page, {"token": "t1", "snapshot": SNAPSHOT})
+    hello = await kernel.next("hello")
+    await kernel.frame(hello["conn"], {"type": "welcome", "session_id": "s1",
+                                       "resumed": False, "cseq": 0})
+    await kernel.frame(hello["conn"], {"type": "snapshot", "seq": 1, "doc": {
+        "title": "", "roots": ["b1"], "models": {"b1": {"type": "Bokeh", "props": props}}}})
+    assert (await kernel.next("ack"))["type"] == "ack"
+
+    request = await kernel.next("asset request")
+    assert request["asset"] == f"bokeh/{props['item']['version']}/bokeh.min.js"
+    await kernel.send({"conn": request["conn"], "asset": request["asset"],
+                       "text": read_asset(request["asset"])})
+    view = tab.page.locator(".docsync-notebook")
+    await expect(view.get_by_role("figure", name="Kernel plot").locator("canvas").first
+                 ).to_be_visible()
+    assert not any("bokeh" in url for url in requests), requests  # no server URL tried
+    await screenshot(tab.page, "notebook-view-bokeh")

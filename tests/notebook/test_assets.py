@@ -4,6 +4,7 @@ widget's state."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 from collections.abc import AsyncIterator
 
@@ -28,6 +29,14 @@ def test_only_the_named_bundles_are_given_out() -> None:
     assert read_asset("tabulator.js") == (STATIC / "tabulator.js").read_text(encoding="utf-8")
     assert read_asset("plotly.js") == (STATIC / "plotly.js").read_text(encoding="utf-8")
     for name in ("docsync.js", "notebook.js", "../notebook/assets.py", "/etc/passwd", ""):
+        assert read_asset(name) is None, name
+
+
+def test_bokehjs_of_the_installed_bokeh_is_given_out_and_nothing_else_of_it() -> None:
+    version = importlib.metadata.version("bokeh")
+    assert f'"{version}"' in (read_asset(f"bokeh/{version}/bokeh.min.js") or "")
+    for name in ("bokeh/3.0.0/bokeh.min.js", f"bokeh/{version}/bokeh.js",
+                 f"bokeh/{version}/../__init__.py", f"bokeh/{version}", "bokeh/"):
         assert read_asset(name) is None, name
 
 

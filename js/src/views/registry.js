@@ -34,6 +34,7 @@ import { TabsView } from "./tabs.js";
 import { VegaView } from "./vega.js";
 import { TabulatorView } from "./tabulator.js";
 import { PlotlyView } from "./plotly.js";
+import { BokehView } from "./bokeh.js";
 import { CheckboxGroupView } from "./checkbox_group.js";
 import { ColorPickerView } from "./color_picker.js";
 import { DatePickerView } from "./date_picker.js";
@@ -87,6 +88,8 @@ export const VIEW_TYPES = Object.freeze({
   Matplotlib: ImageView,
   Vega: VegaView,
   Plotly: PlotlyView,
+  Bokeh: BokehView,
+  HoloViews: BokehView,
   DataFrame: DataFrameView,
   Tabulator: TabulatorView,
   IntSlider: SliderView,
