@@ -36,22 +36,27 @@ def pane_type(obj: Any) -> type[Model]:
 
     In order: a model is itself; an object with a ``__panel__`` method (Panel's
     ``Viewer``) is what that method returns (``Model`` here, since it is known only once
-    built); a ``param.Parameterized`` object or class, its ``.param`` or one of its
+    built); a Bokeh figure or layout is ``Bokeh``, a HoloViews (hvPlot) object ``HoloViews``;
+    a ``param.Parameterized`` object or class, its ``.param`` or one of its
     parameters (``obj.param.x``) is a ``Param`` form; a method of a Parameterized is a
     ``ParamMethod``; a reactive expression (``rx``) is a ``ReactiveExpr``; a function
     (``bind`` and ``depends`` results included) is a ``ParamFunction``; an image URL or an
     existing image file named by a string is an ``Image``, any other string ``Markdown``;
     a pandas DataFrame or Series is a ``DataFrame``; a matplotlib Figure is
     ``Matplotlib``; an Altair chart or a dict with a Vega(-Lite) ``$schema`` is ``Vega``;
-    a plotly Figure or a dict with ``data`` and ``layout`` is ``Plotly``; a Bokeh figure or
-    layout is ``Bokeh``, a HoloViews (hvPlot) object ``HoloViews``; image bytes or a path
-    with an image suffix is an ``Image``; another dict or list is ``JSON``; anything else is
-    ``Str``.
+    a plotly Figure or a dict with ``data`` and ``layout`` is ``Plotly``; image bytes or a
+    path with an image suffix is an ``Image``; another dict or list is ``JSON``; anything
+    else is ``Str``.
     """
     if isinstance(obj, Model):
         return type(obj)
     if _viewer(obj):
         return Model  # whatever its __panel__() returns: known once it is built
+    # Before Param: a HoloViews element is a param.Parameterized too.
+    if is_bokeh_model(obj):
+        return Bokeh
+    if is_holoviews(obj):
+        return HoloViews
     if isinstance(obj, (param.Parameterized, param.parameterized.Parameters)) or (
             isinstance(obj, type) and issubclass(obj, param.Parameterized)) or (
             isinstance(obj, param.Parameter) and isinstance(obj.owner, param.Parameterized)):
@@ -72,10 +77,6 @@ def pane_type(obj: Any) -> type[Model]:
         return Vega
     if is_plotly_figure(obj):
         return Plotly
-    if is_bokeh_model(obj):
-        return Bokeh
-    if is_holoviews(obj):
-        return HoloViews
     if is_image(obj):
         return Image
     if isinstance(obj, (dict, list)):
