@@ -8,11 +8,13 @@ from docsync.pane.choose import pane_type, panel
 from docsync.pane.dataframe import DataFrame
 from docsync.pane.image import GIF, JPG, PNG, SVG, Image, WebP
 from docsync.pane.jsonpane import JSON
+from docsync.pane.media import PDF, Audio, Video
 from docsync.pane.plots import Matplotlib, Vega
 from docsync.pane.text import HTML, Alert, Markdown, Str
 
-__all__ = ["GIF", "HTML", "JPG", "JSON", "PNG", "SVG", "Alert", "DataFrame", "Image",
-           "Markdown", "Matplotlib", "PaneBase", "Str", "Vega", "WebP", "pane_type", "panel"]
+__all__ = ["GIF", "HTML", "JPG", "JSON", "PDF", "PNG", "SVG", "Alert", "Audio", "DataFrame",
+           "Image", "Markdown", "Matplotlib", "PaneBase", "Str", "Vega", "Video", "WebP",
+           "pane_type", "panel"]
 
 
 def __getattr__(name: str) -> Any:

@@ -43,6 +43,20 @@ import { RadioButtonGroupView } from "./radio_group.js";
 import { RangeSliderView } from "./range_slider.js";
 import { TextAreaInputView } from "./text_area.js";
 import { ToggleView } from "./toggle.js";
+import { AutocompleteInputView } from "./autocomplete.js";
+import { CheckButtonGroupView } from "./check_button_group.js";
+import { DateRangeSliderView, DateSliderView } from "./date_slider.js";
+import { DiscreteSliderView } from "./discrete_slider.js";
+import { EditableSliderView } from "./editable_slider.js";
+import { MediaView } from "./media.js";
+import { MenuButtonView } from "./menu_button.js";
+import { MultiChoiceView } from "./multi_choice.js";
+import { PDFView } from "./pdf.js";
+import { PlayerView } from "./player.js";
+import { RadioBoxGroupView } from "./radio_box_group.js";
+import { StaticTextView } from "./static_text.js";
+import { SwitchView } from "./switch.js";
+import { DatetimePickerView, TimePickerView } from "./time_pickers.js";
 import { h } from "./base.js";
 
 /** The view class for each model type (PROTOCOL.md §3: the Python class name). */
@@ -93,6 +107,25 @@ export const VIEW_TYPES = Object.freeze({
   Number: NumberView,
   Progress: ProgressView,
   LoadingSpinner: LoadingSpinnerView,
+  Switch: SwitchView,
+  StaticText: StaticTextView,
+  RangeSlider: RangeSliderView,
+  DiscreteSlider: DiscreteSliderView,
+  EditableIntSlider: EditableSliderView,
+  EditableFloatSlider: EditableSliderView,
+  DateSlider: DateSliderView,
+  DateRangeSlider: DateRangeSliderView,
+  DatetimePicker: DatetimePickerView,
+  TimePicker: TimePickerView,
+  AutocompleteInput: AutocompleteInputView,
+  MultiChoice: MultiChoiceView,
+  CheckButtonGroup: CheckButtonGroupView,
+  RadioBoxGroup: RadioBoxGroupView,
+  MenuButton: MenuButtonView,
+  Player: PlayerView,
+  Video: MediaView,
+  Audio: MediaView,
+  PDF: PDFView,
   Location: LocationView,
   Form: FormView,
   Store: StoreView,
