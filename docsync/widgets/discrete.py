@@ -78,6 +78,9 @@ class DiscreteSlider(Widget):
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         for option in self.values:
-            if option == value and type(option) is type(value):
+            # JSON has one number type: the page sends the option 2.0 as 2.
+            numbers = isinstance(option, float) and isinstance(value, int) \
+                and not isinstance(value, bool)
+            if option == value and (type(option) is type(value) or numbers):
                 return option
         raise self._refuse(f"{value!r} is not one of the options")

@@ -53,7 +53,7 @@ def _check(slider: Any, value: JSON, *, integer: bool) -> int | float:
         within(slider, checked, slider.fixed_start, slider.fixed_end)
     else:
         within(slider, checked, slider.start, slider.end)
-    return checked
+    return checked if integer else float(checked)  # the page sends 2.0 as 2
 
 
 class EditableIntSlider(_Slider):

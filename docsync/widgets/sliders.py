@@ -93,6 +93,8 @@ def range_value(widget: _Slider, value: JSON, *, integer: bool) -> tuple[Any, An
     if not isinstance(value, list) or len(value) != 2:
         raise widget._refuse(f"{value!r} is not a [lower, upper] pair")
     lower, upper = (number(widget, v, integer=integer) for v in value)
+    if not integer:  # JSON has one number type: the page sends 1.0 as 1
+        lower, upper = float(lower), float(upper)
     if lower > upper:
         raise widget._refuse(f"lower {lower} is above upper {upper}")
     within(widget, lower, widget.start, widget.end)

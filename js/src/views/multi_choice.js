@@ -31,7 +31,7 @@ export class MultiChoiceView extends GroupView {
       this.search.value = "";
       this._send([...this.chosen, pair[1]]);
     });
-    return h("div", { className: "docsync-multichoice" }, this.tags, this.search, this.list);
+    return h("div", { className: "docsync-multichoice-box" }, this.tags, this.search, this.list);
   }
 
   _send(chosen) {

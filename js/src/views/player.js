@@ -37,13 +37,13 @@ export class PlayerView extends GroupView {
     };
     this.state = { value: 0, start: 0, end: 10, step: 1, direction: 0, policy: "once", interval: 500 };
     this.buttons = [
-      button("First", "⏮", () => this._jump(this.state.start)),
-      button("Step back", "⏪", () => this._jump(this.state.value - this.state.step)),
+      button("First", "«", () => this._jump(this.state.start)),
+      button("Step back", "‹", () => this._jump(this.state.value - this.state.step)),
       button("Play backwards", "◀", () => this._play(-1)),
-      button("Pause", "⏸", () => this._play(0)),
+      button("Pause", "||", () => this._play(0)),
       button("Play", "▶", () => this._play(1)),
-      button("Step forward", "⏩", () => this._jump(this.state.value + this.state.step)),
-      button("Last", "⏭", () => this._jump(this.state.end)),
+      button("Step forward", "›", () => this._jump(this.state.value + this.state.step)),
+      button("Last", "»", () => this._jump(this.state.end)),
     ];
     this.slider = h("input", { type: "range" });
     this.slider.addEventListener("input", () => this._jump(this.slider.valueAsNumber));
@@ -58,7 +58,7 @@ export class PlayerView extends GroupView {
     });
     this.loopGroup = h("div", { className: "docsync-choices docsync-inline", role: "radiogroup" });
     this.value = readout();
-    return h("div", { className: "docsync-player" },
+    return h("div", { className: "docsync-player-box" },
       h("div", { className: "docsync-player-buttons" }, ...this.buttons), this.slider, this.value, this.loopGroup);
   }
 

@@ -4,7 +4,7 @@
  * "<name> upper". Client-writable: `value` ([lower, upper]; whole numbers for
  * IntRangeSlider), sent while dragging, and `value_throttled`, sent when the user lets
  * go. A handle cannot pass the other. Subclasses map other values onto the track by
- * overriding `toTrack`, `fromTrack` and `label`.
+ * overriding `toTrack`, `fromTrack` and `valueText`.
  */
 
 import { h } from "./base.js";
@@ -41,7 +41,7 @@ export class RangeSliderView extends GroupView {
   }
 
   /** How the readout shows a sent value. */
-  label(value) {
+  valueText(value) {
     return String(value);
   }
 
@@ -51,7 +51,7 @@ export class RangeSliderView extends GroupView {
 
   _showValue() {
     const [lo, hi] = [this.lower.valueAsNumber, this.upper.valueAsNumber];
-    const [loText, hiText] = [this.label(this.fromTrack(lo)), this.label(this.fromTrack(hi))];
+    const [loText, hiText] = [this.valueText(this.fromTrack(lo)), this.valueText(this.fromTrack(hi))];
     this.readout.textContent = `${loText} – ${hiText}`;
     // What assistive technology reads for each handle: the value, not the track position.
     this.lower.setAttribute("aria-valuetext", loText);
