@@ -93,7 +93,8 @@ class _MediaSource(param.Parameterized):
             kind = media_type(data)
             if kind not in self._types:
                 raise self._refuse(f"the bytes are not {self._types_text()}")
-            return self._embed(data, kind, "the bytes")
+            return self._embed(data, kind, "the bytes",
+                               exact=not isinstance(obj, io.IOBase))
         path = Path(obj)
         if not path.is_file():
             if isinstance(obj, str) and obj.startswith("/"):
@@ -107,8 +108,8 @@ class _MediaSource(param.Parameterized):
             raise self._refuse(f"{path.name} is not {self._types_text()} (by its suffix)")
         size = path.stat().st_size
         if size > EMBED_LIMIT:
-            raise self._too_big(path.name, size)
-        return self._embed(path.read_bytes(), kind, path.name)
+            raise self._too_big(path.name, size, exact=True)
+        return self._embed(path.read_bytes(), kind, path.name, exact=True)
 
     def _read_stream(self, stream: io.IOBase) -> bytes:
         if stream.seekable():
@@ -118,14 +119,17 @@ class _MediaSource(param.Parameterized):
             raise self._refuse("a file-like object must be opened in binary mode")
         return data
 
-    def _embed(self, data: bytes, kind: str, what: str) -> str:
+    def _embed(self, data: bytes, kind: str, what: str, *, exact: bool) -> str:
+        """``data`` as a data: URL; ``exact`` is False when ``data`` was read only up to
+        one byte past the limit (a stream), so its size is not known."""
         if len(data) > EMBED_LIMIT:
-            raise self._too_big(what, len(data))
+            raise self._too_big(what, len(data), exact=exact)
         return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
-    def _too_big(self, what: str, size: int) -> ValueError:
+    def _too_big(self, what: str, size: int, *, exact: bool) -> ValueError:
+        told = f"{size:,} bytes" if exact else f"over {_size(EMBED_LIMIT)}"
         return self._refuse(
-            f"{what} is {'over ' if size > EMBED_LIMIT else ''}{_size(size)}; docsync embeds "
+            f"{what} is {told}; docsync embeds "
             f"files up to {_size(EMBED_LIMIT)} in the page. Serve larger ones as files: "
             "docsync serve app.py --static-dirs media=./folder, then give '/media/name'")
 

@@ -21,7 +21,8 @@ export function decodeDataUrl(url) {
 
 export class PDFView extends BaseView {
   createElement() {
-    this.frame = h("iframe", { className: "docsync-pdf-frame", title: "PDF" });
+    // Lazy: a PDF viewer is heavy to start, so one in a hidden tab waits until shown.
+    this.frame = h("iframe", { className: "docsync-pdf-frame", title: "PDF", loading: "lazy" });
     this.link = h("a", { className: "docsync-pdf-link", textContent: "Open the PDF", target: "_blank", rel: "noopener" });
     return h("div", { className: "docsync-pdf" }, this.frame, this.link);
   }
