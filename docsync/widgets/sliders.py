@@ -121,6 +121,16 @@ class IntRangeSlider(_Slider):
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         return range_value(self, value, integer=True)
 
+    @property
+    def value_start(self) -> Any:
+        """The lower end of ``value`` (Panel's ``value_start``)."""
+        return self.value[0]
+
+    @property
+    def value_end(self) -> Any:
+        """The upper end of ``value`` (Panel's ``value_end``)."""
+        return self.value[1]
+
 
 class RangeSlider(_Slider):
     """``IntRangeSlider``'s float twin: ``value`` is ``(lower, upper)``, ``(start, end)``
@@ -138,3 +148,13 @@ class RangeSlider(_Slider):
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         return range_value(self, value, integer=False)
+
+    @property
+    def value_start(self) -> Any:
+        """The lower end of ``value`` (Panel's ``value_start``)."""
+        return self.value[0]
+
+    @property
+    def value_end(self) -> Any:
+        """The upper end of ``value`` (Panel's ``value_end``)."""
+        return self.value[1]
