@@ -118,6 +118,8 @@ def more_widgets():
               w.ToggleGroup(name="ToggleGroup", options=["x", "y"], behavior="radio")),
         entry("MenuButton (arrow keys move, Escape closes)", ds.Column(menu, chosen)),
         entry("Player: the page plays, the server follows", player),
+        entry("LiteralInput: a Python literal, parsed on the server",
+              w.LiteralInput(name="LiteralInput", value={"low": 1, "high": [2, 3]}, type=dict)),
         entry("Audio pane, from a WAV made on the server", p.Audio(tone_wav(), name="Tone")),
         entry("PDF pane, from bytes", p.PDF(SAMPLE_PDF, height=240)),
     )

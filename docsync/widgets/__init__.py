@@ -35,6 +35,7 @@ from docsync.widgets.inputs import (
     TextAreaInput,
     TextInput,
 )
+from docsync.widgets.literal import LiteralInput
 from docsync.widgets.player import Player
 from docsync.widgets.sliders import FloatSlider, IntRangeSlider, IntSlider, RangeSlider
 from docsync.widgets.times import DatetimePicker, TimePicker
@@ -63,6 +64,7 @@ __all__ = [
     "IntInput",
     "IntRangeSlider",
     "IntSlider",
+    "LiteralInput",
     "MenuButton",
     "MultiChoice",
     "MultiSelect",

@@ -18,7 +18,7 @@ test("every new model type has a view", () => {
   for (const type of ["Switch", "StaticText", "RangeSlider", "DiscreteSlider", "EditableIntSlider",
     "EditableFloatSlider", "DateSlider", "DateRangeSlider", "DatetimePicker", "TimePicker",
     "AutocompleteInput", "MultiChoice", "CheckButtonGroup", "RadioBoxGroup", "MenuButton", "Player",
-    "Video", "Audio", "PDF"]) {
+    "LiteralInput", "Video", "Audio", "PDF"]) {
     assert.ok(Object.hasOwn(VIEW_TYPES, type), type);
   }
 });

@@ -135,6 +135,13 @@ async def test_each_widget_is_operated_by_keyboard_and_shows_the_servers_values(
     await kb.press("Home")
     await expect(echo(page, "player")).to_have_text("player = 0")
 
+    limits = page.get_by_role("textbox", name="Limits")
+    await expect(limits).to_have_value("{'low': 1, 'high': 5}")
+    await limits.fill("{'low':2,'high':9}")
+    await limits.press("Enter")
+    await expect(echo(page, "limits")).to_have_text("limits = {'low': 2, 'high': 9}")
+    await expect(limits).to_have_value("{'low': 2, 'high': 9}")  # the server's own text
+
     # The server's values reach the page.
     await page.get_by_role("button", name="Set from server").click()
     await expect(switch).to_be_checked()
@@ -154,6 +161,7 @@ async def test_each_widget_is_operated_by_keyboard_and_shows_the_servers_values(
     await expect(models.get_by_role("checkbox", name="Ridge")).not_to_be_checked()
     await expect(sponsor.get_by_role("radio", name="Blackstone")).to_be_checked()
     await expect(frames.get_by_role("slider", name="Frames frame")).to_have_value("2")
+    await expect(limits).to_have_value("{'low': 0}")
     await screenshot(page, "more-widgets")
 
     # The dark theme reaches the new controls.
@@ -182,6 +190,13 @@ async def test_refused_browser_values_snap_back_with_a_message(serve, new_tab) -
     await expect(page.get_by_role("alert").filter(
         has_text="'Physics' is not one of the options")).to_be_visible()
     await expect(subject).to_have_value("")
+
+    limits = page.get_by_role("textbox", name="Limits")
+    await limits.fill("[1, 2]")
+    await limits.press("Enter")
+    await expect(page.get_by_role("alert").filter(
+        has_text="must be a dict, not list")).to_be_visible()
+    await expect(limits).to_have_value("{'low': 1, 'high': 5}")
 
     alarm = page.get_by_label("Alarm")
     await alarm.fill("13:00")  # after the end

@@ -92,6 +92,9 @@ async def test_player_page_links_widgets_params_and_a_video(open_: Opener):
                                                       "AutocompleteInput"))
     alarm, menu, video = only(doc, "TimePicker"), only(doc, "MenuButton"), only(doc, "Video")
     starts, window = only(doc, "DatetimePicker"), only(doc, "DateRangeSlider")
+    limits = only(doc, "LiteralInput")
+    assert doc.prop(limits, "value") == "{'low': 0, 'high': 20}"
+    assert text_with(doc, "Limits 0 to 20")
     assert doc.prop(starts, "value") == "2024-05-01T09:00:00"
     assert (doc.prop(window, "start"), doc.prop(window, "end")) == ("2024-01-01", "2024-12-31")
     assert (doc.prop(video, "src"), doc.prop(video, "loop"), doc.prop(video, "muted")) == (
@@ -107,6 +110,9 @@ async def test_player_page_links_widgets_params_and_a_video(open_: Opener):
     await client.set(starts, "value", "2024-06-01T18:30:00")
     await client.set(window, "value", ["2024-05-02", "2024-05-09"])
     await client.set(video, "paused", False)
+    await client.set(limits, "value", "{'low':5, 'high':15}")
+    await client.wait_for(lambda d: text_with(d, "Limits 5 to 15")
+                          and d.prop(limits, "value") == "{'low': 5, 'high': 15}")
     await client.wait_for(lambda d: text_with(
         d, "Frame 6 at 4.0x from Bern, alarm 08:15:00, starts 2024-06-01 18:30, "
            "window 2024-05-02..2024-05-09, video playing"))
@@ -124,6 +130,8 @@ async def test_player_page_links_widgets_params_and_a_video(open_: Opener):
         (alarm, "value", "11:00", "at most 10:00:00"),
         (starts, "value", "tomorrow", "not a date and time"),
         (video, "volume", 120, "at most 100"),
+        (limits, "value", "[5, 15]", "must be a dict, not list"),
+        (limits, "value", "{'low':", "is not a Python literal"),
     ]:
         await client.set(model, prop, value)
         await client.wait_for(lambda d, w=words: refused(d, w))
@@ -133,6 +141,7 @@ async def test_player_page_links_widgets_params_and_a_video(open_: Opener):
                           and d.prop(speed, "value") == 4.0
                           and d.prop(station, "value") == "Bern"
                           and d.prop(alarm, "value") == "08:15:00"
-                          and d.prop(video, "volume") == 100)
+                          and d.prop(video, "volume") == 100
+                          and d.prop(limits, "value") == "{'low': 5, 'high': 15}")
     assert text_with(doc, "Frame 6 at 4.0x from Bern")
     assert text_with(doc, "Exported as csv")

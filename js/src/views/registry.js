@@ -48,6 +48,7 @@ import { CheckButtonGroupView } from "./check_button_group.js";
 import { DateRangeSliderView, DateSliderView } from "./date_slider.js";
 import { DiscreteSliderView } from "./discrete_slider.js";
 import { EditableSliderView } from "./editable_slider.js";
+import { LiteralInputView } from "./literal_input.js";
 import { MediaView } from "./media.js";
 import { MenuButtonView } from "./menu_button.js";
 import { MultiChoiceView } from "./multi_choice.js";
@@ -123,6 +124,7 @@ export const VIEW_TYPES = Object.freeze({
   RadioBoxGroup: RadioBoxGroupView,
   MenuButton: MenuButtonView,
   Player: PlayerView,
+  LiteralInput: LiteralInputView,
   Video: MediaView,
   Audio: MediaView,
   PDF: PDFView,

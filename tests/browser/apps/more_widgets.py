@@ -51,6 +51,7 @@ sponsor = w.RadioBoxGroup(name="Sponsor", options=["Anaconda", "Blackstone"], in
 menu = w.MenuButton(name="File", items=[("Open", "open"), None, ("Save", "save")],
                     button_type="primary")
 player = w.Player(name="Frames", start=0, end=3, value=0, interval=100, show_value=True)
+limits = w.LiteralInput(name="Limits", value={"low": 1, "high": 5}, type=dict)
 sound = ds.pane.Audio(tone_wav(), name="Tone")
 doc = ds.pane.PDF(PDF_BYTES, width=300, height=300)
 
@@ -72,6 +73,7 @@ def set_from_server(event):
     models.value = ["Lasso", "Linear"]
     sponsor.value = "Blackstone"
     player.value = 2
+    limits.value = {"low": 0}
 
 
 from_server.on_click(set_from_server)
@@ -101,6 +103,7 @@ ds.Column(
     ds.Row(sponsor, echo("sponsor", sponsor)),
     ds.Row(menu, echo("menu", menu, param="clicked")),
     ds.Row(player, echo("player", player), echo("player-direction", player, param="direction")),
+    ds.Row(limits, echo("limits", limits)),
     ds.Row(sound, echo("sound", sound, param="paused"),
            echo("sound-volume", sound, param="volume")),
     doc,

@@ -1,7 +1,8 @@
 """A playback page in the style of Panel's how-to pages: a Player drives a frame, an
 editable slider sets the speed, a menu acts on click, a search box picks a station, time
-pickers set a schedule, and a video is shown from its URL; a Parameterized class's Date
-and DateRange parameters get Panel's widgets from ``pn.Param``-style ``from_param``."""
+pickers set a schedule, a literal input holds a dict, and a video is shown from its URL;
+a Parameterized class's Date and DateRange parameters get Panel's widgets through
+``from_param``."""
 
 import datetime as dt
 
@@ -31,6 +32,7 @@ station = pn.widgets.AutocompleteInput(name="Station", options=["Bergen", "Berli
 alarm = pn.widgets.TimePicker(name="Alarm", value="07:30", start="05:00", end="10:00")
 menu = pn.widgets.MenuButton(name="Export", items=[("As CSV", "csv"), None, ("As PNG", "png")],
                              button_type="primary")
+limits = pn.widgets.LiteralInput(name="Limits", value={"low": 0, "high": 20}, type=dict)
 clip = pn.pane.Video("https://example.org/storm.mp4", loop=True, muted=True, width=320)
 log = pn.pane.Markdown("Nothing exported")
 
@@ -49,7 +51,8 @@ def status(frame, speed, station, alarm, starts, window, paused):
 
 
 pn.Column(
-    player, speed, station, alarm, menu, log, starts, window, clip,
+    player, speed, station, alarm, menu, log, starts, window, limits, clip,
+    pn.bind(lambda lim: f"Limits {lim['low']} to {lim['high']}", limits),
     pn.bind(status, player, speed, station, alarm, schedule.param.starts,
             schedule.param.window, clip.param.paused),
 ).servable()
