@@ -70,10 +70,18 @@ async def test_each_widget_is_operated_by_keyboard_and_shows_the_servers_values(
     await expect(echo(page, "meeting")).to_have_text(
         "meeting = datetime.datetime(2024, 5, 2, 10, 45)")
 
+    await meeting.focus()  # the first field of the native picker is the month
+    await kb.press("ArrowUp")
+    await expect(echo(page, "meeting")).to_have_text(
+        "meeting = datetime.datetime(2024, 6, 2, 10, 45)")
+
     alarm = page.get_by_label("Alarm")
     await expect(alarm).to_have_value("07:15")
     await alarm.fill("08:30")
     await expect(echo(page, "alarm")).to_have_text("alarm = datetime.time(8, 30)")
+    await alarm.focus()  # the hour field
+    await kb.press("ArrowUp")
+    await expect(echo(page, "alarm")).to_have_text("alarm = datetime.time(9, 30)")
 
     subject = page.get_by_role("combobox", name="Subject")
     await subject.press_sequentially("bio")
