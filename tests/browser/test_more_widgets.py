@@ -225,6 +225,11 @@ async def test_media_panes_play_and_show_a_pdf(serve, new_tab) -> None:
     await audio.evaluate("el => el.pause()")
     await expect(echo(page, "sound")).to_have_text("sound = True")
 
+    video = page.get_by_label("Video", exact=True)
+    await expect(video).to_have_attribute("src", "/static-media/none.mp4")
+    assert await video.evaluate("el => [el.controls, el.loop, el.muted, el.volume]") == [
+        True, True, True, 0.4]
+
     frame = page.locator("iframe.docsync-pdf-frame")
     assert (await frame.get_attribute("src") or "").startswith("blob:")
     link = page.get_by_role("link", name="Open the PDF")

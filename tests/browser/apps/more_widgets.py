@@ -54,6 +54,8 @@ player = w.Player(name="Frames", start=0, end=3, value=0, interval=100, show_val
 limits = w.LiteralInput(name="Limits", value={"low": 1, "high": 5}, type=dict)
 sound = ds.pane.Audio(tone_wav(), name="Tone")
 doc = ds.pane.PDF(PDF_BYTES, width=300, height=300)
+# A path on this server that serves nothing: the player shows, with the server's settings.
+clip = ds.pane.Video("/static-media/none.mp4", loop=True, muted=True, volume=40, width=200)
 
 from_server = w.Button(name="Set from server", button_type="primary")
 
@@ -107,5 +109,6 @@ ds.Column(
     ds.Row(sound, echo("sound", sound, param="paused"),
            echo("sound-volume", sound, param="volume")),
     doc,
+    clip,
     from_server,
 ).servable(title="Issue 14's widgets")
