@@ -370,7 +370,8 @@ def to_json(value: Any, ref: Callable[[Model], str]) -> JSON:
         return value if math.isfinite(value) else None
     if isinstance(value, Model):
         return {"ref": ref(value)}
-    if isinstance(value, datetime.date):  # and datetime: ISO 8601, as <input type=date> reads
+    if isinstance(value, (datetime.date, datetime.time)):
+        # ISO 8601 (a datetime too), as <input type=date|datetime-local|time> reads it.
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return [to_json(v, ref) for v in value]

@@ -6,6 +6,9 @@ that returns its components, so the page reads as a catalogue.
 
 import asyncio
 import datetime as dt
+import io
+import struct
+import wave
 
 import altair as alt
 import numpy as np
@@ -84,6 +87,74 @@ def widgets():
         entry("FileDownload", w.FileDownload(file=b"city,visitors\nLyon,3\n",
                                              filename="visitors.csv")),
     )
+
+
+def more_widgets():
+    player = w.Player(name="Player", start=0, end=9, value=0, interval=300,
+                      loop_policy="loop", show_value=True)
+    menu = w.MenuButton(name="MenuButton", items=[("Open", "open"), None, ("Save", "save")],
+                        button_type="primary")
+    chosen = p.Str("Nothing chosen yet")
+    menu.on_click(lambda e: setattr(chosen, "object", f"Chose {e.new!r}"))
+    return grid(
+        entry("Switch (Space toggles it)", w.Switch(name="Switch", value=True)),
+        entry("StaticText, read only", w.StaticText(name="StaticText", value="animagen2")),
+        entry("RangeSlider, float handles", w.RangeSlider(name="RangeSlider", start=0, end=1,
+                                                          step=0.05, value=(0.2, 0.6))),
+        entry("DiscreteSlider: one stop per option",
+              w.DiscreteSlider(name="DiscreteSlider", options={"Low": 1, "Mid": 5, "High": 10},
+                               value=5)),
+        entry("EditableFloatSlider: type past the ends",
+              w.EditableFloatSlider(name="EditableFloatSlider", start=0, end=2, step=0.25,
+                                    fixed_end=10, value=1)),
+        entry("DateSlider", w.DateSlider(name="DateSlider", start=dt.date(2026, 1, 1),
+                                         end=dt.date(2026, 12, 31), value=dt.date(2026, 6, 1))),
+        entry("DateRangeSlider", w.DateRangeSlider(
+            name="DateRangeSlider", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
+            value=(dt.date(2026, 3, 1), dt.date(2026, 5, 31)))),
+        entry("DatetimePicker", w.DatetimePicker(name="DatetimePicker",
+                                                 value=dt.datetime(2026, 11, 21, 9, 30))),
+        entry("TimePicker", w.TimePicker(name="TimePicker", value="07:30")),
+        entry("AutocompleteInput: suggestions as you type",
+              w.AutocompleteInput(name="AutocompleteInput", case_sensitive=False,
+                                  options=["Lyon", "Oslo", "Quito", "Pune", "Perth"],
+                                  placeholder="Type 'pe'")),
+        entry("MultiChoice: removable tags", w.MultiChoice(
+            name="MultiChoice", options=["Panel", "Bokeh", "param", "hvPlot"], value=["Panel"])),
+        entry("CheckButtonGroup", w.CheckButtonGroup(name="CheckButtonGroup",
+                                                     options=["Lasso", "Ridge", "Linear"],
+                                                     value=["Ridge"], button_type="success")),
+        entry("RadioBoxGroup", w.RadioBoxGroup(name="RadioBoxGroup", options=["A", "B", "C"],
+                                               inline=True)),
+        entry("ToggleGroup makes one of the four groups",
+              w.ToggleGroup(name="ToggleGroup", options=["x", "y"], behavior="radio")),
+        entry("MenuButton (arrow keys move, Escape closes)", ds.Column(menu, chosen)),
+        entry("Player: the page plays, the server follows", player),
+        entry("LiteralInput: a Python literal, parsed on the server",
+              w.LiteralInput(name="LiteralInput", value={"low": 1, "high": [2, 3]}, type=dict)),
+        entry("Audio pane, from a WAV made on the server", p.Audio(tone_wav(), name="Tone")),
+        entry("PDF pane, from bytes", p.PDF(SAMPLE_PDF, height=240)),
+    )
+
+
+def tone_wav(seconds=1.5, rate=8000):
+    """A quiet 200 Hz square wave as WAV bytes."""
+    out = io.BytesIO()
+    with wave.open(out, "wb") as f:
+        f.setnchannels(1)
+        f.setsampwidth(2)
+        f.setframerate(rate)
+        f.writeframes(b"".join(struct.pack("<h", 600 if (i // 20) % 2 else -600)
+                               for i in range(int(seconds * rate))))
+    return out.getvalue()
+
+
+SAMPLE_PDF = (b"%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+              b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+              b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 120]/Contents 4 0 R"
+              b"/Resources<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>"
+              b"endobj\n4 0 obj<</Length 44>>stream\nBT /F1 18 Tf 30 60 Td (A PDF page) Tj ET"
+              b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
 
 
 @ds.cache
@@ -269,7 +340,8 @@ ds.template.Page(
         "kept in sync over a WebSocket.",
         "Edit anything: every change goes to the server and back.",
     ],
-    main=[ds.Tabs(("Widgets", widgets()), ("Panes", panes()), ("Layouts", layouts()),
+    main=[ds.Tabs(("Widgets", widgets()), ("More widgets", more_widgets()), ("Panes", panes()),
+                  ("Layouts", layouts()),
                   ("Indicators", indicators()), ("Forms and state", forms_and_state()),
                   ("Chat", chat()), sizing_mode="stretch_width")],
 ).servable(title="docsync gallery")

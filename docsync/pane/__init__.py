@@ -11,15 +11,17 @@ from docsync.pane.dataframe import DataFrame
 from docsync.pane.function import ParamFunction, ParamMethod
 from docsync.pane.image import GIF, JPG, PNG, SVG, Image, WebP
 from docsync.pane.jsonpane import JSON
+from docsync.pane.media import PDF, Audio, Video
 from docsync.pane.param import Param
 from docsync.pane.plotly import Plotly
 from docsync.pane.plots import Matplotlib, Vega
 from docsync.pane.reactive_expr import ReactiveExpr
 from docsync.pane.text import HTML, Alert, Markdown, Str
 
-__all__ = ["GIF", "HTML", "JPG", "JSON", "PNG", "SVG", "Alert", "Bokeh", "DataFrame",
-           "HoloViews", "Image", "Markdown", "Matplotlib", "PaneBase", "Param", "ParamFunction",
-           "ParamMethod", "Plotly", "ReactiveExpr", "Str", "Vega", "WebP", "pane_type", "panel"]
+__all__ = ["GIF", "HTML", "JPG", "JSON", "PDF", "PNG", "SVG", "Alert", "Audio", "Bokeh",
+           "DataFrame", "HoloViews", "Image", "Markdown", "Matplotlib", "PaneBase", "Param",
+           "ParamFunction", "ParamMethod", "Plotly", "ReactiveExpr", "Str", "Vega", "Video",
+           "WebP", "pane_type", "panel"]
 
 
 def __getattr__(name: str) -> Any:

@@ -8,8 +8,19 @@ from typing import Any
 
 from docsync.compat import missing
 from docsync.widgets.base import BUTTON_TYPES, Widget
-from docsync.widgets.buttons import Button, Toggle
-from docsync.widgets.choices import CheckboxGroup, MultiSelect, RadioButtonGroup, Select
+from docsync.widgets.buttons import Button, MenuButton, Toggle
+from docsync.widgets.choices import (
+    CheckboxGroup,
+    CheckButtonGroup,
+    MultiSelect,
+    RadioBoxGroup,
+    RadioButtonGroup,
+    Select,
+    ToggleGroup,
+)
+from docsync.widgets.date_sliders import DateRangeSlider, DateSlider
+from docsync.widgets.discrete import DiscreteSlider
+from docsync.widgets.editable import EditableFloatSlider, EditableIntSlider
 from docsync.widgets.files import FileDownload, FileInput, accepts, format_size
 from docsync.widgets.inputs import (
     Checkbox,
@@ -17,20 +28,35 @@ from docsync.widgets.inputs import (
     DatePicker,
     FloatInput,
     IntInput,
+    NumberInput,
     PasswordInput,
+    StaticText,
+    Switch,
     TextAreaInput,
     TextInput,
 )
-from docsync.widgets.sliders import FloatSlider, IntRangeSlider, IntSlider
+from docsync.widgets.literal import LiteralInput
+from docsync.widgets.player import Player
+from docsync.widgets.sliders import FloatSlider, IntRangeSlider, IntSlider, RangeSlider
+from docsync.widgets.times import DatetimePicker, TimePicker
+from docsync.widgets.typeahead import AutocompleteInput, MultiChoice
 
 __all__ = [
     "BUTTON_TYPES",
+    "AutocompleteInput",
     "Button",
     "CheckBoxGroup",
+    "CheckButtonGroup",
     "Checkbox",
     "CheckboxGroup",
     "ColorPicker",
     "DatePicker",
+    "DateRangeSlider",
+    "DateSlider",
+    "DatetimePicker",
+    "DiscreteSlider",
+    "EditableFloatSlider",
+    "EditableIntSlider",
     "FileDownload",
     "FileInput",
     "FloatInput",
@@ -38,13 +64,26 @@ __all__ = [
     "IntInput",
     "IntRangeSlider",
     "IntSlider",
+    "LiteralInput",
+    "MenuButton",
+    "MultiChoice",
     "MultiSelect",
+    "NumberInput",
     "PasswordInput",
+    "Player",
+    "RadioBoxGroup",
     "RadioButtonGroup",
+    "RangeSlider",
     "Select",
-    "Tabulator", "TextAreaInput",
+    "Spinner",
+    "StaticText",
+    "Switch",
+    "Tabulator",
+    "TextAreaInput",
     "TextInput",
+    "TimePicker",
     "Toggle",
+    "ToggleGroup",
     "Widget",
     "accepts",
     "format_size",
@@ -52,6 +91,8 @@ __all__ = [
 
 #: Panel's spelling of the name.
 CheckBoxGroup = CheckboxGroup
+#: Panel's older name of ``NumberInput``.
+Spinner = NumberInput
 
 # Last: docsync.table builds on Widget, which must be bound by now.
 from docsync.table import Tabulator  # noqa: E402

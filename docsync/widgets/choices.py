@@ -1,5 +1,6 @@
-"""Choices among ``options``: ``Select`` and ``RadioButtonGroup`` (one), ``MultiSelect``
-and ``CheckboxGroup`` (any number).
+"""Choices among ``options``: ``Select``, ``RadioButtonGroup`` and ``RadioBoxGroup`` (one),
+``MultiSelect``, ``CheckboxGroup`` and ``CheckButtonGroup`` (any number), and Panel's
+``ToggleGroup``, which makes one of the four groups.
 
 ``options`` is a list of values or a dict of label → value. The browser sends the chosen
 value itself (JSON), which must equal an option of the same type (so ``2.0`` is not
@@ -11,15 +12,15 @@ options removes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import param
 
 from docsync.core.model import JSON
 from docsync.widgets.base import BUTTON_TYPES, Widget
 
-__all__ = ["CheckboxGroup", "MultiSelect", "RadioButtonGroup", "Select", "is_in",
-           "option_values"]
+__all__ = ["CheckButtonGroup", "CheckboxGroup", "MultiSelect", "RadioBoxGroup",
+           "RadioButtonGroup", "Select", "ToggleGroup", "is_in", "option_values"]
 
 
 def option_values(options: list[Any] | dict[str, Any] | None) -> list[Any]:
@@ -234,3 +235,46 @@ class CheckboxGroup(_MultiChoice):
     """A checkbox per option; ``inline`` lays them out in a row."""
 
     inline = param.Boolean(default=False)
+
+
+class RadioBoxGroup(_SingleChoice):
+    """One choice among ``options``, shown as a list of radio buttons; ``inline`` lays
+    them out in a row."""
+
+    inline = param.Boolean(default=False)
+
+
+class CheckButtonGroup(_MultiChoice):
+    """Any number of ``options``, shown as a row of buttons that stay pressed (native
+    checkboxes); ``orientation="vertical"`` stacks them."""
+
+    button_type = param.Selector(default="default", objects=BUTTON_TYPES)
+    orientation = param.Selector(default="horizontal", objects=["horizontal", "vertical"])
+
+
+_GROUPS: dict[tuple[str, str], type[Widget]] = {
+    ("button", "check"): CheckButtonGroup,
+    ("box", "check"): CheckboxGroup,
+    ("button", "radio"): RadioButtonGroup,
+    ("box", "radio"): RadioBoxGroup,
+}
+
+
+def ToggleGroup(*, widget_type: Literal["button", "box"] = "button",
+                behavior: Literal["check", "radio"] = "check", **params: Any) -> Widget:
+    """Panel's ``ToggleGroup``: a ``CheckButtonGroup`` (the default), a ``CheckboxGroup``
+    (``widget_type="box"``), a ``RadioButtonGroup`` (``behavior="radio"``) or a
+    ``RadioBoxGroup`` (both), made with ``params``.
+
+    Raises ValueError for another ``widget_type`` or ``behavior``, and for a list
+    ``value`` with ``behavior="radio"`` (a radio group holds one value).
+    """
+    if widget_type not in ("button", "box"):
+        raise ValueError(f"ToggleGroup: widget_type must be 'button' or 'box', not "
+                         f"{widget_type!r}")
+    if behavior not in ("check", "radio"):
+        raise ValueError(f"ToggleGroup: behavior must be 'check' or 'radio', not {behavior!r}")
+    if behavior == "radio" and isinstance(params.get("value"), list):
+        raise ValueError(f"ToggleGroup: behavior='radio' holds one value, not the list "
+                         f"{params['value']!r}; pass one option, or use behavior='check'")
+    return _GROUPS[widget_type, behavior](**params)

@@ -1,4 +1,5 @@
-"""Fields: number inputs, text inputs, a checkbox, a date picker and a colour picker."""
+"""Fields: number inputs, text inputs, a checkbox and a switch, static text, a date picker
+and a colour picker."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import param
 from docsync.core.model import JSON
 from docsync.widgets.base import Widget, number, within
 
-__all__ = ["Checkbox", "ColorPicker", "DatePicker", "FloatInput", "IntInput", "PasswordInput",
-           "TextAreaInput", "TextInput"]
+__all__ = ["Checkbox", "ColorPicker", "DatePicker", "FloatInput", "IntInput", "NumberInput",
+           "PasswordInput", "StaticText", "Switch", "TextAreaInput", "TextInput"]
 
 
 class _NumberInput(Widget):
@@ -55,6 +56,16 @@ class FloatInput(_NumberInput):
     end = param.Number(default=None, allow_None=True)
     step = param.Number(default=0.1)
     value = param.Number(default=0.0, allow_None=True)
+
+
+def NumberInput(**params: Any) -> IntInput | FloatInput:
+    """Panel's ``NumberInput`` (also called ``Spinner``): an ``IntInput`` when ``value``,
+    ``start``, ``end`` and ``step`` are all whole numbers or not given, else a
+    ``FloatInput``."""
+    given = [params[n] for n in ("value", "start", "end", "step") if params.get(n) is not None]
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in given):
+        return IntInput(**params)
+    return FloatInput(**params)
 
 
 class TextInput(Widget):
@@ -99,6 +110,25 @@ class TextAreaInput(TextInput):
 
 class Checkbox(Widget):
     value = param.Boolean(default=False)
+
+
+class Switch(Checkbox):
+    """A ``Checkbox`` drawn as an on/off switch (ARIA role ``switch``)."""
+
+
+class StaticText(Widget):
+    """Text the page shows beside the caption, as "caption: value"; the browser cannot
+    change it. ``value`` may be any object: the page shows its ``str()`` (nothing for
+    None)."""
+
+    _client_writable = frozenset()
+    _wire_exclude = Widget._wire_exclude | {"value"}
+    _derived_props = {"text": ("value",)}
+
+    value = param.Parameter(default=None)
+
+    def _derived(self, prop: str, ref: Any) -> JSON:
+        return "" if self.value is None else str(self.value)
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -10,6 +10,7 @@ import param
 from docsync.widgets.base import Widget
 from docsync.widgets.buttons import Button, Toggle
 from docsync.widgets.choices import MultiSelect, Select
+from docsync.widgets.date_sliders import DateRangeSlider
 from docsync.widgets.inputs import (
     Checkbox,
     ColorPicker,
@@ -18,7 +19,8 @@ from docsync.widgets.inputs import (
     IntInput,
     TextInput,
 )
-from docsync.widgets.sliders import FloatSlider, IntRangeSlider, IntSlider
+from docsync.widgets.sliders import FloatSlider, IntRangeSlider, IntSlider, RangeSlider
+from docsync.widgets.times import DatetimePicker
 
 __all__ = ["from_param", "widget_type"]
 
@@ -26,9 +28,12 @@ _W = TypeVar("_W", bound=Widget)
 
 
 def widget_type(parameter: param.Parameter[Any]) -> type[Widget]:
-    """The widget type that edits ``parameter``: a slider for a number with both bounds,
-    else a number input; a checkbox, a text input, a select, a multi-select, a date or
-    colour picker, a range slider, or a button for an ``Action`` or ``Event``.
+    """The widget type that edits ``parameter``, as Panel maps them: a slider for a
+    number with both bounds, else a number input; a checkbox, a text input, a select, a
+    multi-select, a date picker (``CalendarDate``), a date-and-time picker (``Date``), a
+    colour picker, a range slider (``IntRangeSlider`` when both bounds are whole numbers,
+    else ``RangeSlider``), a date range slider (``DateRange`` with both bounds), or a
+    button for an ``Action`` or ``Event``.
 
     Raises ValueError for a parameter type that no docsync widget edits.
     """
@@ -42,12 +47,17 @@ def widget_type(parameter: param.Parameter[Any]) -> type[Widget]:
             return Checkbox
         if kind is param.CalendarDate:
             return DatePicker
+        if kind is param.Date:
+            return DatetimePicker
+        if kind is param.DateRange and bounded:
+            return DateRangeSlider
         if kind is param.Integer:
             return IntSlider if bounded else IntInput
         if kind is param.Number:
             return FloatSlider if bounded else FloatInput
         if kind is param.Range and bounded:
-            return IntRangeSlider
+            whole = all(isinstance(b, int) and not isinstance(b, bool) for b in (lower, upper))
+            return IntRangeSlider if whole else RangeSlider
         if kind is param.ListSelector:
             return MultiSelect
         if kind is param.Selector:

@@ -1,4 +1,4 @@
-"""Sliders: ``IntSlider``, ``FloatSlider`` and ``IntRangeSlider``."""
+"""Sliders: ``IntSlider``, ``FloatSlider``, ``IntRangeSlider`` and ``RangeSlider``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,18 @@ import param
 from docsync.core.model import JSON
 from docsync.widgets.base import Widget, number, within
 
-__all__ = ["FloatSlider", "IntRangeSlider", "IntSlider"]
+__all__ = ["SLIDER_UNSUPPORTED", "FloatSlider", "IntRangeSlider", "IntSlider", "RangeSlider",
+           "range_value"]
+
+
+#: Panel's slider arguments that docsync's sliders do not take.
+SLIDER_UNSUPPORTED: Mapping[str, str] = {
+    **Widget._unsupported,
+    **dict.fromkeys(("bar_color", "direction", "orientation", "tooltips"),
+                    "docsync's slider is the page's native range input, drawn "
+                    "horizontally from left to right in the theme's colours"),
+    "show_value": "the value is always shown beside the label",
+}
 
 
 class _Slider(Widget):
@@ -29,11 +40,7 @@ class _Slider(Widget):
     _client_writable = frozenset({"value", "value_throttled"})
     _integer: ClassVar[bool] = False
     _unsupported: ClassVar[Mapping[str, str]] = {
-        **Widget._unsupported,
-        **dict.fromkeys(("bar_color", "direction", "orientation", "tooltips"),
-                        "docsync's slider is the page's native range input, drawn "
-                        "horizontally from left to right in the theme's colours"),
-        "show_value": "the value is always shown beside the label",
+        **SLIDER_UNSUPPORTED,
         "format": "the readout shows the number unformatted; bind a Markdown pane to the "
                   "slider to show it formatted",
     }
@@ -75,6 +82,26 @@ class FloatSlider(_Slider):
     value_throttled = param.Number(default=None, allow_None=True)
 
 
+def _both_ends(cls: type[_Slider], params: dict[str, Any]) -> tuple[Any, Any]:
+    return (params.get("start", cls.param["start"].default),
+            params.get("end", cls.param["end"].default))
+
+
+def range_value(widget: _Slider, value: JSON, *, integer: bool) -> tuple[Any, Any]:
+    """A browser's ``[lower, upper]`` for a range slider: two numbers (whole when
+    ``integer``), lower not above upper, both within ``start``..``end``; or Invalid."""
+    if not isinstance(value, list) or len(value) != 2:
+        raise widget._refuse(f"{value!r} is not a [lower, upper] pair")
+    lower, upper = (number(widget, v, integer=integer) for v in value)
+    if not integer:  # JSON has one number type: the page sends 1.0 as 1
+        lower, upper = float(lower), float(upper)
+    if lower > upper:
+        raise widget._refuse(f"lower {lower} is above upper {upper}")
+    within(widget, lower, widget.start, widget.end)
+    within(widget, upper, widget.start, widget.end)
+    return (lower, upper)
+
+
 class IntRangeSlider(_Slider):
     """A slider with two handles: ``value`` is ``(lower, upper)``, ``(start, end)`` when
     not given."""
@@ -89,15 +116,45 @@ class IntRangeSlider(_Slider):
 
     @classmethod
     def _initial(cls, params: dict[str, Any]) -> Any:
-        return (params.get("start", cls.param["start"].default),
-                params.get("end", cls.param["end"].default))
+        return _both_ends(cls, params)
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
-        if not isinstance(value, list) or len(value) != 2:
-            raise self._refuse(f"{value!r} is not a [lower, upper] pair")
-        lower, upper = (number(self, v, integer=True) for v in value)
-        if lower > upper:
-            raise self._refuse(f"lower {lower} is above upper {upper}")
-        within(self, lower, self.start, self.end)
-        within(self, upper, self.start, self.end)
-        return (lower, upper)
+        return range_value(self, value, integer=True)
+
+    @property
+    def value_start(self) -> Any:
+        """The lower end of ``value`` (Panel's ``value_start``)."""
+        return self.value[0]
+
+    @property
+    def value_end(self) -> Any:
+        """The upper end of ``value`` (Panel's ``value_end``)."""
+        return self.value[1]
+
+
+class RangeSlider(_Slider):
+    """``IntRangeSlider``'s float twin: ``value`` is ``(lower, upper)``, ``(start, end)``
+    when not given; the handles move by ``step`` (0.1 unless given)."""
+
+    start = param.Number(default=0.0)
+    end = param.Number(default=1.0)
+    step = param.Number(default=0.1)
+    value = param.Range(default=(0.0, 1.0))
+    value_throttled = param.Range(default=None, allow_None=True)
+
+    @classmethod
+    def _initial(cls, params: dict[str, Any]) -> Any:
+        return _both_ends(cls, params)
+
+    def _coerce_client_value(self, prop: str, value: JSON) -> Any:
+        return range_value(self, value, integer=False)
+
+    @property
+    def value_start(self) -> Any:
+        """The lower end of ``value`` (Panel's ``value_start``)."""
+        return self.value[0]
+
+    @property
+    def value_end(self) -> Any:
+        """The upper end of ``value`` (Panel's ``value_end``)."""
+        return self.value[1]

@@ -15,7 +15,8 @@ from tests.server.support import REPO
 pytestmark = pytest.mark.browser
 
 GALLERY = REPO / "docsync" / "examples" / "gallery.py"
-SECTIONS = ["Widgets", "Panes", "Layouts", "Indicators", "Forms and state", "Chat"]
+SECTIONS = ["Widgets", "More widgets", "Panes", "Layouts", "Indicators", "Forms and state",
+            "Chat"]
 
 
 async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> None:
@@ -32,8 +33,8 @@ async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> Non
     await expect(page.get_by_text("1 clicks")).to_be_visible()
 
     for section in SECTIONS:
-        await page.get_by_role("tab", name=section).click()
-        panel = page.get_by_role("tabpanel", name=section)
+        await page.get_by_role("tab", name=section, exact=True).click()
+        panel = page.get_by_role("tabpanel", name=section, exact=True)
         await expect(panel).to_be_visible()
         if section == "Panes":
             # Vega draws in the browser; the library arrives only now.
@@ -51,6 +52,9 @@ async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> Non
             reply = panel.get_by_role("article", name="Message from Storyteller")
             await expect(reply).to_have_attribute("aria-busy", "false", timeout=20_000)
             await expect(reply.locator("em")).to_have_text("hello")
+        if section == "More widgets":
+            await expect(panel.get_by_role("switch", name="Switch")).to_be_checked()
+            await expect(panel.get_by_role("menu", name="MenuButton")).to_be_hidden()
         slug = section.lower().replace(" ", "-")
         await screenshot(page, f"gallery-{slug}")
 
@@ -58,7 +62,7 @@ async def test_gallery_shows_every_section_in_both_themes(serve, new_tab) -> Non
     await theme.click()
     await expect(page.locator("html")).to_have_attribute("data-docsync-theme", "dark")
     await expect(theme).to_have_attribute("aria-pressed", "true")
-    await page.get_by_role("tab", name="Widgets").click()
+    await page.get_by_role("tab", name="Widgets", exact=True).click()
     await screenshot(page, "gallery-widgets-dark")
 
 

@@ -114,3 +114,25 @@ def test_a_multiple_choice_drops_what_new_options_remove():
     assert multi.value == ["c"]
     group = w.CheckboxGroup(options=[1, 2], value=[1, 5])  # the app may set any, as in Panel
     assert group.value == [1, 5]
+
+
+def test_toggle_group_makes_the_group_its_arguments_name():
+    made = {(t, b): type(w.ToggleGroup(widget_type=t, behavior=b, options=["a", "b"])).__name__
+            for t in ("button", "box") for b in ("check", "radio")}
+    assert made == {("button", "check"): "CheckButtonGroup", ("box", "check"): "CheckboxGroup",
+                    ("button", "radio"): "RadioButtonGroup", ("box", "radio"): "RadioBoxGroup"}
+    with pytest.raises(ValueError, match="holds one value"):
+        w.ToggleGroup(behavior="radio", options=["a"], value=["a"])
+    with pytest.raises(ValueError, match="widget_type must be"):
+        w.ToggleGroup(widget_type="slider")
+
+
+def test_check_button_and_radio_box_groups_check_the_browsers_choice():
+    buttons = w.CheckButtonGroup(options=["x", "y"], orientation="vertical")
+    assert check_client_value(buttons, "value", ["y"]) == ["y"]
+    with pytest.raises(Invalid, match="chosen twice"):
+        check_client_value(buttons, "value", ["y", "y"])
+    radios = w.RadioBoxGroup(options={"One": 1, "Two": 2}, inline=True)
+    assert radios.value == 1
+    with pytest.raises(Invalid, match="not one of the options"):
+        check_client_value(radios, "value", 3)

@@ -1,9 +1,11 @@
 /**
- * `IntRangeSlider`: two native range inputs over one track, in a group named by the label;
- * each handle is keyboard-operable and named "<name> lower" / "<name> upper".
- * Client-writable: `value` ([lower, upper]), sent while dragging, and `value_throttled`,
- * sent when the user lets go (`value` only then too with `pn.config.throttled`). A handle
- * cannot pass the other.
+ * `IntRangeSlider` / `RangeSlider`: two native range inputs over one track, in a group
+ * named by the label; each handle is keyboard-operable and named "<name> lower" /
+ * "<name> upper". Client-writable: `value` ([lower, upper]; whole numbers for
+ * IntRangeSlider), sent while dragging, and `value_throttled`, sent when the user lets
+ * go (`value` only then too with `pn.config.throttled`). A handle cannot pass the other.
+ * Subclasses map other values onto the track by overriding `toTrack`, `fromTrack` and
+ * `valueText`.
  */
 
 import { h } from "./base.js";
@@ -33,13 +35,32 @@ export class RangeSliderView extends GroupView {
     return true;
   }
 
+  /** A value (an end of the prop `value`, `start` or `end`) as a position on the track. */
+  toTrack(value) {
+    return Number(value);
+  }
+
+  /** A position on the track as the value sent to the server. */
+  fromTrack(position) {
+    return this.type === "IntRangeSlider" ? Math.round(position) : position;
+  }
+
+  /** How the readout shows a sent value. */
+  valueText(value) {
+    return String(value);
+  }
+
   _pair() {
-    return [Math.round(this.lower.valueAsNumber), Math.round(this.upper.valueAsNumber)];
+    return [this.fromTrack(this.lower.valueAsNumber), this.fromTrack(this.upper.valueAsNumber)];
   }
 
   _showValue() {
-    const [lo, hi] = this._pair();
-    this.readout.textContent = `${lo} – ${hi}`;
+    const [lo, hi] = [this.lower.valueAsNumber, this.upper.valueAsNumber];
+    const [loText, hiText] = [this.valueText(this.fromTrack(lo)), this.valueText(this.fromTrack(hi))];
+    this.readout.textContent = `${loText} – ${hiText}`;
+    // What assistive technology reads for each handle: the value, not the track position.
+    this.lower.setAttribute("aria-valuetext", loText);
+    this.upper.setAttribute("aria-valuetext", hiText);
     const min = Number(this.lower.min);
     const span = Number(this.lower.max) - min;
     const at = (v) => (span > 0 ? ((v - min) / span) * 100 : 0);
@@ -59,14 +80,14 @@ export class RangeSliderView extends GroupView {
     if (has("disabled")) this.lower.disabled = this.upper.disabled = Boolean(props.disabled);
     // Bounds first: the browser clamps `value` to them.
     for (const input of [this.lower, this.upper]) {
-      if (has("start")) input.min = String(props.start ?? 0);
-      if (has("end")) input.max = String(props.end ?? 100);
-      if (has("step")) input.step = String(props.step ?? 1);
+      if (has("start")) input.min = String(this.toTrack(props.start ?? 0));
+      if (has("end")) input.max = String(this.toTrack(props.end ?? 100));
+      if (has("step")) input.step = props.step == null ? "any" : String(props.step);
     }
     if (has("value") || has("start") || has("end") || has("step")) {
-      const [lo, hi] = Array.isArray(props.value) ? props.value : [props.start, props.end];
-      if (this.lower.valueAsNumber !== Number(lo)) this.lower.value = String(lo);
-      if (this.upper.valueAsNumber !== Number(hi)) this.upper.value = String(hi);
+      const [lo, hi] = (Array.isArray(props.value) ? props.value : [props.start, props.end]).map((v) => this.toTrack(v));
+      if (this.lower.valueAsNumber !== lo) this.lower.value = String(lo);
+      if (this.upper.valueAsNumber !== hi) this.upper.value = String(hi);
       this._showValue();
     }
   }

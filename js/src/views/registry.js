@@ -53,6 +53,21 @@ import { ChatAreaInputView } from "./chat_area_input.js";
 import { ChatFeedView } from "./chat_feed.js";
 import { ChatInterfaceView } from "./chat_interface.js";
 import { ChatMessageView } from "./chat_message.js";
+import { AutocompleteInputView } from "./autocomplete.js";
+import { CheckButtonGroupView } from "./check_button_group.js";
+import { DateRangeSliderView, DateSliderView } from "./date_slider.js";
+import { DiscreteSliderView } from "./discrete_slider.js";
+import { EditableSliderView } from "./editable_slider.js";
+import { LiteralInputView } from "./literal_input.js";
+import { MediaView } from "./media.js";
+import { MenuButtonView } from "./menu_button.js";
+import { MultiChoiceView } from "./multi_choice.js";
+import { PDFView } from "./pdf.js";
+import { PlayerView } from "./player.js";
+import { RadioBoxGroupView } from "./radio_box_group.js";
+import { StaticTextView } from "./static_text.js";
+import { SwitchView } from "./switch.js";
+import { DatetimePickerView, TimePickerView } from "./time_pickers.js";
 import { h } from "./base.js";
 
 /** The view class for each model type (PROTOCOL.md §3: the Python class name). */
@@ -114,6 +129,26 @@ export const VIEW_TYPES = Object.freeze({
   Number: NumberView,
   Progress: ProgressView,
   LoadingSpinner: LoadingSpinnerView,
+  Switch: SwitchView,
+  StaticText: StaticTextView,
+  RangeSlider: RangeSliderView,
+  DiscreteSlider: DiscreteSliderView,
+  EditableIntSlider: EditableSliderView,
+  EditableFloatSlider: EditableSliderView,
+  DateSlider: DateSliderView,
+  DateRangeSlider: DateRangeSliderView,
+  DatetimePicker: DatetimePickerView,
+  TimePicker: TimePickerView,
+  AutocompleteInput: AutocompleteInputView,
+  MultiChoice: MultiChoiceView,
+  CheckButtonGroup: CheckButtonGroupView,
+  RadioBoxGroup: RadioBoxGroupView,
+  MenuButton: MenuButtonView,
+  Player: PlayerView,
+  LiteralInput: LiteralInputView,
+  Video: MediaView,
+  Audio: MediaView,
+  PDF: PDFView,
   Location: LocationView,
   Form: FormView,
   Store: StoreView,

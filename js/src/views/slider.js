@@ -7,10 +7,12 @@
 
 import { ControlView, h } from "./base.js";
 
+const WHOLE = new Set(["IntSlider", "EditableIntSlider"]);
+
 export class SliderView extends ControlView {
   createControl() {
     const input = h("input", { type: "range" });
-    const read = () => (this.type === "IntSlider" ? Math.round(input.valueAsNumber) : input.valueAsNumber);
+    const read = () => (WHOLE.has(this.type) ? Math.round(input.valueAsNumber) : input.valueAsNumber);
     input.addEventListener("input", () => {
       const value = read();
       if (!Number.isFinite(value)) return;
@@ -37,7 +39,7 @@ export class SliderView extends ControlView {
     // Bounds first: the browser clamps `value` to them.
     if (has("start")) input.min = String(props.start ?? 0);
     if (has("end")) input.max = String(props.end ?? 100);
-    if (has("step")) input.step = props.step == null ? (this.type === "IntSlider" ? "1" : "any") : String(props.step);
+    if (has("step")) input.step = props.step == null ? (WHOLE.has(this.type) ? "1" : "any") : String(props.step);
     if (has("value") || has("start") || has("end") || has("step")) {
       const value = Number(props.value);
       if (Number(input.value) !== value) input.value = String(value);
