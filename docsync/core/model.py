@@ -389,7 +389,7 @@ def unsendable(value: Any) -> str | None:
     while stack:
         item = stack.pop()
         if item is None or isinstance(item, (str, bool, int, float, Model, datetime.date,
-                                             Chunks)):
+                                             datetime.time, Chunks)):
             continue
         if isinstance(item, (list, tuple)):
             stack.extend(item)
