@@ -10,7 +10,17 @@ The common subset of Panel's API::
 
 from typing import Any
 
-from docsync import chat, controls, indicators, layout, pane, template, viewable, widgets
+from docsync import (
+    chat,
+    controls,
+    indicators,
+    layout,
+    pane,
+    param,
+    template,
+    viewable,
+    widgets,
+)
 from docsync.bind import bind, depends, rx
 from docsync.browser_store import Store
 from docsync.cache import cache
@@ -45,7 +55,7 @@ __all__ = [
     "Accordion", "Card", "Column", "Config", "Controls", "Divider", "FlexBox", "Form", "GridBox",
     "GridSpec", "HSpacer", "Location", "Param", "ReactiveExpr", "Row", "Spacer", "Store", "Tabs",
     "VSpacer", "WidgetBox", "bind", "cache", "chat", "config", "connection", "controls",
-    "depends", "extension", "indicators", "interact", "layout", "pane", "panel", "rx",
+    "depends", "extension", "indicators", "interact", "layout", "pane", "panel", "param", "rx",
     "secrets", "serve", "state", "template", "viewable", "widgets",
 ]
 __version__ = "0.1.0"

@@ -42,3 +42,8 @@ def test_every_name_docsync_has_is_found_before_the_hook():
         mod = importlib.import_module(module)
         for name in names & set(getattr(mod, "__all__", ())):
             assert getattr(mod, name) is not None
+
+
+def test_pn_param_holds_the_parameter_panes():
+    assert pn.param.Param is pn.Param and pn.param.ParamMethod is pn.pane.ParamMethod
+    assert pn.param.ParamFunction is pn.pane.ParamFunction

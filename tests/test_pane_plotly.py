@@ -137,3 +137,10 @@ def test_plotly_is_imported_only_by_apps_that_use_it():
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=subprocess_env(),
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_figure_dict_may_hold_one_trace_as_plotly_figures_do():
+    from docsync.pane import Plotly
+
+    pane = Plotly({"data": {"type": "contour", "z": [[1, 2], [3, 4]]}, "layout": {}})
+    assert [t["type"] for t in pane.figure["data"]] == ["contour"]

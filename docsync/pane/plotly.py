@@ -31,9 +31,10 @@ def is_plotly_figure(obj: Any) -> bool:
 
 
 def _is_figure_dict(obj: dict[Any, Any]) -> bool:
-    """A figure dict the pane takes: a ``data`` list of traces; ``layout``, ``frames``."""
-    return isinstance(obj.get("data"), (list, tuple)) and set(obj) <= {"data", "layout",
-                                                                       "frames"}
+    """A figure dict the pane takes: ``data`` (a list of traces, or one trace: plotly's
+    ``Figure`` takes either), ``layout``, ``frames``."""
+    return isinstance(obj.get("data"), (list, tuple, dict)) and set(obj) <= {"data", "layout",
+                                                                             "frames"}
 
 
 def figure_json(value: Any, where: str = "figure") -> Any:
@@ -128,8 +129,9 @@ class Plotly(PaneBase):
             raise ValueError(f"Plotly shows a plotly Figure or a dict with a 'data' list of "
                              f"traces (and optionally 'layout'), not {type(obj).__name__}")
         plain = obj.to_plotly_json() if not isinstance(obj, dict) else obj
+        traces = plain.get("data", [])
         try:
-            figure = figure_json({"data": plain.get("data", []),
+            figure = figure_json({"data": [traces] if isinstance(traces, dict) else traces,
                                   "layout": plain.get("layout", {}),
                                   **({"frames": plain["frames"]} if plain.get("frames") else {})})
         except TypeError as exc:
