@@ -13,10 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from docsync.testing import ClientProtocol, NetworkClient
 from tests.server.support import ServeProcess, subprocess_env
 
-__all__ = ["APPS", "Opener", "models_of", "opener", "served"]
+__all__ = ["APPS", "Opener", "app_fixtures", "models_of", "opener", "served"]
 
 APPS = Path(__file__).parent / "apps"
 
@@ -66,3 +68,21 @@ def models_of(doc: ClientProtocol, type_: str) -> list[tuple[str, dict[str, Any]
     return [(mid, m["props"]) for mid, m in sorted(doc.doc["models"].items(),
                                                    key=lambda kv: int(kv[0][1:]))
             if m["type"] == type_]
+
+
+def app_fixtures(names: list[str], folder: str, *extra: str) -> tuple[Any, Any]:
+    """A test module's two fixtures, as ``urls, open_ = app_fixtures(NAMES, "state")``:
+    ``urls`` serves ``names`` once for the module (``extra``: more ``docsync serve``
+    arguments) and ``open_`` opens sessions of them (see :func:`opener`)."""
+
+    @pytest.fixture(scope="module")
+    def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+        with served(names, tmp_path_factory.mktemp(folder), *extra) as found:
+            yield found
+
+    @pytest.fixture
+    async def open_(urls: dict[str, str]) -> AsyncIterator[Opener]:
+        async for made in opener(urls):
+            yield made
+
+    return urls, open_

@@ -5,28 +5,18 @@ replaces the figure or signals a change with ``param.trigger('object')``."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import bokeh
-import pytest
 
 from docsync.testing import ClientProtocol
-from tests.panel_compat.support import Opener, models_of, opener, served
+from tests.panel_compat.support import Opener, app_fixtures, models_of
 
 NAMES = ["bokeh_replace", "bokeh_hvplot"]
 
 
-@pytest.fixture(scope="module")
-def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    with served(NAMES, tmp_path_factory.mktemp("bokeh")) as urls:
-        yield urls
-
-
-@pytest.fixture
-async def open_(urls: dict[str, str]) -> AsyncIterator[Opener]:
-    async for open_session in opener(urls):
-        yield open_session
+urls, open_ = app_fixtures(NAMES, "bokeh")
 
 
 def root_of(item: dict[str, Any]) -> dict[str, Any]:

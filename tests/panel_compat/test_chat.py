@@ -5,24 +5,13 @@ message over the size limit."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.panel_compat.apps.chat_stream import WORDS
-from tests.panel_compat.support import models_of, opener, served
+from tests.panel_compat.support import app_fixtures, models_of
 
 APPS = ["chat_echo", "chat_stream", "chat_sync_stream"]
 
 
-@pytest.fixture(scope="module")
-def urls(tmp_path_factory):
-    with served(APPS, tmp_path_factory.mktemp("chat")) as urls:
-        yield urls
-
-
-@pytest.fixture
-async def open_(urls):
-    async for open_ in opener(urls):
-        yield open_
+urls, open_ = app_fixtures(APPS, "chat")
 
 
 def messages(doc):

@@ -3,25 +3,12 @@ real WebSocket from a real ``docsync serve`` (apps ``config_*.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-
-import pytest
-
-from tests.panel_compat.support import Opener, models_of, opener, served
+from tests.panel_compat.support import Opener, app_fixtures, models_of
 
 APPS = ["config_extension", "config_dark", "config_bad_css", "template_targets"]
 
 
-@pytest.fixture(scope="module")
-def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    with served(APPS, tmp_path_factory.mktemp("config")) as found:
-        yield found
-
-
-@pytest.fixture
-async def open_(urls: dict[str, str]) -> AsyncIterator[Opener]:
-    async for made in opener(urls):
-        yield made
+urls, open_ = app_fixtures(APPS, "config")
 
 
 async def test_page_settings_reach_the_page_as_written(open_: Opener) -> None:

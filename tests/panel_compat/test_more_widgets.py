@@ -4,27 +4,14 @@ driven over real WebSockets, including values the browser sends that are refused
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-
-import pytest
-
 from docsync.testing import ClientProtocol
-from tests.panel_compat.support import Opener, models_of, opener, served
+from tests.panel_compat.support import Opener, app_fixtures, models_of
 from tests.server.support import texts
 
 NAMES = ["morewidgets_filters", "morewidgets_player"]
 
 
-@pytest.fixture(scope="module")
-def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    with served(NAMES, tmp_path_factory.mktemp("morewidgets")) as urls:
-        yield urls
-
-
-@pytest.fixture
-async def open_(urls: dict[str, str]) -> AsyncIterator[Opener]:
-    async for open_session in opener(urls):
-        yield open_session
+urls, open_ = app_fixtures(NAMES, "morewidgets")
 
 
 def text_with(doc: ClientProtocol, words: str) -> bool:

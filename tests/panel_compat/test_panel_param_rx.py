@@ -5,28 +5,16 @@ expressions over widgets, partial and nested binding, and deferred loading."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import pytest
-
 from docsync.testing import ClientProtocol, NetworkClient
-from tests.panel_compat.support import Opener, models_of, opener, served
+from tests.panel_compat.support import Opener, app_fixtures, models_of
 
 APPS = ["reactive_param_form", "reactive_rx", "reactive_bind", "reactive_defer",
         "reactive_async"]
 
 
-@pytest.fixture(scope="module")
-def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    with served(APPS, tmp_path_factory.mktemp("reactive")) as u:
-        yield u
-
-
-@pytest.fixture
-async def open_(urls: dict[str, str]) -> AsyncIterator[Opener]:
-    async for make in opener(urls):
-        yield make
+urls, open_ = app_fixtures(APPS, "reactive")
 
 
 def markdowns(doc: ClientProtocol) -> list[str]:

@@ -8,30 +8,18 @@ import asyncio
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-
-import pytest
 
 from docsync.testing import ClientProtocol, NetworkClient
 from tests.panel_compat.support import APPS as APP_FOLDER
-from tests.panel_compat.support import Opener, models_of, opener, served
+from tests.panel_compat.support import Opener, app_fixtures, models_of
 from tests.server.support import SERVING, subprocess_env, wait_until
 
 APPS = ["state_sessions", "state_periodic", "state_execute", "state_tasks", "state_onload",
         "state_urlsync"]
 
 
-@pytest.fixture(scope="module")
-def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    with served(APPS, tmp_path_factory.mktemp("state"), "--reconnect-timeout", "0.3") as u:
-        yield u
-
-
-@pytest.fixture
-async def open_(urls: dict[str, str]) -> AsyncIterator[Opener]:
-    async for make in opener(urls):
-        yield make
+urls, open_ = app_fixtures(APPS, "state", "--reconnect-timeout", "0.3")
 
 
 def text(doc: ClientProtocol, name: str) -> str:

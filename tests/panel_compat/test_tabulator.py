@@ -10,22 +10,13 @@ import json
 import pytest
 
 from docsync.testing import ClientProtocol
-from tests.panel_compat.support import Opener, models_of, opener, served
+from tests.panel_compat.support import Opener, app_fixtures, models_of
 from tests.server.support import wait_until
 
 APPS = ["tabulator_edit", "tabulator_large"]
 
 
-@pytest.fixture(scope="module")
-def urls(tmp_path_factory: pytest.TempPathFactory):
-    with served(APPS, tmp_path_factory.mktemp("tabulator")) as found:
-        yield found
-
-
-@pytest.fixture
-async def open_(urls):
-    async for made in opener(urls):
-        yield made
+urls, open_ = app_fixtures(APPS, "tabulator")
 
 
 def table_of(doc: ClientProtocol) -> tuple[str, dict]:

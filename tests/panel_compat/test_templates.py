@@ -4,28 +4,18 @@ serve`` (apps ``template_*.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
 
 from docsync.testing import ClientProtocol
-from tests.panel_compat.support import Opener, models_of, opener, served
+from tests.panel_compat.support import Opener, app_fixtures, models_of
 
 APPS = ["template_targets", "template_fast_list", "template_kinds", "template_state",
         "template_state_only"]
 
 
-@pytest.fixture(scope="module")
-def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    with served(APPS, tmp_path_factory.mktemp("templates")) as found:
-        yield found
-
-
-@pytest.fixture
-async def open_(urls: dict[str, str]) -> AsyncIterator[Opener]:
-    async for made in opener(urls):
-        yield made
+urls, open_ = app_fixtures(APPS, "templates")
 
 
 def root(doc: ClientProtocol) -> tuple[str, dict[str, Any]]:

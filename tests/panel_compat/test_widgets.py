@@ -4,28 +4,16 @@ served by a real ``docsync serve`` and driven over real WebSockets."""
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator, Iterator
-
-import pytest
 
 from docsync.testing import ClientProtocol
-from tests.panel_compat.support import APPS, Opener, models_of, opener, served
+from tests.panel_compat.support import APPS, Opener, app_fixtures, models_of
 from tests.server.support import error_text, texts
 
 NAMES = ["widgets_select", "widgets_from_param", "widgets_download", "widgets_clone",
          "widgets_values"]
 
 
-@pytest.fixture(scope="module")
-def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    with served(NAMES, tmp_path_factory.mktemp("widgets")) as urls:
-        yield urls
-
-
-@pytest.fixture
-async def open_(urls: dict[str, str]) -> AsyncIterator[Opener]:
-    async for open_session in opener(urls):
-        yield open_session
+urls, open_ = app_fixtures(NAMES, "widgets")
 
 
 def text_with(doc: ClientProtocol, words: str) -> bool:
