@@ -78,6 +78,9 @@ class Widget(Model):
 
     def __init__(self, **params: Any) -> None:
         caption_params(params, type(self).param["label"].default)
+        if "color" in params and "button_type" in type(self).param:
+            # Panel 1.10 renamed button_type to color; given both, color wins there too.
+            params["button_type"] = params.pop("color")
         sizing_default(type(self), params)
         store = None
         if params.get("key") is not None:

@@ -19,7 +19,7 @@ BUTTON_UNSUPPORTED: Mapping[str, str] = {
     **Widget._unsupported,
     **dict.fromkeys(("icon", "icon_size"), "docsync's buttons show text only: put a "
                                            "character such as ⬇ in the label"),
-    **dict.fromkeys(("button_style", "variant", "color"),
+    **dict.fromkeys(("button_style", "variant"),
                     "docsync's buttons are solid: choose the colour with button_type"),
 }
 

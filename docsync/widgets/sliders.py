@@ -102,7 +102,32 @@ def range_value(widget: _Slider, value: JSON, *, integer: bool) -> tuple[Any, An
     return (lower, upper)
 
 
-class IntRangeSlider(_Slider):
+class _Range:
+    """What the two range sliders share (a mixin over ``_Slider``): ``(start, end)`` when
+    no value is given, a checked pair from the page, Panel's ``value_start``/``value_end``."""
+
+    _integer: ClassVar[bool]
+    value: Any
+
+    @classmethod
+    def _initial(cls, params: dict[str, Any]) -> Any:
+        return _both_ends(cls, params)
+
+    def _coerce_client_value(self, prop: str, value: JSON) -> Any:
+        return range_value(self, value, integer=self._integer)  # type: ignore[arg-type]
+
+    @property
+    def value_start(self) -> Any:
+        """The lower end of ``value`` (Panel's ``value_start``)."""
+        return self.value[0]
+
+    @property
+    def value_end(self) -> Any:
+        """The upper end of ``value`` (Panel's ``value_end``)."""
+        return self.value[1]
+
+
+class IntRangeSlider(_Range, _Slider):
     """A slider with two handles: ``value`` is ``(lower, upper)``, ``(start, end)`` when
     not given."""
 
@@ -114,25 +139,9 @@ class IntRangeSlider(_Slider):
     value = param.Range(default=(0, 1))
     value_throttled = param.Range(default=None, allow_None=True)
 
-    @classmethod
-    def _initial(cls, params: dict[str, Any]) -> Any:
-        return _both_ends(cls, params)
-
-    def _coerce_client_value(self, prop: str, value: JSON) -> Any:
-        return range_value(self, value, integer=True)
-
-    @property
-    def value_start(self) -> Any:
-        """The lower end of ``value`` (Panel's ``value_start``)."""
-        return self.value[0]
-
-    @property
-    def value_end(self) -> Any:
-        """The upper end of ``value`` (Panel's ``value_end``)."""
-        return self.value[1]
 
 
-class RangeSlider(_Slider):
+class RangeSlider(_Range, _Slider):
     """``IntRangeSlider``'s float twin: ``value`` is ``(lower, upper)``, ``(start, end)``
     when not given; the handles move by ``step`` (0.1 unless given)."""
 
@@ -142,19 +151,3 @@ class RangeSlider(_Slider):
     value = param.Range(default=(0.0, 1.0))
     value_throttled = param.Range(default=None, allow_None=True)
 
-    @classmethod
-    def _initial(cls, params: dict[str, Any]) -> Any:
-        return _both_ends(cls, params)
-
-    def _coerce_client_value(self, prop: str, value: JSON) -> Any:
-        return range_value(self, value, integer=False)
-
-    @property
-    def value_start(self) -> Any:
-        """The lower end of ``value`` (Panel's ``value_start``)."""
-        return self.value[0]
-
-    @property
-    def value_end(self) -> Any:
-        """The upper end of ``value`` (Panel's ``value_end``)."""
-        return self.value[1]
