@@ -78,7 +78,8 @@ class Form(ListLike):
     submits = param.Integer(default=0, bounds=(0, None), doc=(
         "Submits so far. The browser raises it by one with each submit; app code may too "
         "(see ``submit``)."))
-    result = param.ClassSelector(class_=Model, default=None, allow_None=True, doc=(
+    result = param.ClassSelector(class_=Model, default=None, allow_None=True,
+                                 allow_refs=False, doc=(
         "What ``on_submit`` returned last, shown below the form."))
     on_submit = param.Callable(default=None, allow_None=True, doc=(
         "Called with the fields' values by name when the form is submitted."))

@@ -41,7 +41,9 @@ class ChatInterface(ChatFeed):
         "widgets", "user", "avatar", "reset_on_send", "show_send", "show_stop",
         "show_rerun", "show_undo", "show_clear", "show_button_name"}
 
-    widgets = param.Parameter(default=None, doc="An input widget or a list of them.")
+    # A widget here is itself, not a reference to its value (param warns unless told).
+    widgets = param.Parameter(default=None, allow_refs=False,
+                              doc="An input widget or a list of them.")
     user = param.String(default="User", doc="Who the input's messages are from.")
     avatar = param.String(default="", doc="Their avatar (text or an image URL).")
     reset_on_send = param.Boolean(default=True, doc="Empty the input once sent.")
@@ -51,7 +53,8 @@ class ChatInterface(ChatFeed):
     show_undo = param.Boolean(default=True)
     show_clear = param.Boolean(default=True)
     show_button_name = param.Boolean(default=True, doc="Show the buttons' text (else icons).")
-    input_area = param.ClassSelector(class_=Model, default=None, allow_None=True, doc=(
+    input_area = param.ClassSelector(class_=Model, default=None, allow_None=True,
+                                     allow_refs=False, doc=(
         "The input, or tabs of the inputs (read-only to apps)."))
     buttons = param.List(default=[], item_type=Button, doc=(
         "The buttons their show_* options enable (read-only); Send or Stop is hidden."))

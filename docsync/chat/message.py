@@ -67,7 +67,8 @@ class ChatMessage(Model):
         "time": ("timestamp", "timestamp_format"),
     }
 
-    object = param.Parameter(default=None, doc="The contents: Markdown text or any object.")
+    object = param.Parameter(default=None, allow_refs=False,
+                             doc="The contents: Markdown text or any object.")
     user = param.String(default="User", doc="Who sent it.")
     avatar = param.String(default="", doc="Text (an emoji) or an image URL.")
     avatar_lookup = param.Callable(default=None, allow_None=True,
@@ -84,7 +85,8 @@ class ChatMessage(Model):
         "Shown as plain text that grows; Markdown is rendered once this is False again."))
     text = param.ClassSelector(class_=Chunks, default=None, allow_None=True, doc=(
         "The wire form of a text ``object`` while streaming (read-only to apps)."))
-    content = param.ClassSelector(class_=Model, default=None, allow_None=True, doc=(
+    content = param.ClassSelector(class_=Model, default=None, allow_None=True,
+                                  allow_refs=False, doc=(
         "The component that shows a non-text ``object`` (read-only to apps)."))
 
     def __init__(self, object: Any = None, **params: Any) -> None:

@@ -26,7 +26,7 @@ class Card(ListLike):
     _client_writable = frozenset({"collapsed"})
 
     title = param.String(default="", doc="The header text, when there is no ``header``.")
-    header = param.ClassSelector(class_=Model, default=None, allow_None=True,
+    header = param.ClassSelector(class_=Model, default=None, allow_None=True, allow_refs=False,
                                  doc="A component shown in the header instead of the title.")
     collapsed = param.Boolean(default=False, doc="Whether the contents are hidden.")
     collapsible = param.Boolean(default=True, doc="Whether the reader may collapse it.")

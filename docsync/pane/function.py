@@ -106,7 +106,7 @@ class ParamFunction(Model):
     object = param.Parameter(default=None, allow_refs=False, doc=(
         "What to show: a function of no arguments, a bind result, a depends function or "
         "method, or a reactive expression."))
-    child = param.ClassSelector(class_=Model, default=None, allow_None=True)
+    child = param.ClassSelector(class_=Model, default=None, allow_None=True, allow_refs=False)
     defer_load = param.Boolean(default=None, allow_None=True, doc=(
         "Compute the first value once the page is shown (None: ds.config.defer_load)."))
     loading_indicator = param.Boolean(default=None, allow_None=True, doc=(

@@ -136,7 +136,8 @@ class Param(Model):
     default_layout = param.ClassSelector(default=None, class_=Model, is_instance=False,
                                          allow_None=True, doc=(
         "The layout class of the form (None: Column)."))
-    layout = param.ClassSelector(class_=Model, default=None, allow_None=True, doc=(
+    layout = param.ClassSelector(class_=Model, default=None, allow_None=True,
+                                 allow_refs=False, doc=(
         "The Column holding the title and the widgets (rebuilt with the form)."))
 
     def __init__(self, object: Any = None, **params: Any) -> None:

@@ -55,7 +55,8 @@ class ReactiveExpr(Model):
     show_widgets = param.Boolean(default=True, doc="Show the widgets the expression reads.")
     widget_location = param.Selector(default="left_top", objects=list(_LOCATIONS), doc=(
         "Where the widgets go around the value."))
-    layout = param.ClassSelector(class_=Model, default=None, allow_None=True, doc=(
+    layout = param.ClassSelector(class_=Model, default=None, allow_None=True,
+                                 allow_refs=False, doc=(
         "The Row or Column holding the widgets and the value."))
 
     def __init__(self, object: Any = None, **params: Any) -> None:
