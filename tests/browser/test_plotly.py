@@ -69,8 +69,7 @@ async def test_a_click_and_the_keyboard_reach_python_in_both_themes(serve, new_t
     # (plotly.js selects a bar whose top end is in the box).
     await figure.locator(".nsewdrag").first.dblclick()
     await figure.get_by_role("button", name="Box Select").click()
-    first = await bars.nth(0).bounding_box()
-    assert first is not None
+    first = await settled_box(page, bars.nth(0))  # the reset's transition has ended
     await page.mouse.move(first["x"] - 5, first["y"] + first["height"] - 5)
     await page.mouse.down()
     await page.mouse.move(first["x"] + first["width"] + 5, first["y"] - 3, steps=5)
@@ -99,3 +98,16 @@ async def test_a_page_without_a_chart_loads_no_plotly(serve, new_tab) -> None:
     assert any(u.endswith("/docsync.js") for u in requests)
     assert not any("plotly" in u for u in requests), requests
     assert await page.evaluate("typeof globalThis.docsyncPlotly") == "undefined"
+
+
+async def settled_box(page, locator):
+    """The element's bounding box once two looks 100 ms apart agree (at most 10 s): plotly.js
+    animates a reset, and a box taken meanwhile is somewhere the bar is leaving."""
+    last = None
+    for _ in range(100):
+        box = await locator.bounding_box()
+        if box is not None and box == last:
+            return box
+        last = box
+        await page.wait_for_timeout(100)
+    raise AssertionError(f"the element did not stop moving: {last}")
