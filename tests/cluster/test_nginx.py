@@ -78,6 +78,19 @@ def nginx(tmp_path):
             proc.wait(5)
 
 
+async def wait_proxied(url: str, proxy: subprocess.Popen) -> None:
+    """Wait (at most 100 tries, 50 ms apart) until nginx answers ``url`` with 200."""
+    for _ in range(100):
+        try:
+            if (await fetch(url))[0] == 200:
+                return
+        except OSError:
+            pass
+        assert proxy.poll() is None, "nginx did not start"
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{url} did not answer 200 through nginx")
+
+
 def pid_of(client: NetworkClient) -> int:
     return int(client.client.prop(client.client.find("Str"), "text"))
 
@@ -90,18 +103,7 @@ async def test_sessions_keep_to_their_server_and_move_when_it_dies(
              for s in servers]
     proxy = nginx(free_port, ports)
     url = f"http://127.0.0.1:{free_port}/where"
-
-    async def up() -> bool:
-        try:
-            return (await fetch(url))[0] == 200
-        except OSError:
-            return False
-
-    for _ in range(100):
-        if await up():
-            break
-        assert proxy.poll() is None, "nginx did not start"
-        await asyncio.sleep(0.05)
+    await wait_proxied(url, proxy)
     clients = [await NetworkClient(url).open() for _ in range(SESSIONS)]
     held = {id(c): pid_of(c) for c in clients}
     assert set(held.values()) == {s.proc.pid for s in servers}  # spread over both
@@ -140,18 +142,7 @@ async def test_the_prefix_example_serves_apps_under_a_path(nginx, docsync_serve,
     port = int((await server.wait_serving())["where"].rsplit(":", 1)[1].split("/")[0])
     proxy = nginx(free_port, [port], "nginx-prefix.conf")
     url = f"http://localhost:{free_port}/dash/where"
-
-    async def up() -> bool:
-        try:
-            return (await fetch(url))[0] == 200
-        except OSError:
-            return False
-
-    for _ in range(100):
-        if await up():
-            break
-        assert proxy.poll() is None, "nginx did not start"
-        await asyncio.sleep(0.05)
+    await wait_proxied(url, proxy)
     # A browser on localhost:PORT: its Origin matches the forwarded host, not nginx's Host.
     client = NetworkClient(url, origin=f"http://localhost:{free_port}")
     await client.open()
