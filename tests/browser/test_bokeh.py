@@ -14,13 +14,15 @@ from tests.browser.conftest import APPS, HELLO, open_page, screenshot
 
 pytestmark = pytest.mark.browser
 
-# The x range and the figure, read from BokehJS's documents in the page.
+# The x range and the figure, read from BokehJS's documents in the page. While a figure is
+# being replaced (a new theme, a new slider value) no document holds it for a moment, so
+# both read undefined then rather than throw.
 X_RANGE = """() => {
   const range = Bokeh.documents.map((d) => d.get_model_by_name("days")).find(Boolean);
-  return [range.start, range.end];
+  return [range?.start, range?.end];
 }"""
 BACKGROUND = """() => Bokeh.documents.map((d) => d.get_model_by_name("prices"))
-  .find(Boolean).background_fill_color"""
+  .find(Boolean)?.background_fill_color"""
 # Where data point (x, y) of the drawn plot is on the page.
 POINT = """([x, y]) => {
   const view = [...Bokeh.index][0];
