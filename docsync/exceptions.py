@@ -13,7 +13,10 @@
     │   ├── OriginRefused        4403
     │   ├── UnknownSession       4404
     │   ├── SessionInUse         4409
+    │   ├── TooFarBehind         4429: the connection fell behind its byte budget
+    │   ├── TooManyMessages      4429: the client sent faster than its session handles
     │   └── TryAgainLater        1001: a session's saved state is out of reach for now
+    ├── SocketClosed             a transport's socket closed under a send (not an error)
     ├── AppError                 app code could not be loaded or run
     ├── RedisUnavailable         Redis (--redis URL) did not answer at start
     ├── UsageError               bad CLI arguments or options, with what to fix
@@ -39,6 +42,9 @@ __all__ = [
     "RedisUnavailable",
     "Refused",
     "SessionInUse",
+    "SocketClosed",
+    "TooFarBehind",
+    "TooManyMessages",
     "TryAgainLater",
     "UnknownSession",
     "UsageError",
@@ -116,6 +122,25 @@ class UnknownSession(CloseConnection):
 
 class SessionInUse(CloseConnection):
     close_code = 4409
+
+
+class TooFarBehind(CloseConnection):
+    """The connection is further behind its session than its byte budget (issue 12): it
+    must back off and resume (PROTOCOL.md §8: 4429)."""
+
+    close_code = 4429
+
+
+class TooManyMessages(CloseConnection):
+    """The client sent more frames than its session has handled by a bound: it must back
+    off and resume (4429)."""
+
+    close_code = 4429
+
+
+class SocketClosed(DocsyncError):
+    """The transport's socket is closed: what was being sent is not delivered (the session
+    keeps it in its log for a resume). Transports raise it from ``FrameSocket.send``."""
 
 
 class TryAgainLater(CloseConnection):

@@ -223,7 +223,7 @@ async def test_clock_example_ticks_and_stops(serve_app, clients):
     await client.wait_for(lambda c: strs(client)[0] != first, timeout=3)
     await client.click(client.client.find("Button"))
     session = only_session(handle, "clock")
-    pcs = session.extras["context"]._periodic
+    pcs = handle.server.runtime.context_of(session)._periodic
     await wait_until(lambda: not pcs[0].running)
 
 
@@ -365,7 +365,7 @@ async def test_busy_is_true_while_a_callback_of_the_session_runs(serve_app, clie
     client = await clients(handle.url + "app").open()
     await client.click(client.client.find("Button"))
     await wait_until(lambda: seen == [True])
-    context = only_session(handle).extras["context"]
+    context = handle.server.runtime.context_of(only_session(handle))
     await wait_until(lambda: not context.busy)
 
 
@@ -434,7 +434,7 @@ async def test_a_long_callback_tells_the_page_busy_then_idle_and_quick_ones_noth
     client = await clients(handle.url + "app").open()
     await client.click(client.client.find("Button"))
     await client.wait_for(lambda c: strs(client) == ["5", "clicked"])
-    context = only_session(handle).extras["context"]
+    context = handle.server.runtime.context_of(only_session(handle))
     await wait_until(lambda: not context.busy)
 
     if kind == "form":

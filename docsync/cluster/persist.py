@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from docsync.cluster import Outage
@@ -60,15 +61,17 @@ class Persistence:
     def key(path: str, session_id: str) -> str:
         return f"{path}:{session_id}"
 
-    def created(self, path: str, session: Session) -> None:
-        """Save a new session from now on (from the registry's factory, any thread)."""
+    def created(self, path: str, session: Session, context: SessionContext) -> None:
+        """Save a new session, whose runtime context is ``context``, from now on (from the
+        registry's factory, any thread)."""
         if REBUILDING.get() is not None:
             return  # a rebuild: tracked once its saved values are back (see restorer)
-        context: SessionContext = session.extras["context"]
         self.checkpoints.track(self.key(path, session.id), session, context)
 
-    def restorer(self, path: str, create: SessionFactory) -> SessionRestorer:
-        """The ``restore`` hook of the registry of app ``path``, whose factory is ``create``.
+    def restorer(self, path: str, create: SessionFactory,
+                 context_of: Callable[[Session], SessionContext | None]) -> SessionRestorer:
+        """The ``restore`` hook of the registry of app ``path``, whose factory is ``create``;
+        ``context_of`` gives the runtime context of a session the factory made.
 
         It blocks on the store, so the registry must call it off the event loop (the
         server answers every ``hello`` in its worker pool).
@@ -93,7 +96,8 @@ class Persistence:
                 session = create(session_id, hello, handle)
             finally:
                 REBUILDING.reset(token)
-            context: SessionContext = session.extras["context"]
+            context = context_of(session)
+            assert context is not None, "the factory opens sessions in the runtime"
             with context.activate():
                 restored = restore(session, context.store, record)
             self.checkpoints.track(key, session, context, saved_cseq=record.cseq)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from docsync.core.messages import Hello, parse_client_message
@@ -60,7 +60,10 @@ class Connection:
             if not isinstance(message, Hello):
                 raise ProtocolViolation("the first message must be 'hello'")
             joined = self.registry.join(message, self.handle, now=now)
-            self.session, self.created, self.joined = joined.session, joined.created, joined
+            # The join's frames are in the session's log; kept here they would hold a
+            # snapshot in memory as long as the connection is open.
+            self.session, self.created = joined.session, joined.created
+            self.joined = replace(joined, send=joined.send[:1])
             self.state = ConnectionState.OPEN
             return Output(joined.send, joined.evicted)
         if isinstance(message, Hello):

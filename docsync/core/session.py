@@ -8,13 +8,13 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from docsync.core.document import Document
 from docsync.core.messages import Ack, ClientEvent, ClientPatch, Hello, encode
 from docsync.exceptions import BadMessage, ProtocolViolation, Refused
 
-__all__ = ["LogLimits", "Session", "SessionState"]
+__all__ = ["Attachment", "LogLimits", "Session", "SessionState"]
 
 
 class SessionState(enum.Enum):
@@ -34,6 +34,17 @@ class LogLimits:
 
     max_messages: int = 1024
     max_bytes: int = 1 << 20
+
+
+class Attachment(Protocol):
+    """A transport's handle of the connection attached to a session (what the registry
+    attaches): the runtime asks it to send what the session numbered, or to close."""
+
+    def pull(self) -> None:
+        """Send the frames numbered since the last send (on the transport's loop)."""
+
+    def close(self, code: int, reason: str) -> None:
+        """Close the connection with ``code`` (PROTOCOL.md §8)."""
 
 
 def _raise(exc: BaseException) -> None:
@@ -65,7 +76,7 @@ class Session:
         self.hello = hello
         self.state = SessionState.LIVE
         #: The transport's handle of the attached connection, or None while detached.
-        self.connection: Any = None
+        self.connection: Attachment | None = None
         self.detached_at: float | None = None
         self.seq = 0
         self.applied_cseq = 0

@@ -1,4 +1,4 @@
-"""A Jupyter comm as the WebSocket connections that the server's pump serves.
+"""A Jupyter comm as connections of the transport-neutral pump (``runtime.pump``).
 
 The notebook transport carries exactly what a WebSocket carries (PROTOCOL.md §1): text
 frames and close frames. Each anywidget custom message is one JSON object:
@@ -21,8 +21,8 @@ frames and close frames. Each anywidget custom message is one JSON object:
 Connection ids are chosen by the client, one per view and connection attempt, so two views
 of one widget never see each other's frames; a ``token`` or ``asset`` request takes an id of
 its own, which names its answer and no connection. Each connection is served by
-:func:`docsync.server.pump.pump`, the WebSocket transport's own pump: the hello in the
-worker pool, later frames in the session's serial executor, frames out in ``seq`` order.
+:func:`docsync.runtime.pump.pump`, the pump of every transport: the hello in the worker
+pool, later frames in the session's serial executor, frames out in ``seq`` order.
 """
 
 from __future__ import annotations
@@ -33,12 +33,11 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from websockets.exceptions import ConnectionClosed
-
 from docsync.core.registry import SessionRegistry
+from docsync.exceptions import SocketClosed
 from docsync.notebook.assets import read_asset
 from docsync.runtime.context import Runtime
-from docsync.server.pump import pump
+from docsync.runtime.pump import pump
 
 __all__ = ["CommChannel", "CommSocket"]
 
@@ -52,23 +51,13 @@ MAX_CONNECTIONS = 64
 REMEMBER_CLOSED = 256
 
 
-class _NoTransport:
-    """A comm has no TCP socket to tune (the pump asks for one to set TCP_NODELAY)."""
-
-    def get_extra_info(self, name: str, default: Any = None) -> Any:
-        return default
-
-
 class CommSocket:
-    """One logical connection over a comm, shaped like the websockets connection that
-    :func:`~docsync.server.pump.pump` reads: ``async for frame in socket``, ``await
-    send(text)``, ``await close(code, reason)``.
+    """One logical connection over a comm, as the pump's
+    :class:`~docsync.runtime.pump.FrameSocket`.
 
     The channel feeds it the client's frames (:meth:`feed`) and its close
     (:meth:`client_closed`). Use it on the event loop thread only.
     """
-
-    transport = _NoTransport()
 
     def __init__(self, conn: str, send: Send) -> None:
         self.conn = conn
@@ -85,18 +74,15 @@ class CommSocket:
         if not self.closed:
             self._frames.put_nowait(text)
 
-    def __aiter__(self) -> CommSocket:
-        return self
-
-    async def __anext__(self) -> str:
-        text = await self._frames.get()
-        if text is None:
-            raise StopAsyncIteration
-        return text
+    async def receive(self) -> str | None:
+        """The client's next frame; None once either side closed."""
+        if self.closed and self._frames.empty():
+            return None
+        return await self._frames.get()
 
     async def send(self, text: str) -> None:
         if self.closed:
-            raise ConnectionClosed(None, None)
+            raise SocketClosed("the comm connection is closed")
         self._send({"conn": self.conn, "frame": text})
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
@@ -183,7 +169,7 @@ class CommChannel:
 
     async def _serve(self, socket: CommSocket) -> None:
         try:
-            await pump(socket, self.registry, self.runtime)  # type: ignore[arg-type]
+            await pump(socket, self.registry, self.runtime)
         finally:
             await socket.close(1000, "")
             self.sockets.pop(socket.conn, None)

@@ -38,7 +38,7 @@ from docsync.notebook.static import snapshot_html
 from docsync.notebook.view import NotebookView
 from docsync.pane import panel
 from docsync.runtime.context import CURRENT_RUNTIME, Runtime, RuntimeConfig
-from docsync.server.sessions import open_session
+from docsync.runtime.open import open_session
 from docsync.viewable import Viewer
 
 __all__ = ["HostConfig", "NotebookHost", "installed"]

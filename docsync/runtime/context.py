@@ -127,6 +127,12 @@ class Runtime:
         self.once = OncePerServer()
         REGISTRATIONS.adopt(self)  # what a script registered before it started a server
 
+    def context_of(self, session: Session | None) -> SessionContext | None:
+        """The runtime context of ``session``, or None when it has none here (a session
+        this runtime did not open, or one already destroyed)."""
+        context = None if session is None else self.sessions.get(session.id)
+        return context if context is not None and context.session is session else None
+
     def on_loop(self, fn: Callable[[], Any]) -> None:
         """Run ``fn`` on the event loop: now if already there, else soon (thread-safe)."""
         if threading.get_ident() == self.loop_thread:

@@ -5,7 +5,7 @@ One over :data:`INLINE_DOWNLOAD_MAX` bytes, when the session's transport serves 
 (``SessionContext.offer_download``), travels as ``{"filename", "mime_type", "url"}``: a URL
 relative to the page, valid for one request by that page only
 (``docsync.server.downloads``). A large file in a frame would sit in the replay log (§6)
-and count against the connection's byte budget (``server.pump.MAX_UNSENT_BYTES``) until
+and count against the connection's byte budget (``runtime.pump.MAX_UNSENT_BYTES``) until
 sent; by URL it is neither, is not base64-inflated, and any size works.
 """
 

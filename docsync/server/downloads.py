@@ -2,7 +2,7 @@
 
 A ``download`` command (PROTOCOL.md §4) carries a small file in its data, base64, through
 the replay log (§6). A large one would fill the log and the connection's byte budget
-(``pump.MAX_UNSENT_BYTES``), so the command carries a URL instead, relative to the page:
+(``runtime.pump.MAX_UNSENT_BYTES``), so the command carries a URL instead, relative to the page:
 ``_docsync/download/<token>?session=<id>``. The token is 128 random bits; the URL answers
 once, only with the session id it was made for, and only while that session lives (at
 most ``ttl`` seconds). The ``session`` parameter also routes the request to the worker

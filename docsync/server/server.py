@@ -10,8 +10,9 @@ import secrets
 import socket
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from websockets.asyncio.server import ServerConnection, serve
@@ -29,6 +30,8 @@ from docsync.core.session import Session
 from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import BadToken, UsageError
 from docsync.runtime.context import Runtime, RuntimeConfig
+from docsync.runtime.open import open_session
+from docsync.runtime.pump import Delivery, pump
 from docsync.server import http
 from docsync.server.bokehjs import bokehjs_file
 from docsync.server.config import (
@@ -39,10 +42,9 @@ from docsync.server.config import (
     tls_context,
 )
 from docsync.server.downloads import Downloads
+from docsync.server.frames import WebSocketFrames, peer_of
 from docsync.server.gate import NO_LOGIN, LoginGate, login_config
 from docsync.server.pages import bootstrap_page, index_page
-from docsync.server.pump import Writer, pump
-from docsync.server.sessions import open_session
 from docsync.settings import thread_count
 
 __all__ = ["Server", "ServerConfig"]  # ServerConfig lives in docsync.server.config
@@ -125,8 +127,9 @@ class Server:
         def factory(session_id: str, hello: Hello, handle: Any) -> Session:
             session = create(session_id, hello, handle)
             persistence = self._persistence
-            if persistence is not None:
-                persistence.created(path, session)
+            context = self.runtime.context_of(session)
+            if persistence is not None and context is not None:
+                persistence.created(path, session, context)
             return session
 
         def restore(session_id: str, hello: Hello, handle: Any) -> Session | None:
@@ -134,7 +137,8 @@ class Server:
             persistence = self._persistence
             if persistence is None:
                 return None
-            return persistence.restorer(path, factory)(session_id, hello, handle)
+            return persistence.restorer(path, factory, self.runtime.context_of)(
+                session_id, hello, handle)
 
         return SessionRegistry(secret=self.secret, factory=factory, config=config,
                                restore=restore)
@@ -147,32 +151,28 @@ class Server:
         """Another worker rebuilt this session (a load balancer sent its reconnect there):
         this copy ends, and its connection, if any, is closed as taken over (4409)."""
         def end() -> None:
-            writer = session.connection
+            connection = session.connection
             for registry in self.registries.values():
                 if registry.sessions.get(session.id) is session:
                     registry.destroy(session, now=time.time())
-            if isinstance(writer, Writer):
-                writer.close(4409, "this session continues in another server process")
+            if connection is not None:
+                connection.close(4409, "this session continues in another server process")
 
         self.runtime.on_loop(end)
 
     def _factory(self, app: App) -> Callable[[str, Hello, Any], Session]:
-        def create(session_id: str, hello: Hello, handle: Any) -> Session:
+        def create(session_id: str, hello: Hello, handle: Delivery) -> Session:
             """Runs in a worker thread: app code must not block the loop."""
-            named = (http.url_session(handle.ws.request.path)
-                     if isinstance(handle, Writer) else None)
+            peer = handle.peer
+            named = http.url_session(peer.path)
             if named is not None and named != session_id:
                 # A session lives where its URL's id routes it (--num-procs, a load
                 # balancer): it is only created from a URL that names it.
                 raise BadToken("the WebSocket URL names another session than its token: "
                                "reload the page")
-            # websockets' Headers: case-insensitive, as HTTP header names are.
-            headers = handle.ws.request.headers.copy() if isinstance(handle, Writer) else {}
-            login = (self._gate.login_of(handle.ws.request)
-                     if self._gate is not None and isinstance(handle, Writer) else None)
-            return open_session(self.runtime, app, session_id, hello, headers=headers,
+            return open_session(self.runtime, app, session_id, hello, headers=peer.headers,
                                 limits=self.config.log_limits,
-                                login=login, downloads=self.downloads)
+                                login=peer.login, downloads=self.downloads)
 
         return create
 
@@ -302,10 +302,14 @@ class Server:
             if where.kind == "login-ws":
                 await self._gate.login_socket(ws)
                 return
-            if self._gate.admit(ws, "/" + where.target) is None:
+            login = self._gate.admit(ws, "/" + where.target)
+            if login is None:
                 await ws.close(4401, NO_LOGIN)
                 return
-        await pump(ws, self.registries[where.target], self.runtime)
+        else:
+            login = None
+        await pump(WebSocketFrames(ws), self.registries[where.target], self.runtime,
+                   peer=replace(peer_of(ws), login=login))
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -393,11 +397,12 @@ class Server:
             self._expiry.cancel()
         for registry in self.registries.values():
             for session in list(registry.sessions.values()):
-                writer = session.connection
-                if self.config.reload_notice and isinstance(writer, Writer):
+                # The pump attaches a Delivery to every session of this server's registries.
+                connection = cast(Delivery | None, session.connection)
+                if self.config.reload_notice and connection is not None:
                     session.command("reload")
-                    writer.pull()
-                    await writer.drain()
+                    connection.pull()
+                    await connection.drain()
         listener = self._listener
         if listener is not None:
             listener.close()

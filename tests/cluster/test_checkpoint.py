@@ -15,7 +15,7 @@ from docsync.cluster.store_sqlite import SQLiteCheckpointStore
 from docsync.core.messages import ClientPatch, Hello
 from docsync.core.session import LogLimits
 from docsync.runtime.context import Runtime, RuntimeConfig
-from docsync.server.sessions import open_session
+from docsync.runtime.open import open_session
 from tests.cluster.support import wait_until_async
 from tests.server.support import wait_until
 
@@ -45,7 +45,7 @@ def open_one(runtime, session_id="a" * 22):
     session = open_session(runtime, FunctionApp(app), session_id,
                            Hello(1, "token", None, {}, {}), headers={}, limits=LogLimits())
     session.sync(None)
-    return session, session.extras["context"]
+    return session, runtime.context_of(session)
 
 
 def edit(cseq, value):

@@ -83,7 +83,7 @@ class CommRunner:
         async def applied() -> bool:
             done = await self.kernel.value(
                 f"_session().applied_cseq >= {self.sent_cseq} and "
-                "_session().extras['context'].executor.pending == 0")
+                "host.runtime.context_of(_session()).executor.pending == 0")
             return bool(done)
 
         for _ in range(200):

@@ -7,7 +7,7 @@ import itertools
 
 import docsync as ds
 from docsync.core.session import SessionState
-from docsync.server.pump import MAX_UNSENT_BYTES
+from docsync.runtime.pump import MAX_UNSENT_BYTES
 from tests.server.support import only_session, texts, wait_until
 
 UPDATE = 50_000  # characters per update of the busy app

@@ -1,14 +1,14 @@
 """Opening one session for a transport: its document, its ``SessionContext``, the app run.
 
-Shared by the WebSocket server and the notebook's comm transport, so that a session is built
-the same way whichever transport asked for it (DESIGN.md §1, §4).
+Shared by every transport (the WebSocket server, the ASGI app, the notebook's comm), so that
+a session is built the same way whichever one asked for it (DESIGN.md §1, §4).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from http.cookies import CookieError, SimpleCookie
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from docsync.core.document import Document
 from docsync.core.messages import Hello
@@ -18,14 +18,23 @@ from docsync.identity import Login
 from docsync.location import Location
 from docsync.page_settings import page_settings
 from docsync.runtime.context import Runtime, SessionContext
-from docsync.server.downloads import Downloads
-from docsync.server.pump import Writer
 from docsync.settings import thread_count
 
 if TYPE_CHECKING:
     from docsync.apps import App
 
-__all__ = ["cookies", "open_session"]
+__all__ = ["DownloadShelf", "cookies", "open_session"]
+
+
+class DownloadShelf(Protocol):
+    """Where a server keeps the files too large for a ``download`` command's data, each
+    fetched once over HTTP by the page of the session it was offered to."""
+
+    def offer(self, session_id: str, filename: str, mime_type: str, content: bytes) -> str:
+        """Keep ``content`` for ``session_id``; returns the URL the page fetches it at."""
+
+    def forget(self, session_id: str) -> None:
+        """Drop what ``session_id`` was offered (its session ended)."""
 
 
 def cookies(header: str | None) -> dict[str, str]:
@@ -39,21 +48,21 @@ def cookies(header: str | None) -> dict[str, str]:
 
 
 def _pull(session: Session) -> None:
-    writer = session.connection
-    if isinstance(writer, Writer):
-        writer.pull()
+    connection = session.connection
+    if connection is not None:
+        connection.pull()
 
 
 def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
                  headers: Mapping[str, str], limits: LogLimits,
                  sync_location: bool = True, login: Login | None = None,
-                 downloads: Downloads | None = None) -> Session:
+                 downloads: DownloadShelf | None = None) -> Session:
     """A new session for ``hello`` (PROTOCOL.md §2): the app is run for it, inside its
     context, after the runtime's ``on_session_created`` hooks.
 
     Call it from a :class:`~docsync.core.registry.SessionRegistry` factory, in a worker
     thread (app code must not block the loop). Frames reach the connection through the
-    :class:`~docsync.server.pump.Writer` the registry attaches. ``sync_location`` keeps
+    handle the registry attaches (``Session.connection``). ``sync_location`` keeps
     the page's URL in the document (a ``Location`` after the app's roots) and gives a
     page the session's ``ds.config`` page settings (a ``PageSettings`` before the app's
     roots, when any differs from its default); a notebook output has neither, being a
@@ -73,7 +82,6 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
         deliver=lambda: _pull(session))
     context.session = session
     context.login = login
-    session.extras["context"] = context
     session.on_error = lambda exc: context.report_error(exc, "a callback")
     session.on_destroy(lambda _s: context.destroy())
     if downloads is not None:
