@@ -8,9 +8,8 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from docsync.exceptions import SocketClosed
-from docsync.runtime.pump import Peer
 
-__all__ = ["WebSocketFrames", "peer_of"]
+__all__ = ["WebSocketFrames"]
 
 
 class WebSocketFrames:
@@ -37,11 +36,3 @@ class WebSocketFrames:
 
     async def close(self, code: int, reason: str) -> None:
         await self.ws.close(code, reason)
-
-
-def peer_of(ws: ServerConnection) -> Peer:
-    """The request that opened ``ws``, as the pump gives it to a new session."""
-    request = ws.request
-    assert request is not None, "after the handshake"
-    # websockets' Headers: case-insensitive, as HTTP header names are.
-    return Peer(path=request.path, headers=request.headers.copy())

@@ -14,18 +14,18 @@ import json
 import logging
 import os
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from websockets.asyncio.server import ServerConnection
-from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from docsync.exceptions import UsageError
+from docsync.exceptions import SocketClosed, UsageError
 from docsync.identity import Login
+from docsync.runtime.pump import FrameSocket
 from docsync.server import http
 from docsync.server.credentials import Credentials
 from docsync.server.login import (
@@ -132,12 +132,12 @@ class LoginGate:
         self.tls = tls
         self.clock = clock
         self._used_codes: dict[str, float] = {}  # code → when it stops being valid
-        self._sockets: dict[str, set[ServerConnection]] = {}  # login id → open app sockets
+        self._sockets: dict[str, set[FrameSocket]] = {}  # login id → open app sockets
         self._closing: set[asyncio.Task[None]] = set()  # held until done (asyncio's advice)
 
-    def _end(self, ws: ServerConnection) -> None:
+    def _end(self, socket: FrameSocket) -> None:
         """Close an app's socket whose login ended: its page reloads into the login page."""
-        task = asyncio.ensure_future(ws.close(4401, ENDED))
+        task = asyncio.ensure_future(socket.close(4401, ENDED))
         self._closing.add(task)
         task.add_done_callback(self._closing.discard)
 
@@ -262,8 +262,8 @@ class LoginGate:
         login = self.login_of(request)
         if login is not None:
             log.info("user %r logged out", login.user)
-            for ws in list(self._sockets.get(login.login_id, ())):
-                self._end(ws)
+            for socket in list(self._sockets.get(login.login_id, ())):
+                self._end(socket)
         page = logout_page(base=f"{self.prefix}/", template=self.config.logout_template)
         return http.response(200, page, headers={
             "Set-Cookie": self._cookie("", max_age=0, secure=self._secure(request)),
@@ -271,18 +271,20 @@ class LoginGate:
 
     # -- sockets -----------------------------------------------------------------------------
 
-    async def login_socket(self, ws: ServerConnection) -> None:
-        """Serve one login form over ``login/ws``: one message in, one answer out."""
-        address = ws.remote_address[0] if ws.remote_address else "?"
+    async def login_socket(self, socket: FrameSocket, address: str) -> None:
+        """Serve one login form over ``login/ws`` from client ``address``: one message in,
+        one answer out."""
         try:
-            raw = await asyncio.wait_for(ws.recv(), 30)
-        except (asyncio.TimeoutError, ConnectionClosed):
+            raw = await asyncio.wait_for(socket.receive(), 30)
+        except asyncio.TimeoutError:
+            raw = None
+        if raw is None:
             return
         answer = self._check(raw, address)
         try:
-            await ws.send(json.dumps(answer))
-            await ws.close()
-        except ConnectionClosed:
+            await socket.send(json.dumps(answer))
+            await socket.close(1000, "")
+        except SocketClosed:
             pass
 
     def _check(self, raw: str | bytes, address: str) -> dict[str, Any]:
@@ -310,27 +312,24 @@ class LoginGate:
         log.info("user %r logged in from %s", user, address)
         return {"ok": True, "code": self.signer.code(login, now=now)}
 
-    def admit(self, ws: ServerConnection, path: str) -> Login | None:
-        """The login of an app's WebSocket if it may use ``path``, else None (the caller
-        closes it with 4401). The socket is closed when the login expires or logs out."""
-        assert ws.request is not None
-        login = self.login_of(ws.request)
+    @contextmanager
+    def admitted(self, socket: FrameSocket, request: Request, path: str
+                 ) -> Iterator[Login | None]:
+        """While the block runs (the app's socket is served): the login of the request that
+        opened ``socket`` if it may use app ``path``, else None (the caller closes it with
+        4401). The socket is closed when the login expires or logs out meanwhile."""
+        login = self.login_of(request)
         if login is None or not authorized(self.config.authorize, login, path):
-            return None
+            yield None
+            return
         sockets = self._sockets.setdefault(login.login_id, set())
-        sockets.add(ws)
-        loop = asyncio.get_running_loop()
-        timer = loop.call_later(max(0.0, login.expires - self.clock()),
-                                self._end, ws)
-
-        def forget(_: Any) -> None:
+        sockets.add(socket)
+        timer = asyncio.get_running_loop().call_later(
+            max(0.0, login.expires - self.clock()), self._end, socket)
+        try:
+            yield login
+        finally:
             timer.cancel()
-            sockets.discard(ws)
+            sockets.discard(socket)
             if not sockets:
                 self._sockets.pop(login.login_id, None)
-
-        closed = asyncio.ensure_future(ws.wait_closed())
-        self._closing.add(closed)
-        closed.add_done_callback(self._closing.discard)
-        closed.add_done_callback(forget)
-        return login

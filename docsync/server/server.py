@@ -31,7 +31,7 @@ from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import BadToken, UsageError
 from docsync.runtime.context import Runtime, RuntimeConfig
 from docsync.runtime.open import open_session
-from docsync.runtime.pump import Delivery, pump
+from docsync.runtime.pump import Delivery, FrameSocket, Peer, pump
 from docsync.server import http
 from docsync.server.bokehjs import bokehjs_file
 from docsync.server.config import (
@@ -42,7 +42,7 @@ from docsync.server.config import (
     tls_context,
 )
 from docsync.server.downloads import Downloads
-from docsync.server.frames import WebSocketFrames, peer_of
+from docsync.server.frames import WebSocketFrames
 from docsync.server.gate import NO_LOGIN, LoginGate, login_config
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.settings import thread_count
@@ -188,7 +188,15 @@ class Server:
 
     # -- HTTP ----------------------------------------------------------------------------
 
-    def _process_request(self, ws: ServerConnection, request: Request) -> Response | None:
+    def _process_request(self, ws: ServerConnection, request: Request
+                         ) -> Response | Awaitable[Response | None] | None:
+        return self.answer_http(request)
+
+    def answer_http(self, request: Request
+                    ) -> Response | Awaitable[Response | None] | None:
+        """The response to an HTTP request, or to a WebSocket handshake: None accepts the
+        WebSocket. Sometimes an awaitable (the login provider is asked first). Every
+        transport answers HTTP through this, so all of them serve the same pages."""
         allowed = self.config.allow_websocket_origin
         host = request.headers.get("Host")
         if self.config.use_xheaders:
@@ -297,19 +305,31 @@ class Server:
 
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None
-        where = self._route(ws.request.path)
+        address = ws.remote_address[0] if ws.remote_address else "?"
+        await self.serve_socket(WebSocketFrames(ws), ws.request, address=address)
+
+    async def serve_socket(self, socket: FrameSocket, request: Request, *,
+                           address: str) -> None:
+        """Serve one WebSocket that :meth:`answer_http` accepted, opened by ``request``
+        from client ``address``, until it closes (any transport)."""
+        where = self._route(request.path)
+        # websockets' Headers: case-insensitive, as HTTP header names are.
+        peer = Peer(path=request.path, headers=request.headers.copy())
+        registry = self.registries.get(where.target) if where.kind == "ws" else None
         if self._gate is not None:
             if where.kind == "login-ws":
-                await self._gate.login_socket(ws)
+                await self._gate.login_socket(socket, address)
                 return
-            login = self._gate.admit(ws, "/" + where.target)
-            if login is None:
-                await ws.close(4401, NO_LOGIN)
-                return
-        else:
-            login = None
-        await pump(WebSocketFrames(ws), self.registries[where.target], self.runtime,
-                   peer=replace(peer_of(ws), login=login))
+            with self._gate.admitted(socket, request, "/" + where.target) as login:
+                if login is None or registry is None:
+                    await socket.close(4401, NO_LOGIN)
+                    return
+                await pump(socket, registry, self.runtime, peer=replace(peer, login=login))
+            return
+        if registry is None:
+            await socket.close(4404, "no app at this path")
+            return
+        await pump(socket, registry, self.runtime, peer=peer)
 
     # -- lifecycle -----------------------------------------------------------------------
 
