@@ -59,6 +59,9 @@ def parser() -> argparse.ArgumentParser:
                      metavar="BYTES", help="largest accepted frame (default 20 MiB)")
     srv.add_argument("--num-threads", type=_positive(int), default=4, metavar="N",
                      help="worker threads for sync callbacks (default 4)")
+    srv.add_argument("--server", choices=("websockets", "asgi"), default="websockets",
+                     help="what carries HTTP and WebSockets: the websockets library "
+                          "(default) or docsync's ASGI app under uvicorn")
     srv.add_argument("--num-procs", type=_positive(int), default=1, metavar="N",
                      help="worker processes behind the one port; every connection of a "
                           "session reaches its worker (default 1)")
@@ -239,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError(f"--num-procs {args.num_procs}: give the number of worker "
                              f"processes, at least 1 (this machine has {os.cpu_count()} "
                              "cores)")
+        if args.server == "asgi" and args.num_procs > 1:
+            raise UsageError("--server asgi with --num-procs: the acceptor hands raw "
+                             "connections to websockets servers; run one process per port "
+                             "behind a proxy, or use --server websockets")
         if args.autoreload:
             from docsync.server.autoreload import supervise
 
@@ -274,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
                          authorize=authorize, login_template=args.login_template,
                          logout_template=args.logout_template)
         static_dirs = tuple(_static_dir(entry) for entry in args.static_dirs)
-        paths = check_paths(ServerConfig(prefix=args.prefix, static_dirs=static_dirs),
+        paths = check_paths(ServerConfig(prefix=args.prefix, static_dirs=static_dirs,
+                                         server=args.server),
                             frozenset(apps))
         index_of(ServerConfig(index=args.index), frozenset(apps))
     except (UsageError, AppError, SyntaxError) as exc:
@@ -284,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         address=args.address, port=args.port,
         allow_websocket_origin=frozenset(args.allow_websocket_origin),
         reconnect_timeout=args.reconnect_timeout, compression=args.compression,
-        max_frame_size=args.max_frame_size, reload_notice=args.reload_notice,
+        server=args.server, max_frame_size=args.max_frame_size, reload_notice=args.reload_notice,
         num_threads=args.num_threads, require_picklable=args.require_picklable_state,
         max_callback_errors=max(1, args.max_callback_errors),
         redis=args.redis, persist=args.persist, persist_path=args.persist_path,

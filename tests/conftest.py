@@ -26,7 +26,20 @@ def free_port() -> int:
 
 
 @pytest.fixture
-async def docsync_serve(tmp_path: Path) -> AsyncIterator[Callable[..., ServeProcess]]:
+def server_kind() -> str:
+    """What carries HTTP and WebSockets in ``serve_app`` and ``docsync_serve`` servers
+    (``--server``). A transport test module runs over both by overriding this fixture with
+    ``TRANSPORTS`` as its params."""
+    return "websockets"
+
+
+#: The ``server_kind`` params of a module whose tests must hold over every transport.
+TRANSPORTS = ("websockets", "asgi")
+
+
+@pytest.fixture
+async def docsync_serve(tmp_path: Path, server_kind: str
+                        ) -> AsyncIterator[Callable[..., ServeProcess]]:
     """Start ``python -m docsync serve ARGS...`` (cwd: a temp dir); SIGTERM/kill at teardown.
 
     ``docsync_serve("app.py", "--port", "0", env={...})``; then ``await p.wait_serving()``.
@@ -35,6 +48,8 @@ async def docsync_serve(tmp_path: Path) -> AsyncIterator[Callable[..., ServeProc
 
     def start(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None
               ) -> ServeProcess:
+        if server_kind != "websockets" and "--server" not in args:
+            args = (*args, "--server", server_kind)
         process = ServeProcess([str(a) for a in args], cwd=cwd or tmp_path,
                                env=subprocess_env(**(env or {})), logs=tmp_path / "logs")
         started.append(process)
@@ -47,12 +62,13 @@ async def docsync_serve(tmp_path: Path) -> AsyncIterator[Callable[..., ServeProc
 
 
 @pytest.fixture
-async def serve_app() -> AsyncIterator[Callable[..., ServerHandle]]:
+async def serve_app(server_kind: str) -> AsyncIterator[Callable[..., ServerHandle]]:
     """``serve_app(target, **ServerConfig options)``: ``ds.serve(threaded=True)`` on a free
     loopback port; stopped at teardown."""
     handles: list[ServerHandle] = []
 
     def start(target: Any, **options: Any) -> ServerHandle:
+        options.setdefault("server", server_kind)
         handle = ds.serve(target, port=0, address="127.0.0.1", threaded=True, **options)
         assert handle is not None
         handles.append(handle)

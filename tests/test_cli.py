@@ -107,3 +107,11 @@ async def test_fixed_port_and_reconnect_timeout_flag(docsync_serve, clients, fre
     await client.drop()
     await asyncio.sleep(3.0)  # well past the 1 s timeout (the expiry runs at least every 1 s)
     await expect_close(client, 4404)
+
+
+def test_the_asgi_server_with_several_processes_says_what_to_do_instead(tmp_path):
+    result = docsync("serve", HELLO, "--server", "asgi", "--num-procs", "2", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--server asgi with --num-procs" in result.stderr and "proxy" in result.stderr
+    result = docsync("serve", HELLO, "--server", "tornado", cwd=tmp_path)
+    assert result.returncode == 2 and "invalid choice: 'tornado'" in result.stderr

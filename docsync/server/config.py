@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import ssl
 from collections.abc import Callable, Mapping
@@ -27,6 +28,9 @@ class ServerConfig:
     ping_interval: float | None = 20.0  # seconds between pings that detect dead peers
     ping_timeout: float | None = 20.0
     compression: bool = False  # permessage-deflate costs ~35 KiB per connection
+    #: What carries HTTP and WebSockets: "websockets" (the default) or "asgi" (the ASGI
+    #: app of ``docsync.asgi`` under uvicorn).
+    server: str = "websockets"
     secret: bytes | None = None  # DOCSYNC_SECRET_KEY, else random per process
     #: Announce a restart to every page before a graceful stop (used by --autoreload).
     reload_notice: bool = False
@@ -110,6 +114,10 @@ def index_of(config: ServerConfig, apps: frozenset[str]) -> tuple[str | None, st
                          f"readable HTML file ({exc.strerror or exc})") from None
 
 
+#: What may carry HTTP and WebSockets (``--server``).
+SERVERS = ("websockets", "asgi")
+
+
 def check_paths(config: ServerConfig, apps: frozenset[str]) -> ServerConfig:
     """``config`` with ``prefix`` normalised; raises ``UsageError`` naming the flag for a
     prefix without a leading slash, a static folder that does not exist or a name that an
@@ -118,6 +126,11 @@ def check_paths(config: ServerConfig, apps: frozenset[str]) -> ServerConfig:
     if config.prefix and not config.prefix.startswith("/"):
         raise UsageError(f"--prefix {config.prefix}: a prefix starts with a slash, "
                          f"as in --prefix /{config.prefix}")
+    if config.server not in SERVERS:
+        raise UsageError(f"--server {config.server}: choose one of {', '.join(SERVERS)}")
+    if config.server == "asgi" and importlib.util.find_spec("uvicorn") is None:
+        raise UsageError("--server asgi runs under uvicorn, which is not installed: "
+                         "pip install 'docsync[asgi]'")
     names: set[str] = set()
     for name, folder in config.static_dirs:
         where = f"--static-dirs {name}={folder}"

@@ -192,16 +192,19 @@ class Server:
                          ) -> Response | Awaitable[Response | None] | None:
         return self.answer_http(request)
 
-    def answer_http(self, request: Request
+    def answer_http(self, request: Request, *, bound: str | None = None
                     ) -> Response | Awaitable[Response | None] | None:
         """The response to an HTTP request, or to a WebSocket handshake: None accepts the
         WebSocket. Sometimes an awaitable (the login provider is asked first). Every
-        transport answers HTTP through this, so all of them serve the same pages."""
+        transport answers HTTP through this, so all of them serve the same pages.
+
+        ``bound`` is the address the request came in on, when the transport knows it better
+        than the configured ``address`` (an ASGI server that was given its own)."""
         allowed = self.config.allow_websocket_origin
         host = request.headers.get("Host")
         if self.config.use_xheaders:
             host = request.headers.get("X-Forwarded-Host", host)
-        if not http.host_allowed(host, self.config.address, allowed):
+        if not http.host_allowed(host, bound or self.config.address, allowed):
             return http.response(403, "unknown host: start the server with "
                                  "--allow-websocket-origin HOST", content_type="text/plain")
         where = self._route(request.path)
@@ -339,13 +342,15 @@ class Server:
         host = f"[{host}]" if ":" in host else host
         return f"{'https' if self._tls else 'http'}://{host}:{self.port}{self.config.prefix}/"
 
-    async def start(self, *, sock: socket.socket | None = None) -> None:
-        """Listen; afterwards :attr:`port` is the bound port.
+    async def start(self, *, sock: socket.socket | None = None, listen: bool = True) -> None:
+        """Start the runtime (and Redis, and ``setup``), then listen; afterwards
+        :attr:`port` is the bound port.
 
         With ``sock`` (a bound socket), listen on it instead of ``address:port``: a worker
         of ``--num-procs`` gets its connections through :meth:`adopt`, and listens on a
         private socket only because websockets refuses handshakes (503) unless its server
-        is serving.
+        is serving. ``listen=False`` starts everything but a listener: an ASGI server
+        (``docsync.asgi``) brings the connections.
         """
         config = self.config
         if (self.redis_url or self.persist) and not (config.secret
@@ -370,6 +375,21 @@ class Server:
         threads = thread_count(docsync.config.nthreads)  # pn.config.nthreads, set by now
         if threads is not None:
             self._runtime.workers.ensure(threads)
+        if listen:
+            await self._listen(sock)
+        self._expiry = asyncio.create_task(self._expire_loop())
+        self.ready = True
+
+    async def _listen(self, sock: socket.socket | None) -> None:
+        if self.config.server == "asgi":
+            from docsync.server.asgi import AsgiApp
+            from docsync.server.uvicorn_listener import UvicornListener
+
+            uvicorn_listener = UvicornListener(AsgiApp(self, started=True), self.config)
+            self.port = uvicorn_listener.port
+            await uvicorn_listener.start()
+            self._listener = uvicorn_listener
+            return
         # A private socket is not announced: websockets logs a server that serves at once.
         where: dict[str, Any] = ({"sock": sock, "start_serving": False} if sock is not None
                                  else {"host": self.config.address, "port": self.config.port})
@@ -386,8 +406,6 @@ class Server:
             self.port = listener.sockets[0].getsockname()[1]
         else:
             await listener.start_serving()
-        self._expiry = asyncio.create_task(self._expire_loop())
-        self.ready = True
 
     async def adopt(self, sock: socket.socket) -> None:
         """Serve a connection that was accepted elsewhere (by the ``--num-procs`` acceptor)

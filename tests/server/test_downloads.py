@@ -7,10 +7,19 @@ import base64
 import itertools
 from urllib.parse import urljoin
 
+import pytest
+
 import docsync as ds
 from docsync.runtime.download import INLINE_DOWNLOAD_MAX
 from docsync.server.downloads import Downloads
 from docsync.testing import fetch
+from tests.conftest import TRANSPORTS
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 
 class Clock:

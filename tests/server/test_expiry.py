@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 import docsync as ds
 from docsync.core.session import SessionState
 from docsync.testing import ClientProtocol
+from tests.conftest import TRANSPORTS
 from tests.server.support import expect_close, only_session, wait_until
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 
 def app():

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from docsync.server.server import Server, ServerConfig
 from docsync.testing import fetch
+from tests.conftest import TRANSPORTS
 from tests.server.support import APPS
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 
 async def test_a_started_server_is_alive_and_ready(docsync_serve):

@@ -17,7 +17,14 @@ from websockets.exceptions import ConnectionClosed
 from docsync.server.credentials import hash_password
 from docsync.server.login import COOKIE, Login, LoginSigner
 from docsync.testing import NetworkClient, fetch
+from tests.conftest import TRANSPORTS
 from tests.server.support import APPS, subprocess_env, texts, wait_until
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 SECRET = "a cookie secret shared by the test"
 

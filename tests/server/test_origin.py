@@ -7,7 +7,14 @@ import pytest
 from websockets.exceptions import InvalidStatus
 
 import docsync as ds
+from tests.conftest import TRANSPORTS
 from tests.server.support import APPS, texts
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 
 def app():

@@ -11,7 +11,14 @@ import pytest
 
 from docsync.server.http import route
 from docsync.testing import fetch
+from tests.conftest import TRANSPORTS
 from tests.server.support import APPS, subprocess_env, texts
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 
 async def test_everything_lives_under_the_prefix(docsync_serve, clients):

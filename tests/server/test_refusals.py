@@ -13,7 +13,14 @@ import pytest
 import docsync as ds
 from docsync.exceptions import MAX_REFUSAL_CHARS
 from docsync.testing import ClientProtocol
+from tests.conftest import TRANSPORTS
 from tests.server.support import texts
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 
 def app():

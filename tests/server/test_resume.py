@@ -9,7 +9,14 @@ import pytest
 
 import docsync as ds
 from docsync.core.session import LogLimits, SessionState
+from tests.conftest import TRANSPORTS
 from tests.server.support import in_server_loop, only_session, wait_until
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 
 def recording_app(history: list[Any]):

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 import docsync as ds
+from tests.conftest import TRANSPORTS
 from tests.server.support import REPO, only_session, texts
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 HELLO = REPO / "docsync" / "examples" / "hello.py"
 

@@ -6,9 +6,18 @@ import asyncio
 import gc
 import signal
 
+import pytest
+
 import docsync as ds
 from docsync.core.session import SessionState
+from tests.conftest import TRANSPORTS
 from tests.server.support import REPO, only_session, wait_until
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 HELLO = REPO / "docsync" / "examples" / "hello.py"
 

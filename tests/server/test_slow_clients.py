@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 import docsync as ds
 from docsync.core.session import SessionState
 from docsync.runtime.pump import MAX_UNSENT_BYTES
+from tests.conftest import TRANSPORTS
 from tests.server.support import only_session, texts, wait_until
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 UPDATE = 50_000  # characters per update of the busy app
 

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from docsync.testing import fetch
+from tests.conftest import TRANSPORTS
 from tests.server.support import APPS, subprocess_env, texts
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 
 def self_signed(folder: Path) -> tuple[Path, Path]:

@@ -6,10 +6,19 @@ from __future__ import annotations
 import asyncio
 import time
 
+import pytest
+
 import docsync as ds
 from docsync.core.tokens import issue_token, new_session_id
 from docsync.testing import ClientProtocol
+from tests.conftest import TRANSPORTS
 from tests.server.support import expect_close, only_session, wait_until
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 
 def app():
