@@ -121,3 +121,25 @@ def test_an_object_with_panel_method_is_shown_by_what_it_returns():
     shown = panel(Counter(), width=300)
     assert isinstance(shown, ds.Row) and shown.width == 300
     assert type(ds.Column(Counter())[0]) is ds.Row
+
+
+def test_media_paths_urls_and_bytes_get_the_media_panes(tmp_path: Path):
+    from docsync.pane import PDF, Audio, Video
+
+    clip, song, doc = tmp_path / "clip.webm", tmp_path / "song.wav", tmp_path / "doc.pdf"
+    clip.write_bytes(b"\x1a\x45\xdf\xa3" + bytes(16))
+    song.write_bytes(b"RIFF\x00\x00\x00\x00WAVEfmt " + bytes(16))
+    doc.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    for obj, kind in [("https://example.org/a.mp4", Video),
+                      ("https://example.org/a.ogv?x=1", Video),
+                      ("https://example.org/talk.mp3", Audio), ("http://example.org/b.ogg", Audio),
+                      ("https://example.org/paper.pdf#page=2", PDF), (str(clip), Video),
+                      (song, Audio), (str(doc), PDF), (doc.read_bytes(), PDF),
+                      (song.read_bytes(), Audio), (clip.read_bytes(), Video)]:
+        assert pane_type(obj) is kind, obj
+        pane = panel(obj)
+        assert type(pane) is kind and pane.src, obj
+    # A string naming no existing file stays text, as for images.
+    assert pane_type("see notes.pdf") is Markdown
+    assert pane_type(str(tmp_path / "missing.mp4")) is Markdown
+    assert type(panel("https://example.org/a.mp4", width=320)).__name__ == "Video"

@@ -132,6 +132,12 @@ def more_widgets():
         entry("Player: the page plays, the server follows", player),
         entry("LiteralInput: a Python literal, parsed on the server",
               w.LiteralInput(name="LiteralInput", value={"low": 1, "high": [2, 3]}, type=dict)),
+        entry("DiscretePlayer: plays through options, shows their labels",
+              w.DiscretePlayer(name="DiscretePlayer", options={"Q1": 1, "Q2": 2, "Q3": 3,
+                                                               "Q4": 4}, interval=600)),
+        entry("JSONEditor: a tree of JSON fields; invalid JSON is refused in the page",
+              w.JSONEditor(name="JSONEditor", value={"name": "run", "sizes": [1, 2],
+                                                     "cache": True})),
         entry("Audio pane, from a WAV made on the server", p.Audio(tone_wav(), name="Tone")),
         entry("PDF pane, from bytes", p.PDF(SAMPLE_PDF, height=240)),
     )

@@ -12,6 +12,7 @@ from docsync.pane.dataframe import DataFrame, is_frame
 from docsync.pane.function import ParamFunction, ParamMethod, is_method
 from docsync.pane.image import Image, is_image
 from docsync.pane.jsonpane import JSON
+from docsync.pane.media import media_pane
 from docsync.pane.param import Param
 from docsync.pane.plotly import Plotly, is_plotly_figure
 from docsync.pane.plots import (
@@ -41,11 +42,14 @@ def pane_type(obj: Any) -> type[Model]:
     parameters (``obj.param.x``) is a ``Param`` form; a method of a Parameterized is a
     ``ParamMethod``; a reactive expression (``rx``) is a ``ReactiveExpr``; a function
     (``bind`` and ``depends`` results included) is a ``ParamFunction``; an image URL or an
-    existing image file named by a string is an ``Image``, any other string ``Markdown``;
+    existing image file named by a string is an ``Image``, a video, sound or PDF one a
+    ``Video``, ``Audio`` or ``PDF`` (by suffix), any other string ``Markdown``;
     a pandas DataFrame or Series is a ``DataFrame``; a matplotlib Figure is
     ``Matplotlib``; an Altair chart or a dict with a Vega(-Lite) ``$schema`` is ``Vega``;
     a plotly Figure or a dict with ``data`` and ``layout`` is ``Plotly``; image bytes or a
-    path with an image suffix is an ``Image``; another dict or list is ``JSON``; anything
+    path with an image suffix is an ``Image``, media bytes or a path with a media suffix
+    the media pane (see :func:`~docsync.pane.media.media_pane`); another dict or list is
+    ``JSON``; anything
     else is ``Str``.
     """
     if isinstance(obj, Model):
@@ -68,7 +72,7 @@ def pane_type(obj: Any) -> type[Model]:
     if callable(obj):
         return ParamFunction
     if isinstance(obj, str):
-        return Image if is_image(obj) else Markdown
+        return Image if is_image(obj) else media_pane(obj) or Markdown
     if is_frame(obj):
         return DataFrame
     if is_matplotlib_figure(obj):
@@ -79,6 +83,9 @@ def pane_type(obj: Any) -> type[Model]:
         return Plotly
     if is_image(obj):
         return Image
+    media = media_pane(obj)
+    if media is not None:
+        return media
     if isinstance(obj, (dict, list)):
         return JSON
     return Str

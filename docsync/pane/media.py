@@ -24,7 +24,7 @@ from docsync.core.model import JSON, Model
 from docsync.exceptions import Invalid
 from docsync.pane.base import PaneBase, set_computed
 
-__all__ = ["EMBED_LIMIT", "PDF", "Audio", "Video", "media_type"]
+__all__ = ["EMBED_LIMIT", "PDF", "Audio", "Video", "media_pane", "media_type"]
 
 #: The largest file (in bytes) a media pane embeds in the page.
 EMBED_LIMIT = 10 * 1024 * 1024
@@ -213,3 +213,25 @@ class PDF(_MediaSource, PaneBase):
     }
 
     start_page = param.Integer(default=1, bounds=(1, None))
+
+
+def media_pane(obj: Any) -> type[Video | Audio | PDF] | None:
+    """The media pane that shows ``obj`` (what ``panel()`` picks), or None: for a path or
+    an http(s) URL, by its suffix (``.mp4``, ``.webm``, ``.ogv`` a ``Video``; ``.mp3``,
+    ``.wav``, ``.ogg`` an ``Audio``; ``.pdf`` a ``PDF``), a string naming a file only if
+    the file exists; for bytes, by their first bytes (:func:`media_type`)."""
+    kind: str | None = None
+    if isinstance(obj, bytes):
+        kind = media_type(obj)
+    elif isinstance(obj, os.PathLike):
+        kind = _MIME.get(Path(obj).suffix.lower())
+    elif isinstance(obj, str) and "\n" not in obj and len(obj) < 4096:
+        suffix = Path(obj.split("?", 1)[0].split("#", 1)[0]).suffix.lower()
+        if suffix in _MIME and (obj.startswith(("http://", "https://")) or Path(obj).is_file()):
+            kind = _MIME[suffix]
+    if kind is None:
+        return None
+    for pane in (Video, Audio, PDF):
+        if kind in pane._types:
+            return pane
+    return None

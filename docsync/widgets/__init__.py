@@ -35,8 +35,9 @@ from docsync.widgets.inputs import (
     TextAreaInput,
     TextInput,
 )
+from docsync.widgets.json_editor import JSONEditor
 from docsync.widgets.literal import LiteralInput
-from docsync.widgets.player import Player
+from docsync.widgets.player import DiscretePlayer, Player
 from docsync.widgets.sliders import FloatSlider, IntRangeSlider, IntSlider, RangeSlider
 from docsync.widgets.times import DatetimePicker, TimePicker
 from docsync.widgets.typeahead import AutocompleteInput, MultiChoice
@@ -54,6 +55,7 @@ __all__ = [
     "DateRangeSlider",
     "DateSlider",
     "DatetimePicker",
+    "DiscretePlayer",
     "DiscreteSlider",
     "EditableFloatSlider",
     "EditableIntSlider",
@@ -64,6 +66,7 @@ __all__ = [
     "IntInput",
     "IntRangeSlider",
     "IntSlider",
+    "JSONEditor",
     "LiteralInput",
     "MenuButton",
     "MultiChoice",

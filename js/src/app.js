@@ -78,6 +78,7 @@ function nextFrame(fn) {
  *   onStatus(status, detail)  sees every connection status first; true means it handled it
  *   assetUrl(name)  a promise of the script URL of static bundle `name` ("vega.js"), where
  *                   the page cannot fetch it beside docsync.js (the views' `ctx.assetUrl`)
+ *   views           view classes by type beyond docsync.js's own (ViewManager's `views`)
  */
 export function startApp(bootstrap, root, host = {}) {
   const store = new DocumentStore();
@@ -179,6 +180,7 @@ export function startApp(bootstrap, root, host = {}) {
     store,
     page,
     assetUrl: host.assetUrl,
+    views: host.views,
     onEdit: (id, name, value) => edits.set(id, name, value),
     onEvent: (id, name, data) => {
       edits.flush();

@@ -4,6 +4,10 @@
  */
 
 import { startApp } from "./app.js";
+import { SHARED } from "./shared.js";
+
+// For the view bundles fetched later (views/lazy.js, build.mjs).
+globalThis.docsyncShared = SHARED;
 
 function main() {
   const script = document.getElementById("docsync-bootstrap");

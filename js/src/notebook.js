@@ -20,10 +20,28 @@ import { CommLink } from "./comm_transport.js";
 import { scopedCss } from "./notebook_css.js";
 import { PROTOCOL_VERSION } from "./protocol.js";
 import { h } from "./views/base.js";
-import pageCss from "../../docsync/static/docsync.css";
+import { VIEWS as CHAT } from "./chunks/chat.js";
+import { VIEWS as EDITOR } from "./chunks/editor.js";
+import { VIEWS as LAYOUT } from "./chunks/layout.js";
+import { VIEWS as MEDIA } from "./chunks/media.js";
+import { VIEWS as PAGE } from "./chunks/page.js";
+import { VIEWS as PLOT } from "./chunks/plot.js";
+import { VIEWS as TABLE } from "./chunks/table.js";
+import { VIEWS as WIDGETS } from "./chunks/widgets.js";
+import mainCss from "../../docsync/static/docsync.css";
+import chatCss from "./chunks/chat.css";
+import editorCss from "./chunks/editor.css";
+import mediaCss from "./chunks/media.css";
+import pageChunkCss from "./chunks/page.css";
+import widgetsCss from "./chunks/widgets.css";
 
 /** The output (banner, views, toasts) and the element its views render into. */
 const SCOPE = { scope: ".docsync-notebook-output", root: ".docsync-notebook" };
+/** Every view bundle's views, built in: an output has no URL to fetch them from, and each
+ * would be one more round trip to the kernel. */
+const VIEWS = Object.freeze({ ...CHAT, ...EDITOR, ...LAYOUT, ...MEDIA, ...PAGE, ...PLOT, ...TABLE, ...WIDGETS });
+/** docsync.css, then the view bundles' styles, as a page that has fetched them all has. */
+const pageCss = [mainCss, pageChunkCss, chatCss, widgetsCss, mediaCss, editorCss].join("\n");
 /** Without a session by then, the view shows the widget's static snapshot (no kernel). */
 const SNAPSHOT_AFTER_MS = 1500;
 /** Fresh sessions a view may start in a row before it gives up and says so. */
@@ -96,6 +114,7 @@ class NotebookOutput {
       embedded: true,
       onStatus: (status) => this._onStatus(status),
       assetUrl: (name) => assetUrl(this.link, name),
+      views: VIEWS,
     });
   }
 

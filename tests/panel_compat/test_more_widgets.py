@@ -8,7 +8,7 @@ from docsync.testing import ClientProtocol
 from tests.panel_compat.support import Opener, app_fixtures, models_of
 from tests.server.support import texts
 
-NAMES = ["morewidgets_filters", "morewidgets_player"]
+NAMES = ["morewidgets_filters", "morewidgets_player", "morewidgets_editors"]
 
 
 urls, open_ = app_fixtures(NAMES, "morewidgets")
@@ -132,3 +132,29 @@ async def test_player_page_links_widgets_params_and_a_video(open_: Opener):
                           and d.prop(limits, "value") == "{'low': 5, 'high': 15}")
     assert text_with(doc, "Frame 6 at 4.0x from Bern")
     assert text_with(doc, "Exported as csv")
+
+
+async def test_editors_page_plays_options_edits_json_and_shows_media_urls(open_: Opener):
+    client, doc = await open_("morewidgets_editors")
+    quarter, settings = only(doc, "DiscretePlayer"), only(doc, "JSONEditor")
+    assert (doc.prop(quarter, "labels"), doc.prop(quarter, "value")) == (["Q1", "Q2", "Q3"], 1)
+    assert doc.prop(settings, "value") == {"model": "ridge", "alpha": 0.5}
+    assert doc.prop(only(doc, "PDF"), "src") == "https://example.org/report.pdf"
+    assert doc.prop(only(doc, "Audio"), "src") == "https://example.org/talk.mp3"
+    assert text_with(doc, "Month 2024-06, model ridge at alpha 0.5")
+
+    await client.set(quarter, "value", 2)
+    await client.set(settings, "value", {"model": "lasso", "alpha": 2})
+    await client.wait_for(lambda d: text_with(d, "Month 2024-09, model lasso at alpha 2"))
+    await client.set(settings, "mode", "text")
+    await client.wait_for(lambda d: d.prop(settings, "mode") == "text")
+
+    for model, prop, value, words in [
+        (quarter, "value", 3, "frame 3 is not an option's index"),
+        (quarter, "value", "Q1", "not a number"),
+        (settings, "mode", "code", "code"),
+    ]:
+        await client.set(model, prop, value)
+        await client.wait_for(lambda d, w=words: refused(d, w))
+    await client.wait_for(lambda d: d.prop(quarter, "value") == 2
+                          and d.prop(settings, "mode") == "text")

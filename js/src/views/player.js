@@ -5,6 +5,9 @@
  * native control, so Tab reaches it and Enter, Space or the arrow keys operate it.
  * The page runs the timer. Client-writable: `value` (each frame), `direction` (1
  * forwards, -1 backwards, 0 paused) and `loop_policy`.
+ *
+ * `DiscretePlayer` is the same view over positions 0..`end` of its options, with
+ * `labels`: the label of each position, shown and given as the slider's value text.
  */
 
 import { h, readout } from "./base.js";
@@ -70,7 +73,10 @@ export class PlayerView extends GroupView {
   _show() {
     const { value, direction } = this.state;
     if (this.slider.valueAsNumber !== value) this.slider.value = String(value);
-    this.value.textContent = String(value);
+    const text = this.labels ? String(this.labels[value] ?? "") : String(value);
+    this.value.textContent = text;
+    if (this.labels) this.slider.setAttribute("aria-valuetext", text);
+    else this.slider.removeAttribute("aria-valuetext");
     this.buttons[2].setAttribute("aria-pressed", String(direction < 0));
     this.buttons[4].setAttribute("aria-pressed", String(direction > 0));
   }
@@ -124,6 +130,7 @@ export class PlayerView extends GroupView {
     }
     if (has("disabled")) for (const c of [...this.buttons, this.slider, ...this.loops]) c.disabled = Boolean(props.disabled);
     const s = this.state;
+    if (has("labels")) this.labels = Array.isArray(props.labels) ? props.labels : null;
     if (has("start")) s.start = Number(props.start ?? 0);
     if (has("end")) s.end = Number(props.end ?? 10);
     if (has("step")) s.step = Math.max(1, Number(props.step ?? 1));

@@ -1,20 +1,18 @@
 /**
  * Model type -> view class, and the `ViewManager` that keeps one view per rendered model
- * and turns the document store's `Changes` (document.js) into view updates.
+ * and turns the document store's `Changes` (document.js) into view updates. The views of
+ * the types in views/lazy.js are in separate view bundles, fetched when first needed.
  */
 
 import { ButtonView } from "./button.js";
 import { CheckboxView } from "./checkbox.js";
-import { AccordionView } from "./accordion.js";
 import { HTMLView } from "./html.js";
 import { FormView } from "./form.js";
 import { LocationView } from "./location.js";
 import { MarkdownView } from "./markdown.js";
-import { PageView } from "./page.js";
 import { PageSettingsView } from "./page_settings.js";
 import { ParamFunctionView } from "./param_function.js";
 import { ListView } from "./list.js";
-import { FlexBoxView } from "./flexbox.js";
 import { SelectView } from "./select.js";
 import { SliderView } from "./slider.js";
 import { StoreView } from "./store.js";
@@ -22,61 +20,29 @@ import { StrView } from "./str.js";
 import { TextInputView } from "./text_input.js";
 import { UnknownView } from "./unknown.js";
 import { AlertView } from "./alert.js";
-import { CardView } from "./card.js";
-import { DataFrameView } from "./dataframe.js";
 import { DividerView } from "./divider.js";
-import { GridBoxView } from "./gridbox.js";
-import { GridSpecView } from "./gridspec.js";
 import { ImageView } from "./image.js";
 import { JSONView } from "./json.js";
 import { SpacerView } from "./spacer.js";
-import { TabsView } from "./tabs.js";
-import { VegaView } from "./vega.js";
-import { TabulatorView } from "./tabulator.js";
-import { PlotlyView } from "./plotly.js";
-import { BokehView } from "./bokeh.js";
 import { CheckboxGroupView } from "./checkbox_group.js";
-import { ColorPickerView } from "./color_picker.js";
-import { DatePickerView } from "./date_picker.js";
 import { FileDownloadView } from "./file_download.js";
-import { FileInputView } from "./file_input.js";
 import { LoadingSpinnerView } from "./loading_spinner.js";
 import { MultiSelectView } from "./multi_select.js";
 import { NumberInputView } from "./number_input.js";
 import { NumberView } from "./number.js";
 import { ProgressView } from "./progress.js";
 import { RadioButtonGroupView } from "./radio_group.js";
-import { RangeSliderView } from "./range_slider.js";
 import { TextAreaInputView } from "./text_area.js";
 import { ToggleView } from "./toggle.js";
-import { ChatAreaInputView } from "./chat_area_input.js";
-import { ChatFeedView } from "./chat_feed.js";
-import { ChatInterfaceView } from "./chat_interface.js";
-import { ChatMessageView } from "./chat_message.js";
-import { AutocompleteInputView } from "./autocomplete.js";
-import { CheckButtonGroupView } from "./check_button_group.js";
-import { DateRangeSliderView, DateSliderView } from "./date_slider.js";
-import { DiscreteSliderView } from "./discrete_slider.js";
-import { EditableSliderView } from "./editable_slider.js";
-import { LiteralInputView } from "./literal_input.js";
-import { MediaView } from "./media.js";
-import { MenuButtonView } from "./menu_button.js";
-import { MultiChoiceView } from "./multi_choice.js";
-import { PDFView } from "./pdf.js";
-import { PlayerView } from "./player.js";
-import { RadioBoxGroupView } from "./radio_box_group.js";
-import { StaticTextView } from "./static_text.js";
-import { SwitchView } from "./switch.js";
-import { DatetimePickerView, TimePickerView } from "./time_pickers.js";
 import { h } from "./base.js";
+import { LAZY_VIEWS, loadChunk } from "./lazy.js";
 
-/** The view class for each model type (PROTOCOL.md §3: the Python class name). */
+/** The view class for each model type in docsync.js (PROTOCOL.md §3: the Python class
+ * name); views/lazy.js names the others. */
 export const VIEW_TYPES = Object.freeze({
   Column: ListView,
   Row: ListView,
   WidgetBox: ListView,
-  FlexBox: FlexBoxView,
-  Accordion: AccordionView,
   ParamFunction: ParamFunctionView,
   ParamMethod: ParamFunctionView,
   Param: ParamFunctionView,
@@ -84,10 +50,6 @@ export const VIEW_TYPES = Object.freeze({
   Markdown: MarkdownView,
   HTML: HTMLView,
   Str: StrView,
-  Tabs: TabsView,
-  Card: CardView,
-  GridBox: GridBoxView,
-  GridSpec: GridSpecView,
   Spacer: SpacerView,
   HSpacer: SpacerView,
   VSpacer: SpacerView,
@@ -101,12 +63,6 @@ export const VIEW_TYPES = Object.freeze({
   SVG: ImageView,
   WebP: ImageView,
   Matplotlib: ImageView,
-  Vega: VegaView,
-  Plotly: PlotlyView,
-  Bokeh: BokehView,
-  HoloViews: BokehView,
-  DataFrame: DataFrameView,
-  Tabulator: TabulatorView,
   IntSlider: SliderView,
   FloatSlider: SliderView,
   TextInput: TextInputView,
@@ -116,51 +72,18 @@ export const VIEW_TYPES = Object.freeze({
   Toggle: ToggleView,
   PasswordInput: TextInputView,
   TextAreaInput: TextAreaInputView,
-  IntRangeSlider: RangeSliderView,
   IntInput: NumberInputView,
   FloatInput: NumberInputView,
   MultiSelect: MultiSelectView,
   RadioButtonGroup: RadioButtonGroupView,
   CheckboxGroup: CheckboxGroupView,
-  DatePicker: DatePickerView,
-  ColorPicker: ColorPickerView,
-  FileInput: FileInputView,
   FileDownload: FileDownloadView,
   Number: NumberView,
   Progress: ProgressView,
   LoadingSpinner: LoadingSpinnerView,
-  Switch: SwitchView,
-  StaticText: StaticTextView,
-  RangeSlider: RangeSliderView,
-  DiscreteSlider: DiscreteSliderView,
-  EditableIntSlider: EditableSliderView,
-  EditableFloatSlider: EditableSliderView,
-  DateSlider: DateSliderView,
-  DateRangeSlider: DateRangeSliderView,
-  DatetimePicker: DatetimePickerView,
-  TimePicker: TimePickerView,
-  AutocompleteInput: AutocompleteInputView,
-  MultiChoice: MultiChoiceView,
-  CheckButtonGroup: CheckButtonGroupView,
-  RadioBoxGroup: RadioBoxGroupView,
-  MenuButton: MenuButtonView,
-  Player: PlayerView,
-  LiteralInput: LiteralInputView,
-  Video: MediaView,
-  Audio: MediaView,
-  PDF: PDFView,
   Location: LocationView,
   Form: FormView,
   Store: StoreView,
-  Page: PageView,
-  ChatMessage: ChatMessageView,
-  ChatFeed: ChatFeedView,
-  ChatInterface: ChatInterfaceView,
-  ChatAreaInput: ChatAreaInputView,
-  FastListTemplate: PageView,
-  BootstrapTemplate: PageView,
-  MaterialTemplate: PageView,
-  VanillaTemplate: PageView,
   PageSettings: PageSettingsView,
 });
 
@@ -176,11 +99,16 @@ export class ViewManager {
    * @param {(name: string) => Promise<string>} [options.assetUrl]  the views' `ctx.assetUrl`
    * @param {object} [options.page]  the views' `ctx.page`: one object per page, shared by
    *   every view (views/page_settings.js writes the session's page settings into it)
+   * @param {object} [options.views]  view classes by type beyond `VIEW_TYPES`, used as they
+   *   are (the notebook bundle gives every chunk's); a type in neither but in `LAZY_VIEWS`
+   *   gets its view bundle fetched, with a placeholder shown meanwhile
    */
-  constructor({ root, store, onEdit, onEvent, onCommit, assetUrl, page = {} }) {
+  constructor({ root, store, onEdit, onEvent, onCommit, assetUrl, page = {}, views = {} }) {
     this.root = root;
     this.store = store;
     this.views = new Map();
+    // Own copy: view bundles, once fetched, add their types to it.
+    this.types = { ...views, ...VIEW_TYPES };
     this.ctx = this._context({
       edit: onEdit,
       event: onEvent,
@@ -247,7 +175,10 @@ export class ViewManager {
     if (existing) return existing.el;
     const model = this.store.model(id);
     if (!model) return h("div", { className: "docsync-unknown", textContent: `missing model ${String(id)}` });
-    const ViewClass = Object.hasOwn(VIEW_TYPES, model.type) ? VIEW_TYPES[model.type] : UnknownView;
+    if (!Object.hasOwn(this.types, model.type) && Object.hasOwn(LAZY_VIEWS, model.type)) {
+      return this._pending(id, ctx, LAZY_VIEWS[model.type]);
+    }
+    const ViewClass = Object.hasOwn(this.types, model.type) ? this.types[model.type] : UnknownView;
     let view;
     try {
       view = new ViewClass(ctx, id, model);
@@ -258,5 +189,33 @@ export class ViewManager {
     }
     this.views.set(id, view);
     return view.el;
+  }
+
+  /**
+   * A placeholder for model `id` while its view bundle `chunk` loads; then the real view,
+   * made from the model as it is by then, takes the placeholder's place (in the page and in
+   * `views`). Changes that arrive meanwhile need no replay: the view starts from them. A
+   * placeholder destroyed or replaced meanwhile is dropped. A bundle that cannot be loaded
+   * is said in the placeholder; a later model of its types tries again.
+   */
+  _pending(id, ctx, chunk) {
+    const el = h("div", { className: "docsync-pending", "aria-busy": "true" });
+    const pending = { el, ctx, gone: false, update() {}, flagError() {}, destroy() { this.gone = true; } };
+    this.views.set(id, pending);
+    loadChunk(ctx, chunk).then(
+      (classes) => {
+        Object.assign(this.types, classes);
+        if (pending.gone || this.views.get(id) !== pending) return;
+        this.views.delete(id);
+        const real = this._child({ ref: id }, ctx);
+        if (el.parentNode) el.replaceWith(real);
+      },
+      (err) => {
+        console.error(`docsync: cannot load view bundle views-${chunk}.js`, err);
+        el.removeAttribute("aria-busy");
+        el.replaceChildren(h("div", { className: "docsync-unknown", role: "alert", textContent: `Cannot show this ${this.store.model(id)?.type ?? "component"}: ${err.message}` }));
+      },
+    );
+    return el;
   }
 }
