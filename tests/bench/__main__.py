@@ -17,6 +17,7 @@ import websockets
 
 from tests.bench import cache as cache_bench
 from tests.bench import chat as chat_bench
+from tests.bench import floor
 from tests.bench import frames as frame_bench
 from tests.bench import plotly_figure as plotly_bench
 from tests.bench.cases import Bench
@@ -102,6 +103,27 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     p99c = _m(r, "rt_concurrent", "p99_ms")
     add("same, 100 sessions each doing round trips back to back, p99", f"{p99c:.1f} ms",
         "<= 20 ms", p99c <= 20)
+    floor_msg = _m(r, "echo_cpu", "server_cpu_us_per_msg")
+    per_rt = _m(r, "rt_concurrent", "server_cpu_us_per_rt")
+    per_rt_asgi = _m(r, "rt_concurrent_asgi", "server_cpu_us_per_rt")
+    add("floor: bare websockets echo, server CPU per message, 100 clients back to back",
+        f"{floor_msg:.0f} us", "-", None)
+    add("server CPU per slider -> markdown round trip, 100 sessions / x the echo floor",
+        f"{per_rt:.0f} us / x{per_rt / floor_msg:.1f}", "<= x3", per_rt / floor_msg <= 3)
+    add("  same with --server asgi (uvicorn)",
+        f"{per_rt_asgi:.0f} us / x{per_rt_asgi / floor_msg:.1f}", "-", None)
+    p99a = _m(r, "rt_concurrent_asgi", "p99_ms")
+    add("  round trip p99, 100 sessions, --server asgi", f"{p99a:.1f} ms", "-", None)
+    per_frame = _m(r, "broadcast", "server_cpu_us_per_frame")
+    per_update = _m(r, "periodic", "server_cpu_us_per_update")
+    add("floor: bare broadcast, server CPU per 60-byte frame, 200 clients at 10 Hz",
+        f"{per_frame:.1f} us", "-", None)
+    add("server CPU per delivered update, 200 sessions at 10 Hz / x the broadcast floor",
+        f"{per_update:.0f} us / x{per_update / per_frame:.1f}", "<= x3",
+        per_update / per_frame <= 3)
+    enc, pset = _m(r, "cost_model", "json_encode_us"), _m(r, "cost_model", "param_set_us")
+    add("cost model in-process: JSON encode of one patch / one param set with a watcher",
+        f"{enc:.1f} / {pset:.1f} us", "-", None)
     ups, cpu = _m(r, "periodic", "updates_per_s"), _m(r, "periodic", "server_cpu_pct")
     add("200 sessions with a 10 Hz update: delivered updates/s", f"{ups:.0f} /s",
         ">= 1,960 /s (98% of 2,000)", ups >= 1960)
@@ -191,6 +213,10 @@ def _table(rows: list[tuple[str, str, str, str]]) -> str:
     return "\n".join([line(head), sep, *(line(r) for r in rows)])
 
 
+async def _sync(result: dict[str, Any]) -> dict[str, Any]:
+    return result
+
+
 def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
     return {
         "echo": bench.echo,
@@ -205,6 +231,11 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "mem_wide_deflate": lambda: bench.memory("bench_wide", compression=True),
         "rt_single": bench.round_trip,
         "rt_concurrent": bench.round_trip_concurrent,
+        "rt_concurrent_asgi": lambda: bench.round_trip_concurrent("--server", "asgi"),
+        "echo_cpu": lambda: floor.echo_cpu(bench.secret, bench.runs, bench.n(50)),
+        "broadcast": lambda: floor.broadcast_cpu(bench.secret, bench.runs,
+                                                 4.0 * max(bench.scale, 0.5)),
+        "cost_model": lambda: _sync(floor.cost_model(bench.runs, bench.n(20_000))),
         "periodic": bench.periodic,
         "workers_open": lambda: WorkerBench.like(bench).open_rate(),
         "workers_rt": lambda: WorkerBench.like(bench).round_trips(),

@@ -247,10 +247,12 @@ class Bench:
             await s.close()
             return out
 
-    async def round_trip_concurrent(self, *, sessions: int = 100,
+    async def round_trip_concurrent(self, *options: str, sessions: int = 100,
                                     per_session: int = 50) -> dict[str, Any]:
-        """``sessions`` sessions each doing back-to-back round trips (closed loop)."""
-        with self.server("bench_hello", tag="rt_concurrent") as srv:
+        """``sessions`` sessions each doing back-to-back round trips (closed loop), on a
+        server started with ``options`` (``--server asgi``)."""
+        tag = "rt_concurrent" + "".join(o.strip("-").replace("-", "_") for o in options)
+        with self.server("bench_hello", *options, tag=tag) as srv:
             held = [await self.session(srv).open() for _ in range(sessions)]
             out: dict[str, list[float]] = {k: [] for k in (
                 "p50_ms", "p99_ms", "max_ms", "rt_per_s", "server_cpu_pct", "client_cpu_pct",
@@ -297,14 +299,17 @@ class Bench:
             tasks = [asyncio.create_task(reader(i, s)) for i, s in enumerate(held)]
             await asyncio.sleep(1.0)
             out: dict[str, list[float]] = {"updates_per_s": [], "server_cpu_pct": [],
-                                           "client_cpu_pct": [], "server_rss_kib": []}
+                                           "client_cpu_pct": [], "server_rss_kib": [],
+                                           "server_cpu_us_per_update": []}
             window *= max(self.scale, 0.5)
             for _ in range(self.runs):
                 c0, cpu0, ccpu0, t0 = sum(counts), srv.cpu(), _client_cpu(), time.perf_counter()
                 await asyncio.sleep(window)
                 elapsed = time.perf_counter() - t0
-                out["updates_per_s"].append((sum(counts) - c0) / elapsed)
-                out["server_cpu_pct"].append((srv.cpu() - cpu0) / elapsed * 100)
+                cpu, delivered = srv.cpu() - cpu0, sum(counts) - c0
+                out["updates_per_s"].append(delivered / elapsed)
+                out["server_cpu_pct"].append(cpu / elapsed * 100)
+                out["server_cpu_us_per_update"].append(cpu / max(delivered, 1) * 1e6)
                 out["client_cpu_pct"].append((_client_cpu() - ccpu0) / elapsed * 100)
                 out["server_rss_kib"].append(srv.rss())
             for t in tasks:
