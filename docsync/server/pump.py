@@ -20,6 +20,7 @@ from docsync.exceptions import CloseConnection
 
 if TYPE_CHECKING:
     from docsync.runtime.context import Runtime, SessionContext
+    from docsync.server.metrics import Metrics
 
 __all__ = ["Writer", "pump"]
 
@@ -42,8 +43,9 @@ class Writer:
     the transport handle the core attaches to a session.
     """
 
-    def __init__(self, ws: ServerConnection) -> None:
+    def __init__(self, ws: ServerConnection, metrics: Metrics | None = None) -> None:
         self.ws = ws
+        self._metrics = metrics
         self.session: Session | None = None  # set once the hello is answered
         self.sent_seq = 0
         self._welcome: str | None = None
@@ -96,6 +98,8 @@ class Writer:
             if self._welcome is not None:
                 welcome, self._welcome = self._welcome, None
                 await self.ws.send(welcome)
+                if self._metrics is not None:
+                    self._metrics.sent()
             while (session := self._attached()) is not None:
                 frames = session.frames_after(self.sent_seq)
                 if frames is None:  # a snapshot restarted the log past the cursor
@@ -107,6 +111,8 @@ class Writer:
                     self._in_flight = len(text)
                     await self.ws.send(text)
                     self.sent_seq += 1
+                    if self._metrics is not None:
+                        self._metrics.sent()
                     if session.connection is self:  # else the session moved on meanwhile
                         session.sent(self.sent_seq)
         except ConnectionClosed:
@@ -148,8 +154,9 @@ def _context(session: Session | None) -> SessionContext | None:
     return None if session is None else session.extras.get("context")
 
 
-async def pump(ws: ServerConnection, registry: SessionRegistry, runtime: Runtime) -> None:
-    """Run one connection until it closes.
+async def pump(ws: ServerConnection, registry: SessionRegistry, runtime: Runtime, *,
+               metrics: Metrics | None = None) -> None:
+    """Run one connection until it closes; ``metrics`` (``--metrics``) counts its frames.
 
     The ``hello`` is answered in the worker pool (a new session runs app code); every later
     frame runs in its session's serial executor, so app callbacks never block the loop and
@@ -159,10 +166,12 @@ async def pump(ws: ServerConnection, registry: SessionRegistry, runtime: Runtime
     if sock is not None:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     loop = asyncio.get_running_loop()
-    writer = Writer(ws)
+    writer = Writer(ws, metrics)
     conn = Connection(registry, handle=writer)
     try:
         async for frame in ws:
+            if metrics is not None:
+                metrics.received()
             if isinstance(frame, bytes):  # PROTOCOL.md §1: binary frames are reserved
                 await ws.close(4400, "binary frames are not part of protocol v1")
                 break

@@ -11,7 +11,7 @@ import socket
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from websockets.asyncio.server import ServerConnection, serve
@@ -40,10 +40,14 @@ from docsync.server.config import (
 )
 from docsync.server.downloads import Downloads
 from docsync.server.gate import NO_LOGIN, LoginGate, login_config
+from docsync.server.logs import AccessLog, LibraryLogger
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.server.pump import Writer, pump
 from docsync.server.sessions import open_session
 from docsync.settings import thread_count
+
+if TYPE_CHECKING:
+    from docsync.server.metrics import Metrics
 
 __all__ = ["Server", "ServerConfig"]  # ServerConfig lives in docsync.server.config
 
@@ -111,6 +115,16 @@ class Server:
         self.stopping = False
         #: Large files offered to one page each (``FileDownload``), until fetched once.
         self.downloads = Downloads()
+        if config.metrics and "metrics" in self.apps:
+            raise UsageError("--metrics: an app is served at /metrics, where Prometheus "
+                             "reads the metrics; rename the app")
+        #: ``/metrics`` (``--metrics``), None when off.
+        self.metrics: Metrics | None = None
+        if config.metrics:  # prometheus-client is imported only then (~0.1 s)
+            from docsync.server.metrics import Metrics
+
+            self.metrics = Metrics(self.registries)
+        self.access = AccessLog(use_xheaders=config.use_xheaders)
 
     @property
     def runtime(self) -> Runtime:
@@ -189,6 +203,7 @@ class Server:
     # -- HTTP ----------------------------------------------------------------------------
 
     def _process_request(self, ws: ServerConnection, request: Request) -> Response | None:
+        self.access.request(ws)
         allowed = self.config.allow_websocket_origin
         host = request.headers.get("Host")
         if self.config.use_xheaders:
@@ -251,6 +266,9 @@ class Server:
         if where.kind == "health":
             status, text = self._health(where.target)
             return http.response(status, text, content_type="text/plain")
+        if where.kind == "metrics" and self.metrics is not None:
+            return http.response(200, self.metrics.render(),
+                                 content_type=self.metrics.content_type)
         return http.response(404, "not found", content_type="text/plain")
 
     def _health(self, probe: str) -> tuple[int, str]:
@@ -284,7 +302,7 @@ class Server:
     def _route(self, path: str) -> http.Route:
         return http.route(path, self._paths, prefix=self.config.prefix,
                           folders=frozenset(self._folders), login=self._gate is not None,
-                          root=self._root)
+                          root=self._root, metrics=self.metrics is not None)
 
     def _download(self, token: str, session_id: str | None) -> Response:
         offer = self.downloads.take(token, session_id)
@@ -297,15 +315,19 @@ class Server:
 
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None
-        where = self._route(ws.request.path)
-        if self._gate is not None:
-            if where.kind == "login-ws":
-                await self._gate.login_socket(ws)
-                return
-            if self._gate.admit(ws, "/" + where.target) is None:
-                await ws.close(4401, NO_LOGIN)
-                return
-        await pump(ws, self.registries[where.target], self.runtime)
+        opened_at = self.access.clock()
+        try:
+            where = self._route(ws.request.path)
+            if self._gate is not None:
+                if where.kind == "login-ws":
+                    await self._gate.login_socket(ws)
+                    return
+                if self._gate.admit(ws, "/" + where.target) is None:
+                    await ws.close(4401, NO_LOGIN)
+                    return
+            await pump(ws, self.registries[where.target], self.runtime, metrics=self.metrics)
+        finally:
+            self.access.closed(ws, opened_at=opened_at)
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -339,7 +361,9 @@ class Server:
             busy_delay=self.config.busy_delay,
             # Saved sessions: a value that cannot be saved is refused when it is assigned.
             require_picklable=self.config.require_picklable or persistence is not None),
-            bus=self._cluster.bus, leases=self._cluster.leases)
+            bus=self._cluster.bus, leases=self._cluster.leases, observer=self.metrics)
+        if self.metrics is not None:
+            self.metrics.runtime, self.metrics.link = self._runtime, self._cluster.link
         if self.setup is not None:
             with self._runtime.activate():
                 self.setup()
@@ -351,11 +375,13 @@ class Server:
                                  else {"host": self.config.address, "port": self.config.port})
         listener = await serve(
             self._handler, **where,
-            process_request=self._process_request,
+            process_request=self._process_request, process_response=self.access.response,
             max_size=self.config.max_frame_size,
             compression="deflate" if self.config.compression else None,
             ping_interval=self.config.ping_interval, ping_timeout=self.config.ping_timeout,
-            server_header="docsync", logger=logging.getLogger("docsync.websockets"),
+            server_header="docsync",
+            # Its INFO lines dropped: the access lines say each request once (server.logs).
+            logger=LibraryLogger(logging.getLogger("docsync.websockets")),
             ssl=self._tls)
         self._listener = listener
         if sock is None:
@@ -365,9 +391,10 @@ class Server:
         self._expiry = asyncio.create_task(self._expire_loop())
         self.ready = True
 
-    async def adopt(self, sock: socket.socket) -> None:
+    async def adopt(self, sock: socket.socket, *, quiet: bool = False) -> None:
         """Serve a connection that was accepted elsewhere (by the ``--num-procs`` acceptor)
-        and whose request has not been read: as if this server had accepted it.
+        and whose request has not been read: as if this server had accepted it. A
+        ``quiet`` one (the acceptor's own scrape of ``/metrics``) gets no access line.
 
         websockets has no call for this, so this builds what its ``serve()`` builds per
         connection, from the same options, bound to the running server (whose handler does
@@ -383,6 +410,8 @@ class Server:
             max_size=config.max_frame_size, logger=listener.logger)
         connection = ServerConnection(protocol, listener, ping_interval=config.ping_interval,
                                       ping_timeout=config.ping_timeout)
+        if quiet:
+            self.access.quiet.add(connection)
         await asyncio.get_running_loop().connect_accepted_socket(lambda: connection, sock)
 
     async def stop(self) -> None:
