@@ -30,7 +30,6 @@ import os
 import secrets
 import signal
 import socket
-import sys
 import webbrowser
 import zlib
 from collections import deque
@@ -400,8 +399,9 @@ class Acceptor:
 
 
 def _say(message: str) -> None:
-    # Like --autoreload's restarts: what an operator must see whatever the log level.
-    print(f"docsync: {message}", file=sys.stderr, flush=True)
+    # Like --autoreload's restarts: what an operator must see at any --log-level short of
+    # error, hence a warning; a log line, so that --log-format json applies to it too.
+    log.warning("%s", message)
 
 
 def _signal(process: asyncio.subprocess.Process, sig: int) -> None:
