@@ -17,7 +17,7 @@ from docsync.notebook.app import NotebookApp
 from docsync.server import Server, ServerConfig
 from docsync.server.config import check_paths, index_of, oauth_config, tls_context
 from docsync.server.gate import login_config
-from docsync.server.logs import LOG_FORMATS, configure
+from docsync.server.logs import configure, formatter
 
 __all__ = ["main"]
 
@@ -33,6 +33,14 @@ def _positive(kind: type) -> object:
         return value
 
     return parse
+
+
+def _log_format(text: str) -> str:
+    try:
+        formatter(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def parser() -> argparse.ArgumentParser:
@@ -101,9 +109,9 @@ def parser() -> argparse.ArgumentParser:
     _login_flags(srv)
     srv.add_argument("--log-level", default="info",
                      choices=["debug", "info", "warning", "error"])
-    srv.add_argument("--log-format", default="text", choices=list(LOG_FORMATS),
-                     help="text lines (default), or one JSON object per line for log "
-                          "collectors")
+    srv.add_argument("--log-format", default="text", type=_log_format, metavar="FORMAT",
+                     help="text (default), json (one JSON object per line, for log "
+                          "collectors), or a Python logging format string as in panel serve")
     srv.add_argument("--metrics", action="store_true",
                      help="serve Prometheus metrics at /metrics (with --num-procs, the sum "
                           "of the workers'); it tells anyone who reaches the port what runs")

@@ -33,10 +33,13 @@ from websockets.http11 import Request, Response
 from docsync.server.http import url_session
 
 __all__ = ["ACCESS_LOGGER", "LOG_FORMATS", "AccessLog", "JsonFormatter", "LibraryLogger",
-           "TextFormatter", "access_line", "configure", "redact_target", "redact_text"]
+           "TextFormatter", "access_line", "configure", "formatter", "redact_target",
+           "redact_text"]
 
-#: ``--log-format`` values.
+#: ``--log-format`` names; any other value is a ``logging`` format string (Panel's and
+#: Bokeh's meaning of the flag), such as ``"%(asctime)s %(levelname)s %(message)s"``.
 LOG_FORMATS = ("text", "json")
+TEXT_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 #: Query arguments whose values are secrets (OAuth's code and state, tokens, passwords).
 SECRET_ARGUMENTS = frozenset({
@@ -79,10 +82,11 @@ def redact_text(text: str) -> str:
 
 
 class TextFormatter(logging.Formatter):
-    """``LEVEL logger: message``, redacted (the default ``--log-format text``)."""
+    """``LEVEL logger: message`` (the default ``--log-format text``), or lines of another
+    ``logging`` format string, redacted."""
 
-    def __init__(self) -> None:
-        super().__init__("%(levelname)s %(name)s: %(message)s")
+    def __init__(self, fmt: str = TEXT_FORMAT) -> None:
+        super().__init__(fmt)
 
     def format(self, record: logging.LogRecord) -> str:
         return redact_text(super().format(record))
@@ -112,14 +116,32 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
+def formatter(log_format: str) -> logging.Formatter:
+    """The formatter of ``--log-format``: ``text``, ``json``, or a ``logging`` format
+    string. Raises ``ValueError`` saying what to give instead for anything else (a string
+    without a field, or with a field that log records do not have)."""
+    if log_format == "json":
+        return JsonFormatter()
+    if log_format == "text":
+        return TextFormatter()
+    if "%(" not in log_format:
+        raise ValueError(f"{log_format!r}: give text, json, or a logging format string such "
+                         "as '%(asctime)s %(levelname)s %(name)s: %(message)s'")
+    try:
+        made = TextFormatter(log_format)
+        made.format(logging.LogRecord("docsync", logging.INFO, __file__, 0, "check", (), None))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{log_format!r}: not a logging format string "
+                         f"({type(exc).__name__}: {exc})") from None
+    return made
+
+
 def configure(*, level: str, log_format: str) -> None:
-    """Send every log line to stderr at ``level``, formatted by ``log_format`` (one of
-    :data:`LOG_FORMATS`), as ``docsync serve`` does. Like ``logging.basicConfig``, it
-    does nothing when logging was set up already (by the program that embeds docsync)."""
-    if log_format not in LOG_FORMATS:
-        raise ValueError(f"log format {log_format!r}: give one of {', '.join(LOG_FORMATS)}")
+    """Send every log line to stderr at ``level``, formatted as :func:`formatter` says,
+    as ``docsync serve`` does. Like ``logging.basicConfig``, it does nothing when logging
+    was set up already (by the program that embeds docsync)."""
     handler = logging.StreamHandler()
-    handler.setFormatter(JsonFormatter() if log_format == "json" else TextFormatter())
+    handler.setFormatter(formatter(log_format))
     logging.basicConfig(level=level.upper(), handlers=[handler])
 
 

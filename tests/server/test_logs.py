@@ -10,7 +10,7 @@ import logging
 import pytest
 
 from docsync.cli import main
-from docsync.server.logs import JsonFormatter, redact_target, redact_text
+from docsync.server.logs import JsonFormatter, formatter, redact_target, redact_text
 from docsync.testing import fetch
 from tests.server.support import APPS
 
@@ -114,7 +114,16 @@ def test_a_json_line_keeps_a_traceback_inside_it():
     assert "RuntimeError: boom at /cb?code=[redacted]" in entry["exception"]
 
 
-@pytest.mark.parametrize(("flag", "bad"), [("--log-format", "xml"), ("--log-level", "loud")])
+def test_a_panel_style_format_string_formats_redacted_lines():
+    record = logging.LogRecord("docsync.x", logging.INFO, __file__, 1, "GET %s", ("/a?code=c",),
+                               None)
+    assert formatter("%(levelname)s|%(name)s|%(message)s").format(record) == \
+        "INFO|docsync.x|GET /a?code=[redacted]"
+
+
+@pytest.mark.parametrize(("flag", "bad"), [("--log-format", "xml"),
+                                           ("--log-format", "%(nope)s"),
+                                           ("--log-level", "loud")])
 def test_a_bad_log_flag_names_the_flag(flag, bad, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["serve", str(APPS / "greeting.py"), flag, bad])
