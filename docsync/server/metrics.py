@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
-from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4, generate_latest
+from prometheus_client.exposition import generate_latest
 from prometheus_client.metrics_core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 __all__ = ["CONTENT_TYPE", "METRIC_NAMES", "Metrics", "merge"]
 
 #: The ``Content-Type`` of ``/metrics``: Prometheus' text format 0.0.4.
-CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4  # every name here is a legacy one: the same text
+#: Every name here is a legacy one, so the text is the same in the format's versions.
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
 #: Seconds: from a quick watcher (a millisecond) to a callback that blocks its session.
 CALLBACK_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
