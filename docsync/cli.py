@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import os
 import socket
 import sys
@@ -18,6 +17,7 @@ from docsync.notebook.app import NotebookApp
 from docsync.server import Server, ServerConfig
 from docsync.server.config import check_paths, index_of, oauth_config, tls_context
 from docsync.server.gate import login_config
+from docsync.server.logs import configure, formatter
 
 __all__ = ["main"]
 
@@ -33,6 +33,14 @@ def _positive(kind: type) -> object:
         return value
 
     return parse
+
+
+def _log_format(text: str) -> str:
+    try:
+        formatter(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def parser() -> argparse.ArgumentParser:
@@ -104,6 +112,12 @@ def parser() -> argparse.ArgumentParser:
     _login_flags(srv)
     srv.add_argument("--log-level", default="info",
                      choices=["debug", "info", "warning", "error"])
+    srv.add_argument("--log-format", default="text", type=_log_format, metavar="FORMAT",
+                     help="text (default), json (one JSON object per line, for log "
+                          "collectors), or a Python logging format string as in panel serve")
+    srv.add_argument("--metrics", action="store_true",
+                     help="serve Prometheus metrics at /metrics (with --num-procs, the sum "
+                          "of the workers'); it tells anyone who reaches the port what runs")
     # Set by the autoreload supervisor on its child: announce restarts to the pages.
     srv.add_argument("--reload-notice", action="store_true", help=argparse.SUPPRESS)
     # Set by the --num-procs acceptor on its workers: the channel it hands connections over.
@@ -235,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         except UsageError as exc:
             print(f"docsync: error: {exc}", file=sys.stderr)
             return 2
-    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    configure(level=args.log_level, log_format=args.log_format)
     try:
         _check_apps(args.apps)
         if args.num_procs < 1:
@@ -285,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
                                          server=args.server),
                             frozenset(apps))
         index_of(ServerConfig(index=args.index), frozenset(apps))
+        if args.metrics and "metrics" in apps:
+            raise UsageError("--metrics: an app is served at /metrics, where Prometheus reads "
+                             "the metrics; rename the app")
     except (UsageError, AppError, SyntaxError) as exc:
         print(f"docsync: error: {exc}", file=sys.stderr)
         return 2
@@ -299,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         task_lease=max(0.1, args.task_lease),
         ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
         prefix=paths.prefix, static_dirs=static_dirs, use_xheaders=args.use_xheaders,
-        index=args.index,
+        index=args.index, metrics=args.metrics,
         **logins)  # type: ignore[arg-type]
     redis_url = args.redis or os.environ.get("DOCSYNC_REDIS_URL")
     if redis_url:
@@ -327,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
             command = [sys.executable, "-m", "docsync", *(sys.argv[1:] if argv is None else argv)]
             return serve_workers(command, num_procs=args.num_procs, address=args.address,
                                  port=args.port, apps=list(apps), show=args.show,
-                                 prefix=paths.prefix)
+                                 prefix=paths.prefix, metrics=args.metrics)
         asyncio.run(_serve_blocking(Server(apps, config, setup=setup), show=args.show))
     except RedisUnavailable as exc:
         print(f"docsync: error: {exc}", file=sys.stderr)

@@ -51,12 +51,27 @@ def test_compose_runs_two_servers_with_one_secret_and_redis_behind_nginx():
     assert upstream == servers
 
 
+def test_prometheus_scrapes_each_compose_server_which_serves_metrics_that_nginx_hides():
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())
+    services = compose["services"]
+    servers = [name for name, s in services.items() if s.get("command", [""])[0] == "docsync"]
+    assert all(serve_args(services[name]["command"]).metrics for name in servers)
+    scrape = yaml.safe_load((DEPLOY / "prometheus.yml").read_text())["scrape_configs"][0]
+    assert scrape["metrics_path"] == "/metrics"
+    assert scrape["static_configs"][0]["targets"] == [f"{name}:5006" for name in servers]
+    for name, path in (("nginx.conf", "/metrics"), ("nginx-prefix.conf", "/dash/metrics")):
+        assert re.search(rf"location = {path} \{{\s*return 404;", (DEPLOY / name).read_text())
+
+
 def test_kubernetes_probes_and_session_affinity():
     deployment, service, ingress = yaml.safe_load_all((DEPLOY / "kubernetes.yaml").read_text())
     container = deployment["spec"]["template"]["spec"]["containers"][0]
     assert container["livenessProbe"]["httpGet"]["path"] == "/liveness"
     assert container["readinessProbe"]["httpGet"]["path"] == "/readiness"
     assert serve_args(container["args"]).port == 5006
+    assert serve_args(container["args"]).metrics
+    pod = deployment["spec"]["template"]["metadata"]["annotations"]
+    assert (pod["prometheus.io/path"], pod["prometheus.io/port"]) == ("/metrics", "5006")
     annotations = ingress["metadata"]["annotations"]
     assert annotations["nginx.ingress.kubernetes.io/upstream-hash-by"] == "$arg_session"
     assert service["spec"]["selector"] == deployment["spec"]["selector"]["matchLabels"]

@@ -65,6 +65,8 @@ class RedisLink:
             retry=Retry(NoBackoff(), 1))
         self.client: redis.asyncio.Redis = redis.asyncio.Redis.from_pool(pool)
         self.available = False
+        #: Outages seen so far (each unreachable spell counts once; the server's metrics).
+        self.outages = 0
         #: Called (on the loop) when Redis answers again after an outage.
         self.on_restored: list[Callable[[], Any]] = []
         self._probe: asyncio.Task[None] | None = None
@@ -101,6 +103,7 @@ class RedisLink:
         if not self.available or self._closed:
             return
         self.available = False
+        self.outages += 1
         log.warning("Redis at %s is unreachable (%s): live sessions go on from memory; "
                     "retrying", display_url(self.url), exc or type(exc).__name__)
         self._probe = asyncio.get_running_loop().create_task(self._wait_for_redis())

@@ -12,7 +12,7 @@ from docsync.core.session import LogLimits, Session, SessionState
 from docsync.core.tokens import verify_token
 from docsync.exceptions import BadToken, ProtocolViolation, SessionInUse, UnknownSession
 
-__all__ = ["Joined", "RegistryConfig", "SessionRegistry"]
+__all__ = ["Census", "Joined", "RegistryConfig", "SessionRegistry"]
 
 #: Builds a new session for ``(session_id, hello, handle)``; app code runs inside it.
 #: ``handle`` is the transport's handle of the connection that asked (request headers...).
@@ -49,6 +49,22 @@ class Joined:
     rebuilt: bool = False
 
 
+@dataclass(frozen=True)
+class Census:
+    """A registry's sessions now and its running totals (:meth:`SessionRegistry.census`):
+    what a server's metrics report. Totals only grow while the registry lives."""
+
+    live: int  # sessions with a connection attached
+    detached: int  # sessions waiting for a resume (§6)
+    opened: int  # sessions created for a new page
+    destroyed: int  # sessions ended (expiry, shutdown, moved), rebuilt ones included
+    replayed: int  # resumes answered by replaying the log
+    snapshots: int  # resumes answered with a snapshot, rebuilt sessions included
+    refused: dict[str, int]  # client messages refused, by error code
+    unsent_bytes: int  # bytes numbered for the attached connections and not yet sent
+    max_unsent_bytes: int  # the most that any one connection is behind by
+
+
 class SessionRegistry:
     """Live and detached sessions by id, their expiry, and the ids already destroyed.
 
@@ -71,6 +87,9 @@ class SessionRegistry:
         self._destroyed: dict[str, float] = {}
         #: Called with each destroyed session, after its own hooks ran.
         self.on_destroyed: list[Callable[[Session], None]] = []
+        # Running totals for census(); refusals of sessions that are gone.
+        self._opened = self._destroyed_count = self._replayed = self._snapshots = 0
+        self._refused: dict[str, int] = {}
 
     def join(self, hello: Hello, handle: Any, *, now: float) -> Joined:
         """Attach connection ``handle`` to the session ``hello`` names, creating it if new.
@@ -105,6 +124,7 @@ class SessionRegistry:
                     raise SessionInUse("this session is open in another tab")
                 self.sessions[session.id] = session
                 session.attach(handle)
+                self._opened += 1
             return Joined(session, True, send, resume_from=session.seq - len(send) + 1)
         with self._lock:
             if session.connection is not None and hello.last_seq is None:
@@ -114,6 +134,10 @@ class SessionRegistry:
             resume_from = session.seq - len(sent)
             evicted = session.attach(handle)
             welcome = session.welcome(resumed=True)
+            if replayed:
+                self._replayed += 1
+            else:
+                self._snapshots += 1
         return Joined(session, False, [welcome, *sent], evicted, replayed, resume_from)
 
     def _rebuild(self, session_id: str, hello: Hello, handle: Any, last_seq: int) -> Joined:
@@ -133,6 +157,7 @@ class SessionRegistry:
                 raise SessionInUse("this session is open in another tab")
             self.sessions[session_id] = session
             session.attach(handle)
+            self._snapshots += 1
         return Joined(session, False, send, resume_from=session.seq - 1, rebuilt=True)
 
     def leave(self, session: Session, handle: Any, *, now: float) -> None:
@@ -145,6 +170,8 @@ class SessionRegistry:
             if self.sessions.pop(session.id, None) is None:
                 return
             self._destroyed[session.id] = now
+            self._destroyed_count += 1
+            _add(self._refused, session.refused)
         session.destroy()
         for hook in self.on_destroyed:
             try:
@@ -174,9 +201,33 @@ class SessionRegistry:
                      for s in self.sessions.values() if s.detached_at is not None]
         return min(times, default=None)
 
+    def census(self) -> Census:
+        """The sessions now and the totals so far (thread-safe; O(sessions))."""
+        live = detached = unsent = most = 0
+        with self._lock:
+            refused = dict(self._refused)
+            for session in self.sessions.values():
+                if session.state is SessionState.LIVE:
+                    live += 1
+                    behind = session.unsent_bytes
+                    unsent += behind
+                    most = max(most, behind)
+                elif session.state is SessionState.DETACHED:
+                    detached += 1
+                _add(refused, session.refused)
+            return Census(live=live, detached=detached, opened=self._opened,
+                          destroyed=self._destroyed_count, replayed=self._replayed,
+                          snapshots=self._snapshots, refused=refused, unsent_bytes=unsent,
+                          max_unsent_bytes=most)
+
     def destroy_all(self, *, now: float) -> None:
         """Destroy every session (server shutdown)."""
         with self._lock:
             sessions = list(self.sessions.values())
         for session in sessions:
             self.destroy(session, now=now)
+
+
+def _add(totals: dict[str, int], counts: dict[str, int] | None) -> None:
+    for code, count in (counts or {}).items():  # never changed once set (Session.refuse)
+        totals[code] = totals.get(code, 0) + count

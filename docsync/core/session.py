@@ -101,6 +101,9 @@ class Session:
         self._first_snapshot: int | None = None
         #: True once the client acknowledged the first snapshot (the page is shown).
         self.loaded = False
+        #: Client messages refused so far, by ``error`` code (None until the first): the
+        #: server's metrics read it (``SessionRegistry.census``).
+        self.refused: dict[str, int] | None = None
         self._lock = threading.RLock()
 
     # -- outgoing ------------------------------------------------------------------------
@@ -316,8 +319,16 @@ class Session:
         return out
 
     def refuse(self, cseq: int | None, exc: Refused) -> str:
-        """An ``error`` message refusing client message ``cseq`` (§4)."""
-        return self._emit({"type": "error", "cseq": cseq, "code": exc.code, "message": str(exc)})
+        """An ``error`` message refusing client message ``cseq`` (§4); counted in
+        :attr:`refused`."""
+        with self._lock:
+            # A new dict each time (refusals are rare): a reader on another thread holds a
+            # snapshot that no one changes.
+            counts = dict(self.refused or {})
+            counts[exc.code] = counts.get(exc.code, 0) + 1
+            self.refused = counts
+            return self._emit_locked({"type": "error", "cseq": cseq, "code": exc.code,
+                                      "message": str(exc)})
 
     def consume_refused(self, cseq: int | None) -> bool:
         """Count a malformed message as applied if it carried the next ``cseq``."""

@@ -28,6 +28,7 @@ import contextvars
 import inspect
 import logging
 import threading
+import time
 from collections.abc import Callable, Coroutine, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -41,6 +42,7 @@ from docsync.location import Location
 from docsync.runtime.bus import LocalBus, Subscription
 from docsync.runtime.busy import BusySignal
 from docsync.runtime.executor import SerialExecutor, Workers
+from docsync.runtime.observer import CallbackObserver
 from docsync.runtime.once import OncePerServer
 from docsync.runtime.pending import REGISTRATIONS
 from docsync.runtime.periodic import PeriodicCallback, callback_name
@@ -94,12 +96,15 @@ class Runtime:
 
     Created by a transport on its event loop thread; it adopts what was registered before
     it existed (``docsync.runtime.pending``). ``bus`` carries ``state.publish`` (default:
-    this process only); ``leases`` make tasks run once per cluster.
+    this process only); ``leases`` make tasks run once per cluster; ``observer`` hears how
+    long queued calls take and which callbacks fail (a server's metrics).
     """
 
     def __init__(self, config: RuntimeConfig = RuntimeConfig(), *, bus: LocalBus | None = None,
-                 leases: Leases | None = None) -> None:
+                 leases: Leases | None = None,
+                 observer: CallbackObserver | None = None) -> None:
         self.config = config
+        self.observer = observer
         # Panel's rule that a widget stands for its value in param.bind/rx/allow_refs: a
         # process-wide hook of param's, so it is added here, explicitly, not at import.
         use_widget_references()
@@ -191,6 +196,8 @@ class Runtime:
         return pc
 
     def report_error(self, error: BaseException, what: str) -> None:
+        if self.observer is not None:
+            self.observer.callback_failed()
         if not call_exception_handler(error):  # pn.config.exception_handler, if set
             log.error("%s failed", what, exc_info=error)
 
@@ -295,10 +302,14 @@ class SessionContext:
         cseq = session.applied_cseq if session is not None else 0
         thread = threading.get_ident()
         self._calls[thread] = False
+        observer = self.runtime.observer
+        began = time.perf_counter() if observer is not None else 0.0
         try:
             with self.activate():
                 return fn()
         finally:
+            if observer is not None:
+                observer.callback_ran(time.perf_counter() - began)
             flush_due = self._calls.pop(thread)
             if session is not None:
                 if flush_due:
@@ -418,6 +429,9 @@ class SessionContext:
         self.command("notify", {"level": level, "message": message, "duration": duration})
 
     def report_error(self, error: BaseException, what: str) -> None:
+        observer = self.runtime.observer
+        if observer is not None:
+            observer.callback_failed()
         with self.activate():  # the session's own pn.config.exception_handler, if set
             if call_exception_handler(error):
                 return

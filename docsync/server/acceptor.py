@@ -30,7 +30,6 @@ import os
 import secrets
 import signal
 import socket
-import sys
 import webbrowser
 import zlib
 from collections import deque
@@ -39,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docsync.server.http import url_session
+from docsync.server.scrape import SCRAPE, answer_scrape, is_scrape
 from docsync.server.worker import READY
 
 __all__ = ["Acceptor", "request_session", "serve_workers", "worker_index"]
@@ -139,13 +139,16 @@ class Acceptor:
     """
 
     def __init__(self, command: list[str], *, num_procs: int, listener: socket.socket,
-                 env: Mapping[str, str]) -> None:
+                 env: Mapping[str, str], metrics: bool = False, prefix: str = "") -> None:
         if num_procs < 1:
             raise ValueError("num_procs must be at least 1")
         self.command = list(command)
         self.listener = listener
         self.env = dict(env)
         self.workers = [_Worker(i) for i in range(num_procs)]
+        #: ``--metrics``: ``/metrics`` is answered here, with the sum of the workers'.
+        self.metrics = metrics
+        self.prefix = prefix
         #: Exit status of the whole: 1 when a worker failed before every worker served.
         self.status = 0
         self._turn = 0
@@ -321,6 +324,11 @@ class Acceptor:
     def _dispatch(self, conn: socket.socket, head: bytes) -> None:
         """Hand ``conn`` to the worker its request line routes it to (none: close it)."""
         handed = False
+        if head and self.metrics and is_scrape(head, self.prefix):
+            hands = [lambda sock, w=w: self._hand_scrape(w, sock)
+                     for w in self.workers if w.ready]
+            self._task(answer_scrape(conn, hands))
+            return
         if head:
             session = request_session(head)
             if session is None:
@@ -359,6 +367,17 @@ class Acceptor:
         conn.close()  # the worker holds its own descriptor now
         return True
 
+    def _hand_scrape(self, worker: _Worker, sock: socket.socket) -> bool:
+        """Give ``worker`` the acceptor's own ``/metrics`` request, now or never (a
+        worker that is busy restarting, or whose channel is full, is left out of the sum)."""
+        if worker.channel is None or not worker.ready or worker.waiting:
+            return False
+        try:
+            socket.send_fds(worker.channel, [SCRAPE], [sock.fileno()])
+        except OSError:
+            return False
+        return True
+
     def _flush(self, worker: _Worker) -> None:
         """Send ``worker`` the connections waiting for it, as far as its channel takes."""
         channel = worker.channel
@@ -380,8 +399,9 @@ class Acceptor:
 
 
 def _say(message: str) -> None:
-    # Like --autoreload's restarts: what an operator must see whatever the log level.
-    print(f"docsync: {message}", file=sys.stderr, flush=True)
+    # Like --autoreload's restarts: what an operator must see at any --log-level short of
+    # error, hence a warning; a log line, so that --log-format json applies to it too.
+    log.warning("%s", message)
 
 
 def _signal(process: asyncio.subprocess.Process, sig: int) -> None:
@@ -399,7 +419,8 @@ async def _either(*events: asyncio.Event) -> None:
 
 
 def serve_workers(command: list[str], *, num_procs: int, address: str, port: int,
-                  apps: list[str], show: bool = False, prefix: str = "") -> int:
+                  apps: list[str], show: bool = False, prefix: str = "",
+                  metrics: bool = False) -> int:
     """Listen on ``address:port`` and serve through ``num_procs`` workers until SIGINT or
     SIGTERM; returns the exit status. ``command`` starts one worker (``--worker-fd FD``
     is appended). Raises :class:`OSError` when the address cannot be bound.
@@ -432,7 +453,8 @@ def serve_workers(command: list[str], *, num_procs: int, address: str, port: int
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stopped.set)
-        acceptor = Acceptor(command, num_procs=num_procs, listener=listener, env=env)
+        acceptor = Acceptor(command, num_procs=num_procs, listener=listener, env=env,
+                            metrics=metrics, prefix=prefix)
         return await acceptor.run(stopped, on_ready=ready)
 
     try:

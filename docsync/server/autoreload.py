@@ -9,6 +9,7 @@ recursively, for ``.py`` and ``.ipynb`` files (the app and the local modules it 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import secrets
 import signal
@@ -78,7 +79,8 @@ def supervise(args: argparse.Namespace, argv: list[str]) -> int:
                              debounce=int(SETTLE_LIMIT * 1000), step=int(SETTLE_QUIET * 1000),
                              rust_timeout=0, yield_on_timeout=False):
             names = ", ".join(sorted({Path(p).name for _, p in changes}))
-            print(f"docsync: {names} changed, restarting", file=sys.stderr, flush=True)
+            # A log line (--log-format json applies), a warning: seen at any usual level.
+            logging.getLogger("docsync.autoreload").warning("%s changed, restarting", names)
             _stop(child)
             child = subprocess.Popen(command, env=env)
     except KeyboardInterrupt:

@@ -79,6 +79,9 @@ class ServerConfig:
     oauth_extra_params: Mapping[str, Any] = field(default_factory=dict)
     oauth_expiry: float = 1.0  # days an OAuth login lasts
     oauth_jwt_user: str | None = None  # the claim that names the user
+    #: ``--metrics``: serve Prometheus metrics at ``/metrics`` (docsync.server.metrics); off,
+    #: ``/metrics`` is a 404, since it tells anyone who can reach the port what runs.
+    metrics: bool = False
 
 
 def oauth_config(config: ServerConfig) -> OAuthConfig | None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import socket
+from typing import Protocol
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from docsync.exceptions import SocketClosed
+from docsync.runtime.pump import FrameSocket
 
-__all__ = ["WebSocketFrames"]
+__all__ = ["CountedFrames", "FrameCounter", "WebSocketFrames"]
 
 
 class WebSocketFrames:
@@ -36,3 +38,33 @@ class WebSocketFrames:
 
     async def close(self, code: int, reason: str) -> None:
         await self.ws.close(code, reason)
+
+
+class FrameCounter(Protocol):
+    """What counts frames (``docsync.server.metrics.Metrics`` with ``--metrics``)."""
+
+    def received(self) -> None: ...
+
+    def sent(self, frames: int = 1) -> None: ...
+
+
+class CountedFrames:
+    """Any transport's :class:`~docsync.runtime.pump.FrameSocket`, counting the frames
+    that go through it, so every transport reports the same figures."""
+
+    def __init__(self, socket: FrameSocket, counter: FrameCounter) -> None:
+        self._socket = socket
+        self._counter = counter
+
+    async def receive(self) -> str | bytes | None:
+        frame = await self._socket.receive()
+        if frame is not None:
+            self._counter.received()
+        return frame
+
+    async def send(self, text: str) -> None:
+        await self._socket.send(text)
+        self._counter.sent()
+
+    async def close(self, code: int, reason: str) -> None:
+        await self._socket.close(code, reason)

@@ -152,8 +152,10 @@ class LoginGate:
         OAuth, an awaitable when the provider must be asked first: it gives the answer, or
         headers to add to the usual one."""
         kind = where.kind
-        if kind in ("static", "bokehjs", "health", "ws", "login-ws", "none"):
-            return None  # sockets are checked once open (4401), 404s need no login
+        if kind in ("static", "bokehjs", "health", "metrics", "ws", "login-ws", "none"):
+            # Sockets are checked once open (4401), 404s need no login, and neither do an
+            # orchestrator's probes nor Prometheus, which cannot log in (README: Metrics).
+            return None
         query = parse_qs(urlsplit(request.path).query)
         if self.oauth is not None and kind in ("login", "login-done"):
             return self._oauth_leg(request, query) if kind == "login" else None

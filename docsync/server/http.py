@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from websockets.datastructures import Headers
 from websockets.http11 import Response
 
-__all__ = ["HEALTH_PATHS", "LOGIN_ROUTES", "Route", "folder_file", "origin_allowed", "response",
-           "route", "static_file", "url_session"]
+__all__ = ["HEALTH_PATHS", "LOGIN_ROUTES", "METRICS_PATH", "Route", "folder_file",
+           "origin_allowed", "response", "route", "static_file", "url_session"]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_MARK = "/_docsync/static/"
@@ -24,13 +24,17 @@ BOKEH_MARK = "/_docsync/bokeh/"
 @dataclass(frozen=True)
 class Route:
     #: "index" | "page" | "ws" | "static" | "download" | "bokehjs" | "folder" | "redirect" |
-    #: "health" | "none", and with logins "login" | "login-ws" | "login-done" | "logout"
+    #: "health" | "metrics" | "none", and with logins "login" | "login-ws" | "login-done" | "logout"
     kind: str
     target: str = ""
 
 
 #: Paths an orchestrator probes (``Route("health", name)``); no app may take them.
 HEALTH_PATHS = frozenset({"liveness", "readiness"})
+
+
+#: Prometheus' path (``Route("metrics")``), a route only with ``--metrics``.
+METRICS_PATH = "metrics"
 
 
 #: Paths of a server with logins (``--basic-auth``), relative to its prefix.
@@ -40,7 +44,7 @@ LOGIN_ROUTES = {"login": "login", "login/ws": "login-ws", "login/done": "login-d
 
 def route(path: str, apps: frozenset[str], *, prefix: str = "",
           folders: frozenset[str] = frozenset(), login: bool = False,
-          root: str | None = None) -> Route:
+          root: str | None = None, metrics: bool = False) -> Route:
     """What a request path asks for, given the served app paths (no leading slash).
 
     With ``prefix`` (``"/some/path"``, from ``--prefix``) every path but the health probes
@@ -48,19 +52,20 @@ def route(path: str, apps: frozenset[str], *, prefix: str = "",
     ``/some/path/``, anything outside is ``none``. ``folders`` are the names of
     ``--static-dirs``: ``/name/FILE`` is ``Route("folder", "name/FILE")``. With ``login``
     the :data:`LOGIN_ROUTES` are the gate's (``docsync.server.gate``). ``/`` redirects to
-    app ``root``; without one it is the index page.
+    app ``root``; without one it is the index page. With ``metrics`` (``--metrics``),
+    ``/metrics`` is ``Route("metrics")``, with and without the prefix as the probes are.
     """
     path = path.split("?", 1)[0]
-    if path.strip("/") in HEALTH_PATHS:
-        return Route("health", path.strip("/"))
+    if (probe := _probe(path, metrics)) is not None:
+        return probe
     if prefix:
         if path == prefix:
             return Route("redirect", prefix + "/")
         if not path.startswith(prefix + "/"):
             return Route("none")
         path = path[len(prefix):]
-        if path.strip("/") in HEALTH_PATHS:
-            return Route("health", path.strip("/"))
+        if (probe := _probe(path, metrics)) is not None:
+            return probe
     if STATIC_MARK in path:
         return Route("static", path.rsplit(STATIC_MARK, 1)[1])
     if DOWNLOAD_MARK in path:
@@ -82,6 +87,15 @@ def route(path: str, apps: frozenset[str], *, prefix: str = "",
             return Route("redirect", "../" + name.rsplit("/", 1)[-1])
         return Route("page", name)
     return Route("none")
+
+
+def _probe(path: str, metrics: bool) -> Route | None:
+    name = path.strip("/")
+    if name in HEALTH_PATHS:
+        return Route("health", name)
+    if metrics and name == METRICS_PATH:
+        return Route("metrics")
+    return None
 
 
 def url_session(target: str) -> str | None:

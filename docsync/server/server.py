@@ -12,7 +12,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 
 from websockets.asyncio.server import ServerConnection, serve
@@ -42,10 +42,14 @@ from docsync.server.config import (
     tls_context,
 )
 from docsync.server.downloads import Downloads
-from docsync.server.frames import WebSocketFrames
+from docsync.server.frames import CountedFrames, WebSocketFrames
 from docsync.server.gate import NO_LOGIN, LoginGate, login_config
+from docsync.server.logs import AccessLog, LibraryLogger
 from docsync.server.pages import bootstrap_page, index_page
 from docsync.settings import thread_count
+
+if TYPE_CHECKING:
+    from docsync.server.metrics import Metrics
 
 __all__ = ["Server", "ServerConfig"]  # ServerConfig lives in docsync.server.config
 
@@ -113,6 +117,16 @@ class Server:
         self.stopping = False
         #: Large files offered to one page each (``FileDownload``), until fetched once.
         self.downloads = Downloads()
+        if config.metrics and "metrics" in self.apps:
+            raise UsageError("--metrics: an app is served at /metrics, where Prometheus "
+                             "reads the metrics; rename the app")
+        #: ``/metrics`` (``--metrics``), None when off.
+        self.metrics: Metrics | None = None
+        if config.metrics:  # prometheus-client is imported only then (~0.1 s)
+            from docsync.server.metrics import Metrics
+
+            self.metrics = Metrics(self.registries)
+        self.access = AccessLog(use_xheaders=config.use_xheaders)
 
     @property
     def runtime(self) -> Runtime:
@@ -190,6 +204,7 @@ class Server:
 
     def _process_request(self, ws: ServerConnection, request: Request
                          ) -> Response | Awaitable[Response | None] | None:
+        self.access.request(ws)
         return self.answer_http(request)
 
     def answer_http(self, request: Request, *, bound: str | None = None
@@ -262,6 +277,9 @@ class Server:
         if where.kind == "health":
             status, text = self._health(where.target)
             return http.response(status, text, content_type="text/plain")
+        if where.kind == "metrics" and self.metrics is not None:
+            return http.response(200, self.metrics.render(),
+                                 content_type=self.metrics.content_type)
         return http.response(404, "not found", content_type="text/plain")
 
     def _health(self, probe: str) -> tuple[int, str]:
@@ -295,7 +313,7 @@ class Server:
     def _route(self, path: str) -> http.Route:
         return http.route(path, self._paths, prefix=self.config.prefix,
                           folders=frozenset(self._folders), login=self._gate is not None,
-                          root=self._root)
+                          root=self._root, metrics=self.metrics is not None)
 
     def _download(self, token: str, session_id: str | None) -> Response:
         offer = self.downloads.take(token, session_id)
@@ -309,12 +327,18 @@ class Server:
     async def _handler(self, ws: ServerConnection) -> None:
         assert ws.request is not None
         address = ws.remote_address[0] if ws.remote_address else "?"
-        await self.serve_socket(WebSocketFrames(ws), ws.request, address=address)
+        opened_at = self.access.clock()
+        try:
+            await self.serve_socket(WebSocketFrames(ws), ws.request, address=address)
+        finally:
+            self.access.closed(ws, opened_at=opened_at)
 
     async def serve_socket(self, socket: FrameSocket, request: Request, *,
                            address: str) -> None:
         """Serve one WebSocket that :meth:`answer_http` accepted, opened by ``request``
         from client ``address``, until it closes (any transport)."""
+        if self.metrics is not None:
+            socket = CountedFrames(socket, self.metrics)
         where = self._route(request.path)
         # websockets' Headers: case-insensitive, as HTTP header names are.
         peer = Peer(path=request.path, headers=request.headers.copy())
@@ -368,7 +392,9 @@ class Server:
             busy_delay=self.config.busy_delay,
             # Saved sessions: a value that cannot be saved is refused when it is assigned.
             require_picklable=self.config.require_picklable or persistence is not None),
-            bus=self._cluster.bus, leases=self._cluster.leases)
+            bus=self._cluster.bus, leases=self._cluster.leases, observer=self.metrics)
+        if self.metrics is not None:
+            self.metrics.runtime, self.metrics.link = self._runtime, self._cluster.link
         if self.setup is not None:
             with self._runtime.activate():
                 self.setup()
@@ -395,11 +421,13 @@ class Server:
                                  else {"host": self.config.address, "port": self.config.port})
         listener = await serve(
             self._handler, **where,
-            process_request=self._process_request,
+            process_request=self._process_request, process_response=self.access.response,
             max_size=self.config.max_frame_size,
             compression="deflate" if self.config.compression else None,
             ping_interval=self.config.ping_interval, ping_timeout=self.config.ping_timeout,
-            server_header="docsync", logger=logging.getLogger("docsync.websockets"),
+            server_header="docsync",
+            # Its INFO lines dropped: the access lines say each request once (server.logs).
+            logger=LibraryLogger(logging.getLogger("docsync.websockets")),
             ssl=self._tls)
         self._listener = listener
         if sock is None:
@@ -407,9 +435,10 @@ class Server:
         else:
             await listener.start_serving()
 
-    async def adopt(self, sock: socket.socket) -> None:
+    async def adopt(self, sock: socket.socket, *, quiet: bool = False) -> None:
         """Serve a connection that was accepted elsewhere (by the ``--num-procs`` acceptor)
-        and whose request has not been read: as if this server had accepted it.
+        and whose request has not been read: as if this server had accepted it. A
+        ``quiet`` one (the acceptor's own scrape of ``/metrics``) gets no access line.
 
         websockets has no call for this, so this builds what its ``serve()`` builds per
         connection, from the same options, bound to the running server (whose handler does
@@ -425,6 +454,8 @@ class Server:
             max_size=config.max_frame_size, logger=listener.logger)
         connection = ServerConnection(protocol, listener, ping_interval=config.ping_interval,
                                       ping_timeout=config.ping_timeout)
+        if quiet:
+            self.access.quiet.add(connection)
         await asyncio.get_running_loop().connect_accepted_socket(lambda: connection, sock)
 
     async def stop(self) -> None:

@@ -3,8 +3,10 @@
 The worker and its acceptor share a ``SOCK_SEQPACKET`` socket pair (the channel). Each
 message from the acceptor carries one accepted TCP connection as an ``SCM_RIGHTS`` file
 descriptor, with its request still unread; the worker serves it as if it had accepted it
-itself (:meth:`Server.adopt`). The worker sends ``ready`` once it serves. When the channel
-reaches end of file the acceptor is gone, and the worker stops as it does on SIGTERM.
+itself (:meth:`Server.adopt`); a message ``m`` (``scrape.SCRAPE``) carries the acceptor's own
+request for ``/metrics``, served the same but not access-logged. The worker sends ``ready``
+once it serves. When the channel reaches end of file the acceptor is gone, and the worker
+stops as it does on SIGTERM.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 import signal
 import socket
 
+from docsync.server.scrape import SCRAPE
 from docsync.server.server import Server
 
 __all__ = ["READY", "run_worker"]
@@ -55,7 +58,10 @@ class _Channel:
                 self.stopped.set()
                 return
             for fd in fds:
-                task = asyncio.create_task(self.server.adopt(socket.socket(fileno=fd)))
+                # The acceptor's own /metrics request: served, but not access-logged.
+                quiet = data == SCRAPE
+                task = asyncio.create_task(self.server.adopt(socket.socket(fileno=fd),
+                                                             quiet=quiet))
                 self._adopting.add(task)
                 task.add_done_callback(self._adopted)
 

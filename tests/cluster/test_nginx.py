@@ -97,7 +97,7 @@ def pid_of(client: NetworkClient) -> int:
 
 async def test_sessions_keep_to_their_server_and_move_when_it_dies(
         nginx, docsync_serve, redis_url, free_port):
-    servers = [docsync_serve(APP, "--port", "0", "--redis", redis_url, env=ENV)
+    servers = [docsync_serve(APP, "--port", "0", "--redis", redis_url, "--metrics", env=ENV)
                for _ in range(2)]
     ports = [int((await s.wait_serving())["where"].rsplit(":", 1)[1].split("/")[0])
              for s in servers]
@@ -107,6 +107,10 @@ async def test_sessions_keep_to_their_server_and_move_when_it_dies(
     clients = [await NetworkClient(url).open() for _ in range(SESSIONS)]
     held = {id(c): pid_of(c) for c in clients}
     assert set(held.values()) == {s.proc.pid for s in servers}  # spread over both
+    # Each server's metrics are read directly (deploy/prometheus.yml), not through nginx.
+    assert (await fetch(f"http://127.0.0.1:{free_port}/metrics"))[0] == 404
+    for port in ports:
+        assert (await fetch(f"http://127.0.0.1:{port}/metrics"))[0] == 200
 
     for client in clients:  # dropped and resumed through nginx: the same server replays
         await client.set(client.client.find("IntSlider"), "value", pid_of(client) % 1000)
@@ -138,7 +142,7 @@ async def test_sessions_keep_to_their_server_and_move_when_it_dies(
 
 async def test_the_prefix_example_serves_apps_under_a_path(nginx, docsync_serve, free_port):
     server = docsync_serve(APP, "--port", "0", "--prefix", "/dash", "--use-xheaders",
-                           env=ENV)
+                           "--metrics", env=ENV)
     port = int((await server.wait_serving())["where"].rsplit(":", 1)[1].split("/")[0])
     proxy = nginx(free_port, [port], "nginx-prefix.conf")
     url = f"http://localhost:{free_port}/dash/where"
@@ -153,4 +157,7 @@ async def test_the_prefix_example_serves_apps_under_a_path(nginx, docsync_serve,
     assert client.client.welcomes[-1]["resumed"] is True
     assert (await fetch(f"http://localhost:{free_port}/dash/_docsync/static/docsync.js"))[0] \
         == 200
+    # Prometheus reads the server's metrics directly; the proxy does not publish them.
+    assert (await fetch(f"http://127.0.0.1:{port}/dash/metrics"))[0] == 200
+    assert (await fetch(f"http://localhost:{free_port}/dash/metrics"))[0] == 404
     await client.close()

@@ -111,3 +111,30 @@ async def _listening(client: redis.asyncio.Redis, count: int) -> bool:
     """Whether ``count`` connections have a pattern subscription (one per worker)."""
     clients = await client.client_list()
     return sum(1 for c in clients if int(c.get("psub", 0)) > 0) == count
+
+
+async def test_metrics_count_an_outage_and_see_redis_answer_again(docsync_serve, own_redis,
+                                                                  free_port):
+    from tests.server.test_metrics import scrape, until, value
+
+    store = own_redis()
+    server = docsync_serve(APPS / "edits.py", "--port", str(free_port), "--redis", store.url,
+                           "--metrics", env=ENV)
+    url = (await server.wait_serving())["edits"]
+    metrics = url.rsplit("/", 1)[0] + "/metrics"
+    up = await scrape(metrics)
+    assert value(up, "docsync_redis_available") == 1
+    assert value(up, "docsync_redis_outages_total") == 0
+    editor = await Editor.open(url)
+    store.stop()
+    for i in range(1, 4):  # each edit is saved to Redis: the first failed save sees the outage
+        await editor.edit(i)
+        await asyncio.sleep(0.05)
+    down = await until(metrics, lambda s: value(s, "docsync_redis_available") == 0,
+                       what="an outage")
+    assert value(down, "docsync_redis_outages_total") == 1
+    store.start()
+    back = await until(metrics, lambda s: value(s, "docsync_redis_available") == 1,
+                       what="Redis back")
+    assert value(back, "docsync_redis_outages_total") == 1  # one outage, however many calls
+    await editor.client.close()

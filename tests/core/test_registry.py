@@ -163,3 +163,38 @@ def test_a_session_destroyed_here_is_not_rebuilt(registry):
     with pytest.raises(UnknownSession):
         reg.join(hello(last_seq=1), "c2", now=2)
     assert rebuilt == []
+
+
+def test_census_counts_sessions_resumes_and_refusals_and_keeps_totals_of_the_destroyed(
+        registry):
+    from docsync.exceptions import Refused
+
+    empty = registry.census()
+    assert (empty.live, empty.detached, empty.opened, empty.destroyed) == (0, 0, 0, 0)
+    first = registry.join(hello(), "c1", now=0)
+    other = registry.join(hello("t" * 22), "d1", now=0)
+    first.session.refuse(None, Refused("no"))
+    first.session.refuse(None, Refused("no"))
+    registry.leave(first.session, "c1", now=1)
+    registry.join(hello(last_seq=first.session.seq), "c2", now=2)  # a replay
+    registry.leave(other.session, "d1", now=3)
+    census = registry.census()
+    assert (census.live, census.detached, census.opened) == (1, 1, 2)
+    assert (census.replayed, census.snapshots, census.refused) == (1, 0, {"refused": 2})
+    registry.join(hello("t" * 22), "d2", now=4)  # no last_seq: a snapshot
+    registry.destroy(first.session, now=5)
+    census = registry.census()
+    assert (census.live, census.detached, census.opened, census.destroyed) == (1, 0, 2, 1)
+    assert census.snapshots == 1
+    assert census.refused == {"refused": 2}  # the destroyed session's refusals still count
+
+
+def test_census_sums_and_maxes_the_bytes_each_connection_is_behind(registry):
+    first = registry.join(hello(), "c1", now=0)
+    other = registry.join(hello("t" * 22), "d1", now=0)
+    first.session.start_sending(after=0)  # nothing sent yet: its whole log is behind
+    other.session.start_sending(after=other.session.seq)  # all sent
+    behind = first.session.unsent_bytes
+    assert behind > 0
+    census = registry.census()
+    assert (census.unsent_bytes, census.max_unsent_bytes) == (behind, behind)
