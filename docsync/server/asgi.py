@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager, suppress
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from websockets.http11 import Request, Response
 
 from docsync.exceptions import SocketClosed
 from docsync.server import http
+from docsync.server.logs import ACCESS_LOGGER, access_line
 
 if TYPE_CHECKING:
     from docsync.server.server import Server
@@ -44,6 +46,8 @@ class AsgiFrames:
         self._receive = receive
         self._send = send
         self.closed = False
+        #: The close code, once closed by either side (1005: the client gave none).
+        self.close_code: int | None = None
 
     async def receive(self) -> str | bytes | None:
         if self.closed:
@@ -53,6 +57,8 @@ class AsgiFrames:
             text = message.get("text")
             return text if text is not None else message.get("bytes") or b""
         self.closed = True  # websocket.disconnect
+        if self.close_code is None:
+            self.close_code = int(message.get("code", 1005))
         return None
 
     async def send(self, text: str) -> None:
@@ -67,7 +73,7 @@ class AsgiFrames:
     async def close(self, code: int, reason: str) -> None:
         if self.closed:
             return
-        self.closed = True
+        self.closed, self.close_code = True, code
         with suppress(OSError):  # the client is gone already
             await self._send({"type": "websocket.close", "code": code, "reason": reason})
 
@@ -121,6 +127,7 @@ class AsgiApp:
         self._stopped = False
         self._lock = asyncio.Lock()
         self._sockets: set[AsgiFrames] = set()
+        self._log = logging.getLogger(ACCESS_LOGGER)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
@@ -188,7 +195,18 @@ class AsgiApp:
             answer = await answer
         return answer
 
+    def _access(self, event: str, scope: Scope, status: int, began: float) -> None:
+        """One access line, as the websockets server writes (``docsync.server.logs``)."""
+        if not self._log.isEnabledFor(logging.INFO):
+            return
+        query = scope.get("query_string", b"").decode("latin-1")
+        client = scope.get("client")
+        access_line(self._log, event, client=str(client[0]) if client else "-",
+                    target=scope["path"] + (f"?{query}" if query else ""), status=status,
+                    seconds=time.monotonic() - began, method=scope.get("method", "GET"))
+
     async def _http(self, scope: Scope, send: Send) -> None:
+        began = time.monotonic()
         mount = _mount_point(scope, self.server.config.prefix)
         method = scope.get("method", "GET")
         if method not in ("GET", "HEAD"):
@@ -202,19 +220,24 @@ class AsgiApp:
                     "headers": _asgi_headers(response, mount)})
         await send({"type": "http.response.body",
                     "body": b"" if method == "HEAD" else bytes(response.body)})
+        self._access("http", scope, response.status_code, began)
 
     # -- WebSocket -----------------------------------------------------------------------
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (await receive())["type"] != "websocket.connect":
             return
+        began = time.monotonic()
         mount = _mount_point(scope, self.server.config.prefix)
         request = _request(scope, strip=mount)
         refusal = await self._answer(scope, request)
         if refusal is not None:
             await self._refuse(scope, send, refusal, mount)
+            self._access("http", scope, refusal.status_code, began)
             return
         await send({"type": "websocket.accept"})
+        self._access("ws-open", scope, 101, began)
+        opened = time.monotonic()
         frames = AsgiFrames(receive, send)
         self._sockets.add(frames)
         client = scope.get("client")
@@ -224,6 +247,7 @@ class AsgiApp:
         finally:
             self._sockets.discard(frames)
             await frames.close(1000, "")
+            self._access("ws-close", scope, frames.close_code or 1000, opened)
 
     async def _refuse(self, scope: Scope, send: Send, response: Response, mount: str) -> None:
         """Refuse the handshake with ``response`` where the ASGI server can send one,

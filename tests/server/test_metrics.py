@@ -16,7 +16,14 @@ import docsync as ds
 from docsync.exceptions import UsageError
 from docsync.server.metrics import METRIC_NAMES, merge
 from docsync.testing import fetch
+from tests.conftest import TRANSPORTS
 from tests.server.support import APPS
+
+
+@pytest.fixture(params=TRANSPORTS)
+def server_kind(request: pytest.FixtureRequest) -> str:
+    """Every test here runs over the websockets server and the ASGI app alike."""
+    return str(request.param)
 
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
 
