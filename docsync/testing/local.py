@@ -55,7 +55,7 @@ class LocalClient:
                  token_lifetime: float = 300.0, now: float = 1_000_000.0,
                  num_threads: int = 2, busy_delay: float = BUSY_DELAY,
                  path: str = "/", headers: Mapping[str, str] | None = None,
-                 timeout: float = 10.0) -> None:
+                 auto_ack: bool = True, timeout: float = 10.0) -> None:
         self.app = _single_app(app)
         self._stack = Stack(
             self.app, now=now, num_threads=num_threads, busy_delay=busy_delay,
@@ -70,6 +70,10 @@ class LocalClient:
         token = issue_token(self.secret, new_session_id(secrets.token_bytes(16)), now)
         self.client = ClientProtocol(token)
         self.held: list[str] | None = None  # frames delayed on their way to the client
+        #: Acknowledge as a page does: after a snapshot (the page is shown, which runs
+        #: ``state.onload`` callbacks), then at least every 50 messages.
+        self.auto_ack = auto_ack
+        self._since_ack = 0
         self._socket: LocalSocket | None = None
         #: ``(code, reason)`` of the last connection once the server closed it.
         self.close_code: tuple[int, str] | None = None
@@ -131,10 +135,19 @@ class LocalClient:
         if self.held is not None:
             self.held.extend(frames)
         else:
-            for frame in frames:
-                self.client.receive(frame)
+            self._receive(frames)
         if closed is not None and self.close_code is None:
             self.close_code = closed
+
+    def _receive(self, frames: list[str]) -> None:
+        due = False
+        for frame in frames:
+            message = self.client.receive(frame)
+            self._since_ack += 1
+            due = due or message["type"] == "snapshot" or self._since_ack >= 50
+        if due and self.auto_ack:
+            self._since_ack = 0
+            self.ack()
 
     def _send(self, frame: str) -> None:
         """Send one frame as the page does; while disconnected it stays in the outbox."""
@@ -200,8 +213,7 @@ class LocalClient:
 
     def release(self) -> None:
         frames, self.held = self.held or [], None
-        for frame in frames:
-            self.client.receive(frame)
+        self._receive(frames)
         self._collect()
 
     def advance(self, seconds: float) -> list[Session]:
