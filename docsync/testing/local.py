@@ -10,9 +10,9 @@ from typing import Any
 from docsync.apps import App, load_apps
 from docsync.core.document import Document
 from docsync.core.registry import RegistryConfig, SessionRegistry
-from docsync.core.session import Session
+from docsync.core.session import LogLimits, Session
 from docsync.core.tokens import issue_token, new_session_id
-from docsync.runtime.context import BUSY_DELAY, Runtime, SessionContext
+from docsync.runtime.context import BUSY_DELAY, Runtime, RuntimeConfig, SessionContext
 from docsync.testing.protocol import ClientProtocol
 from docsync.testing.stack import LocalSocket, Stack
 
@@ -49,19 +49,28 @@ class LocalClient:
     :meth:`delay` holds the server's frames in flight. :meth:`close` (or leaving a
     ``with`` block) destroys the session, running its hooks, and stops the threads; a
     client that is never closed is closed when it is garbage collected.
+
+    The options are the server's of the same names (``docsync serve --help``), ``path``
+    and ``headers`` those of the page's request; ``timeout`` bounds each wait in real
+    seconds.
     """
 
     def __init__(self, app: Any, *, reconnect_timeout: float = 30.0,
                  token_lifetime: float = 300.0, now: float = 1_000_000.0,
                  num_threads: int = 2, busy_delay: float = BUSY_DELAY,
-                 path: str = "/", headers: Mapping[str, str] | None = None,
-                 auto_ack: bool = True, timeout: float = 10.0) -> None:
+                 max_callback_errors: int = 5, require_picklable: bool = False,
+                 log_limits: LogLimits | None = None, path: str = "/",
+                 headers: Mapping[str, str] | None = None, auto_ack: bool = True,
+                 timeout: float = 10.0) -> None:
         self.app = _single_app(app)
         self._stack = Stack(
-            self.app, now=now, num_threads=num_threads, busy_delay=busy_delay,
-            timeout=timeout,
+            self.app, now=now, timeout=timeout,
+            config=RuntimeConfig(num_threads=num_threads, busy_delay=busy_delay,
+                                 max_callback_errors=max_callback_errors,
+                                 require_picklable=require_picklable),
             registry_config=RegistryConfig(reconnect_timeout=reconnect_timeout,
-                                           token_lifetime=token_lifetime))
+                                           token_lifetime=token_lifetime,
+                                           log_limits=log_limits or LogLimits()))
         self._finalizer = weakref.finalize(self, self._stack.close)
         #: The page's URL path and request headers, as the server sees them.
         self.path = path

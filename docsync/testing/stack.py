@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from docsync.apps import App
 from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
-from docsync.core.session import LogLimits, Session
+from docsync.core.session import Session
 from docsync.exceptions import SocketClosed
 from docsync.runtime.context import Runtime, RuntimeConfig
 from docsync.runtime.open import open_session
@@ -90,8 +90,8 @@ class Stack:
     methods are called from the test's thread, never from the app's callbacks.
     """
 
-    def __init__(self, app: App, *, registry_config: RegistryConfig, now: float,
-                 num_threads: int, busy_delay: float, timeout: float) -> None:
+    def __init__(self, app: App, *, registry_config: RegistryConfig, config: RuntimeConfig,
+                 now: float, timeout: float) -> None:
         self.app = app
         self.timeout = timeout
         self.secret = secrets.token_bytes(32)
@@ -101,12 +101,11 @@ class Stack:
         self.sessions: dict[str, Session] = {}
         self.closed = False
         self.loop = ManualClockLoop(now)
-        self.pool = CountingPool(num_threads, on_done=self.loop.kicked.set)
+        self.pool = CountingPool(config.num_threads, on_done=self.loop.kicked.set)
         self.loop.set_default_executor(self.pool)  # asyncio.to_thread is counted too
         self._thread = threading.Thread(target=self._run, name="docsync-local-loop",
                                         daemon=True)
         self._thread.start()
-        config = RuntimeConfig(num_threads=num_threads, busy_delay=busy_delay)
         self.runtime: Runtime = self.call(
             lambda: Runtime(config, clock=self.loop.time, pool=self.pool))
         self.registry = SessionRegistry(secret=self.secret, factory=self._create,
@@ -123,7 +122,7 @@ class Stack:
     def _create(self, session_id: str, hello: Hello, handle: Delivery) -> Session:
         """The registry's factory (in a pool thread): as a server opens a session."""
         session = open_session(self.runtime, self.app, session_id, hello,
-                               headers=handle.peer.headers, limits=LogLimits())
+                               headers=handle.peer.headers, limits=self.registry.config.log_limits)
         report = session.on_error
 
         def on_error(exc: BaseException) -> None:
