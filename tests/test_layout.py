@@ -251,7 +251,8 @@ def test_a_dynamic_tabs_sends_only_the_shown_tab():
     assert children[1:] == [None, None] and sent() == ["# alpha"]
     c.set(tabs_id, "active", 2)
     assert sent() == ["# gamma", "more"] and c.client.prop(tabs_id, "children")[:2] == [None, None]
-    assert len(c.client.doc["models"]) == len(c.document.models) == 4  # tabs, column, 2 panes
+    # Tabs, Column, 2 panes, and the page's Location (as on a server).
+    assert len(c.client.doc["models"]) == len(c.document.models) == 5
     c.document.get_model(tabs_id).dynamic = False
     c.tick()
     assert sent() == ["# alpha", "# beta", "# gamma", "more"]

@@ -1,4 +1,5 @@
-"""``ds.state`` over real sockets: context, store, callbacks in time, threads, hooks."""
+"""``ds.state`` over real sockets, and in a ``LocalClient`` where time matters: context,
+store, callbacks in time, threads, hooks."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 import docsync as ds
 import docsync.examples
+from docsync.testing import LocalClient
 from tests.server.support import only_session, texts, wait_until
 
 EXAMPLES = Path(docsync.examples.__file__).parent
@@ -132,7 +134,7 @@ async def test_require_picklable_refuses_at_assignment(serve_app, clients):
     assert "state.session['lock'] must be picklable" in strs(client)[0]
 
 
-async def test_periodic_callback_updates_the_page_and_stops_with_its_session(serve_app, clients):
+def test_periodic_callback_updates_the_page_and_stops_with_its_session():
     made = []
 
     def app():
@@ -142,36 +144,35 @@ async def test_periodic_callback_updates_the_page_and_stops_with_its_session(ser
         made.append(pc)
         return out
 
-    handle = serve_app(app, reconnect_timeout=0.2)
-    client = await clients(handle.url + "app").open()
-    await client.wait_for(lambda c: int(strs(client)[0]) >= 5)
-    [pc] = made
-    await wait_until(lambda: pc.counter >= 5)
-    assert pc.running
-    await client.drop()
-    await wait_until(lambda: not pc.running, timeout=5)  # expired: destroyed: stopped
-    stopped_at = pc.counter
-    await asyncio.sleep(0.1)
-    assert pc.counter == stopped_at
+    with LocalClient(app, reconnect_timeout=0.2).connect() as client:
+        client.advance(0.05)
+        [pc] = made
+        assert strs(client) == ["5"] and pc.counter == 5 and pc.running
+        client.drop()
+        client.advance(0.15)  # detached, it keeps running
+        assert pc.counter == 20 and pc.running
+        [_session] = client.advance(0.05)  # expired: destroyed: stopped
+        assert pc.counter == 25 and not pc.running
+        client.advance(1)
+        assert pc.counter == 25
 
 
-async def test_periodic_count_and_timeout_in_a_session(serve_app, clients):
+def test_periodic_count_and_timeout_in_a_session():
     made = []
 
     def app():
         made.append(ds.state.add_periodic_callback(lambda: None, period=5, count=3))
-        made.append(ds.state.add_periodic_callback(lambda: None, period=5, timeout=50))
+        made.append(ds.state.add_periodic_callback(lambda: None, period=5, timeout=52))
         return ds.pane.Str("x")
 
-    handle = serve_app(app)
-    await clients(handle.url + "app").open()
-    counted, timed = made
-    await wait_until(lambda: not counted.running and not timed.running)
-    assert counted.counter == 3 and timed.counter >= 1
+    with LocalClient(app).connect() as client:
+        client.advance(1)
+        counted, timed = made
+        assert not counted.running and not timed.running
+        assert counted.counter == 3 and timed.counter == 10
 
 
-async def test_a_failing_callback_is_logged_and_shown_and_periodic_stops(serve_app, clients,
-                                                                         caplog):
+def test_a_failing_callback_is_logged_and_shown_and_periodic_stops(caplog):
     def app():
         def broken():
             raise ValueError("sensor offline")
@@ -179,15 +180,13 @@ async def test_a_failing_callback_is_logged_and_shown_and_periodic_stops(serve_a
         ds.state.add_periodic_callback(broken, period=5)
         return ds.pane.Str("x")
 
-    handle = serve_app(app, max_callback_errors=3)
-    client = await clients(handle.url + "app").open()
-    await client.wait_for(lambda c: any("stopped after 3 failures" in m["data"]["message"]
-                                        for m in c.commands if m["name"] == "notify"))
-    notes = [m["data"] for m in client.client.commands if m["name"] == "notify"]
-    assert notes[0]["level"] == "error" and "ValueError: sensor offline" in notes[0]["message"]
-    assert len(notes) == 4  # three failures, then the stop
-    assert "ValueError: sensor offline" in caplog.text and "Traceback" in caplog.text
-    assert client.close_code is None  # the session goes on
+    with LocalClient(app, max_callback_errors=3).connect() as client:
+        client.advance(1)
+        notes = [m["data"] for m in client.client.commands if m["name"] == "notify"]
+        assert notes[0]["level"] == "error" and "ValueError: sensor offline" in notes[0]["message"]
+        assert len(notes) == 4 and "stopped after 3 failures" in notes[3]["message"]
+        assert "ValueError: sensor offline" in caplog.text and "Traceback" in caplog.text
+        assert client.connected  # the session goes on
 
 
 async def test_a_raising_click_handler_notifies_its_own_session_only(serve_app, clients):
@@ -307,7 +306,7 @@ async def test_hooks_run_exactly_once_per_session(serve_app, clients, tmp_path):
     assert events.index(f"destroyed {sid}") < events.index(f"app-wide {sid}")
 
 
-async def test_on_session_resumed_says_snapshot_when_the_log_was_lost(serve_app, clients):
+def test_on_session_resumed_says_snapshot_when_the_log_was_lost():
     from docsync.core.session import LogLimits
 
     resumed = []
@@ -316,17 +315,14 @@ async def test_on_session_resumed_says_snapshot_when_the_log_was_lost(serve_app,
         ds.state.on_session_resumed(resumed.append)
         return ds.pane.Str("0")
 
-    handle = serve_app(app, log_limits=LogLimits(max_messages=2))
-    client = await clients(handle.url + "app").open()
-    await client.drop()
-    session = only_session(handle)
-    model = session.document.get_model(client.client.find("Str"))
-    for i in range(5):
-        handle.server.runtime.on_loop(lambda i=i: setattr(model, "object", f"v{i}"))
-        await asyncio.sleep(0.02)
-    await client.open()
-    await wait_until(lambda: resumed == [False])
-    await client.wait_for(lambda c: strs(client) == ["v4"])
+    with LocalClient(app, log_limits=LogLimits(max_messages=2)).connect() as client:
+        client.drop()
+        model = client.document.get_model(client.client.find("Str"))
+        for i in range(5):
+            model.object = f"v{i}"
+            client.tick()  # one patch each
+        client.resume()
+        assert resumed == [False] and strs(client) == ["v4"] and client.client.snapshots == 2
 
 
 async def test_a_blocking_callback_does_not_freeze_other_sessions(serve_app, clients):

@@ -367,7 +367,8 @@ def test_file_input_refuses_uploads_that_break_its_rules(data, words):
 
 
 def sent_files(client) -> list[dict[str, Any]]:
-    """The data of every ``download`` command ``client`` (a NetworkClient) received."""
+    """The data of every ``download`` command ``client`` (a Network- or LocalClient)
+    received."""
     return [m["data"] for m in client.client.commands if m["name"] == "download"]
 
 
@@ -457,13 +458,20 @@ async def test_file_download_of_a_missing_file_fails_in_the_session_not_the_page
     assert not sent_files(client) and not client.client.errors  # no protocol error either
 
 
-def test_file_download_outside_a_session_says_it_needs_one():
+def test_file_download_in_a_local_client_sends_the_file_to_its_page():
     dl = w.FileDownload(b"x", filename="x.txt")
     local = LocalClient(lambda: dl).connect()
     local.click(local.client.find("FileDownload"))
-    [error] = local.errors_raised
-    assert isinstance(error, RuntimeError) and "no session" in str(error)
-    assert dl.downloads == 0 and not local.client.commands
+    assert local.errors_raised == [] and dl.downloads == 1
+    assert sent_files(local) == [{"filename": "x.txt", "mime_type": "text/plain",
+                                  "data": base64.b64encode(b"x").decode("ascii")}]
+
+
+def test_file_download_outside_a_session_says_it_needs_one():
+    dl = w.FileDownload(b"x", filename="x.txt")
+    with pytest.raises(RuntimeError, match="there is no session here"):
+        dl._handle_event("click", {})
+    assert dl.downloads == 0
 
 
 async def test_refusals_over_a_real_socket(serve_app, clients):

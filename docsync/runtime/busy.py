@@ -9,7 +9,6 @@ the command's contract).
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +18,7 @@ __all__ = ["BusySignal"]
 class BusySignal:
     """Tracks one session's busy spells and tells its page of the long ones.
 
-    ``queue_since`` gives ``time.monotonic()`` when the session's serial queue became busy
+    ``queue_since`` gives ``loop.time()`` when the session's serial queue became busy
     (None while idle) and ``queue_pending`` how many of its calls are queued or running;
     ``tell(busy)`` sends the page the ``busy`` command; ``on_loop`` runs a function on the
     event loop; ``closed`` says whether the session ended. Call the ``work`` and
@@ -51,7 +50,7 @@ class BusySignal:
     def work(self, future: asyncio.Future[Any]) -> asyncio.Future[Any]:
         """Count ``future`` (on the loop) as busy work outside the queue until it is done."""
         if self._outside == 0:
-            self._outside_since = time.monotonic()
+            self._outside_since = self._loop.time()
         self._outside += 1
         future.add_done_callback(self._work_done)
         self._arm()
@@ -76,7 +75,7 @@ class BusySignal:
             self._tell(True)
 
     def _since(self) -> float | None:
-        """``time.monotonic()`` when the current busy spell began; None while idle."""
+        """``loop.time()`` when the current busy spell began; None while idle."""
         times = [t for t in (self._queue_since(), self._outside_since) if t is not None]
         return min(times) if times else None
 
@@ -86,7 +85,7 @@ class BusySignal:
         since = self._since()
         if since is not None and not self._loop.is_closed():
             self._timer = self._loop.call_later(
-                max(0.0, since + self._delay - time.monotonic()), self._due)
+                max(0.0, since + self._delay - self._loop.time()), self._due)
 
     def _due(self) -> None:
         self._timer = None
@@ -96,7 +95,7 @@ class BusySignal:
         # (queue_busy); one that went idle before leaves no busy spell to see.
         self._told = True
         since = self._since()
-        if since is None or since + self._delay > time.monotonic():  # idle, or a new spell
+        if since is None or since + self._delay > self._loop.time():  # idle, or a new spell
             self._told = False
             self._arm()
             return

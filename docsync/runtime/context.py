@@ -97,14 +97,19 @@ class Runtime:
     Created by a transport on its event loop thread; it adopts what was registered before
     it existed (``docsync.runtime.pending``). ``bus`` carries ``state.publish`` (default:
     this process only); ``leases`` make tasks run once per cluster; ``observer`` hears how
-    long queued calls take and which callbacks fail (a server's metrics).
+    long queued calls take and which callbacks fail (a server's metrics). ``clock`` is the
+    wall clock in seconds since the epoch (token dates, detach times, task times), ``pool``
+    the thread pool for app code outside the sessions' queues: both given by a test client
+    whose time is manual (``docsync.testing``), the loop's ``time()`` being its own.
     """
 
     def __init__(self, config: RuntimeConfig = RuntimeConfig(), *, bus: LocalBus | None = None,
-                 leases: Leases | None = None,
-                 observer: CallbackObserver | None = None) -> None:
+                 leases: Leases | None = None, observer: CallbackObserver | None = None,
+                 clock: Callable[[], float] = time.time,
+                 pool: ThreadPoolExecutor | None = None) -> None:
         self.config = config
         self.observer = observer
+        self.clock = clock
         # Panel's rule that a widget stands for its value in param.bind/rx/allow_refs: a
         # process-wide hook of param's, so it is added here, explicitly, not at import.
         use_widget_references()
@@ -114,7 +119,8 @@ class Runtime:
         self.workers = Workers(config.num_threads)
         #: Everything else that must not block the loop: new sessions (app code), tasks,
         #: ``execute(threaded=True)``.
-        self.pool = ThreadPoolExecutor(config.num_threads, thread_name_prefix="docsync-pool")
+        self.pool = pool or ThreadPoolExecutor(config.num_threads,
+                                               thread_name_prefix="docsync-pool")
         self.tasks = TaskScheduler(self, leases=leases)
         self.bus = bus or LocalBus()
         if self.bus.shared:  # cancel_task cancels the task in every worker
@@ -254,7 +260,8 @@ class SessionContext:
             self.store.load(saved)
         self.executor = SerialExecutor(runtime.workers, wrap=self._in_context,
                                        on_error=lambda exc: self.report_error(exc, "a callback"),
-                                       on_busy=lambda busy: self.busy_signal.queue_busy(busy))
+                                       on_busy=lambda busy: self.busy_signal.queue_busy(busy),
+                                       clock=runtime.loop.time)
         self.loop = runtime.loop
         self.loop_thread = runtime.loop_thread
         self.max_callback_errors = runtime.config.max_callback_errors

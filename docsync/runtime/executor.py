@@ -60,6 +60,14 @@ class Workers:
         for _ in self._threads:
             self._ready.put(None)
 
+    def join(self, *, timeout: float) -> bool:
+        """After :meth:`shutdown`: wait (at most ``timeout`` s in all) for the workers to
+        end; True if they all did. Not from a worker thread."""
+        deadline = time.monotonic() + timeout
+        for thread in list(self._threads):
+            thread.join(max(0.0, deadline - time.monotonic()))
+        return not any(thread.is_alive() for thread in self._threads)
+
 
 class SerialExecutor:
     """One session's queue of calls. ``wrap`` runs around every call (it sets the session
@@ -68,13 +76,16 @@ class SerialExecutor:
     posts) and falls back to zero (False, in the worker or the closing thread): it must be
     quick and may not post. Calls from two threads may arrive out of order, so it should
     read the state it acts on (:attr:`pending`, :attr:`busy_since`) rather than trust
-    ``busy``."""
+    ``busy``. ``clock`` (monotonic seconds, callable from any thread) dates
+    :attr:`busy_since`: the session's event loop's ``time``."""
 
     def __init__(self, workers: Workers,
                  wrap: Callable[[Callable[[], Any]], Any] = lambda fn: fn(),
                  on_error: Callable[[BaseException], None] | None = None,
-                 on_busy: Callable[[bool], None] | None = None) -> None:
+                 on_busy: Callable[[bool], None] | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._workers = workers
+        self._clock = clock
         self._wrap = wrap
         self._on_error = on_error
         self._on_busy = on_busy
@@ -86,7 +97,7 @@ class SerialExecutor:
         self._closed = False
         #: Calls queued or running; the session is busy while it is above zero.
         self.pending = 0
-        #: ``time.monotonic()`` when :attr:`pending` last rose from zero; None at zero.
+        #: ``clock()`` when :attr:`pending` last rose from zero; None at zero.
         self.busy_since: float | None = None
 
     def post(self, fn: Callable[[], Any], future: Future[Any] | None = None) -> bool:
@@ -98,7 +109,7 @@ class SerialExecutor:
             self._queue.append((fn, future))
             began = self.pending == 0
             if began:
-                self.busy_since = time.monotonic()
+                self.busy_since = self._clock()
             self.pending += 1
             start = not self._draining
             self._draining = True

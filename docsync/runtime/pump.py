@@ -72,9 +72,11 @@ class Delivery:
     :class:`~docsync.core.cursor.Cursor`; :meth:`pull` (on the loop) starts sending them.
     """
 
-    def __init__(self, socket: FrameSocket, peer: Peer) -> None:
+    def __init__(self, socket: FrameSocket, peer: Peer, *,
+                 clock: Callable[[], float] = time.time) -> None:
         self.socket = socket
         self.peer = peer
+        self._clock = clock
         self.cursor: Cursor | None = None  # set once the hello is answered
         self._welcome: str | None = None
         self._draining = False
@@ -109,7 +111,7 @@ class Delivery:
         if cursor is not None:
             # Detached now, not when the closing handshake ends (a reader that stopped
             # reading never answers it): the log's own bounds apply again from here.
-            cursor.session.detach(self, now=time.time())
+            cursor.session.detach(self, now=self._clock())
         self.close(exc.close_code, str(exc))
 
     async def _drain_task(self) -> None:
@@ -177,14 +179,15 @@ async def pump(socket: FrameSocket, registry: SessionRegistry, runtime: Runtime,
     a session never races itself.
     """
     loop = asyncio.get_running_loop()
-    delivery = Delivery(socket, peer)
+    clock = runtime.clock  # the wall clock (a test client's is manual)
+    delivery = Delivery(socket, peer, clock=clock)
     conn = Connection(registry, handle=delivery)
     try:
         while (frame := await socket.receive()) is not None:
             if isinstance(frame, bytes):  # PROTOCOL.md §1: binary frames are reserved
                 await socket.close(4400, "binary frames are not part of protocol v1")
                 break
-            receive = partial(conn.receive, frame, now=time.time())
+            receive = partial(conn.receive, frame, now=clock())
             try:
                 if conn.state is ConnectionState.AWAITING_HELLO:
                     out = await loop.run_in_executor(runtime.pool, receive)
@@ -219,4 +222,4 @@ async def pump(socket: FrameSocket, registry: SessionRegistry, runtime: Runtime,
                 break
             await delivery.drain()
     finally:
-        conn.closed(now=time.time())
+        conn.closed(now=clock())

@@ -80,15 +80,16 @@ class TaskScheduler:
                  clock: Callable[[], datetime] | None = None) -> bool:
         """Schedule ``callback`` under ``name``; a name already scheduled is left as is.
 
-        Returns True if the task was added. ``clock`` gives "now" (default: local time, or
-        the time zone of ``at``).
+        Returns True if the task was added. ``clock`` gives "now" (default: the runtime's
+        clock, in local time or the time zone of ``at``).
         """
         seconds = None if period is None else parse_period(period)
         if cron is not None and not croniter.is_valid(cron):
             raise ValueError(f"cron expression {cron!r} is not valid, e.g. '*/5 * * * *'")
         schedule = Schedule(at=at, period=seconds, cron=cron, cron_next=_cron_next)
         zone = at.tzinfo if isinstance(at, datetime) else None
-        task = _Task(name, callback, schedule, clock or (lambda: datetime.now(zone)))
+        task = _Task(name, callback, schedule,
+                     clock or (lambda: datetime.fromtimestamp(self._runtime.clock(), zone)))
         with self._lock:
             if name in self._tasks:
                 return False

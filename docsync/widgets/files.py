@@ -157,13 +157,14 @@ class FileDownload(Widget):
 
     A click sends the file to the page that was clicked, and to no other, as a ``download``
     command (PROTOCOL.md §4), so it needs that page's session: a served app or a notebook
-    output. Without one (``docsync.testing.LocalClient``, say) a click raises
-    ``RuntimeError``. The file is read whole into memory and travels base64-encoded (4/3
-    of its size) in one frame. No frame limit applies on its way: ``--max-frame-size``
-    bounds what the server receives, and browsers and ``NetworkClient`` take frames of
-    any size. Until the page acknowledges it, the frame is also held in the session's
-    replay log (§6); one larger than the log's byte bound pushes every older message out,
-    so a page that reconnects then gets a snapshot instead of a replay.
+    output (or ``docsync.testing.LocalClient``). Without one (the model's event handled
+    outside any session) a click raises ``RuntimeError``. The file is read whole into
+    memory and travels base64-encoded (4/3 of its size) in one frame. No frame limit
+    applies on its way: ``--max-frame-size`` bounds what the server receives, and
+    browsers and ``NetworkClient`` take frames of any size. Until the page acknowledges
+    it, the frame is also held in the session's replay log (§6); one larger than the
+    log's byte bound pushes every older message out, so a page that reconnects then gets
+    a snapshot instead of a replay.
     """
 
     _client_writable = frozenset()
@@ -220,7 +221,7 @@ class FileDownload(Widget):
         if ctx is None:
             raise RuntimeError("FileDownload sends its file to the page that was clicked, and "
                                "there is no session here: serve the app (ds.serve, docsync "
-                               "serve), show it in a notebook, or test it with NetworkClient")
+                               "serve), show it in a notebook, or test it with LocalClient")
         source = self.callback if self.callback is not None else self.file
         if callable(source):
             source = source()

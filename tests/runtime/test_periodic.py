@@ -1,84 +1,95 @@
+"""PeriodicCallback on the runtime, timed by a manual clock (``manual``) but one test."""
+
 import asyncio
 import itertools
-import threading
-import time
 
 from tests.server.support import wait_until
 
 
-async def test_count_stops_after_that_many_runs(runtime):
+def test_count_stops_after_that_many_runs(manual):
     calls = []
-    pc = runtime.add_periodic(lambda: calls.append(1), period=5, count=4)
+    pc = manual.runtime.add_periodic(lambda: calls.append(1), period=5, count=4)
     pc.start()
-    await wait_until(lambda: not pc.running)
-    await asyncio.sleep(0.05)
-    assert len(calls) == 4 and pc.counter == 4
+    manual.advance(0.015)
+    assert len(calls) == 3 and pc.running
+    manual.advance(1)
+    assert len(calls) == 4 and pc.counter == 4 and not pc.running
 
 
-async def test_async_callbacks(runtime):
+def test_async_callbacks(manual):
     calls = []
 
     async def tick():
         await asyncio.sleep(0)
-        calls.append(1)
+        calls.append(manual.runtime.loop.time())
 
-    pc = runtime.add_periodic(tick, period=5, count=3)
+    pc = manual.runtime.add_periodic(tick, period=5, count=3)
+    start = manual.now
     pc.start()
-    await wait_until(lambda: not pc.running)
-    assert len(calls) == 3
+    manual.advance(1)
+    assert not pc.running
+    assert [round(t - start, 6) for t in calls] == [0.005, 0.01, 0.015]
 
 
-async def test_timeout_stops_it(runtime):
-    pc = runtime.add_periodic(lambda: None, period=5, timeout=60)
+def test_timeout_stops_it(manual):
+    pc = manual.runtime.add_periodic(lambda: None, period=5, timeout=62)
     pc.start()
-    await wait_until(lambda: not pc.running)
-    assert pc.counter >= 1
+    manual.advance(0.06)
+    assert pc.running and pc.counter == 12
+    manual.advance(0.005)  # the run due at 65 ms is past the timeout
+    assert not pc.running and pc.counter == 12
 
 
-async def test_a_slow_run_never_overlaps_or_stacks(runtime):
+def test_a_slow_run_never_overlaps_or_stacks(manual):
     active, peak, starts = [0], [0], []
-    lock = threading.Lock()
 
-    def slow():
-        with lock:
-            active[0] += 1
-            peak[0] = max(peak[0], active[0])
-        starts.append(time.monotonic())
-        time.sleep(0.05)  # ten periods long
-        with lock:
-            active[0] -= 1
+    async def slow():
+        active[0] += 1
+        peak[0] = max(peak[0], active[0])
+        starts.append(manual.runtime.loop.time())
+        await asyncio.sleep(0.05)  # ten periods long
+        active[0] -= 1
 
-    pc = runtime.add_periodic(slow, period=5, count=4)
+    pc = manual.runtime.add_periodic(slow, period=5, count=4)
     pc.start()
-    await wait_until(lambda: not pc.running)
-    assert peak[0] == 1 and pc.counter == 4
-    gaps = [b - a for a, b in itertools.pairwise(starts)]
-    assert all(g >= 0.045 for g in gaps)  # each run starts after the previous ended
+    manual.advance(1)
+    assert peak[0] == 1 and pc.counter == 4 and not pc.running
+    # Each run starts when the previous one ended, not a period after it started.
+    assert [round(b - a, 6) for a, b in itertools.pairwise(starts)] == [0.05, 0.05, 0.05]
 
 
-async def test_stop_start_and_period_change(runtime):
+def test_stop_start_and_period_change(manual):
     calls = []
-    pc = runtime.add_periodic(lambda: calls.append(1), period=10_000)
+    pc = manual.runtime.add_periodic(lambda: calls.append(1), period=10_000)
     pc.start()
+    manual.tick()
     pc.period = 5  # re-armed with the new period
-    await wait_until(lambda: len(calls) >= 2)
+    manual.advance(0.01)
+    assert len(calls) == 2
     pc.stop()
     assert not pc.running
-    await asyncio.sleep(0.03)
-    stopped_at = len(calls)
-    await asyncio.sleep(0.05)
-    assert len(calls) == stopped_at
+    manual.advance(1)
+    assert len(calls) == 2
     pc.start()
-    await wait_until(lambda: len(calls) > stopped_at)
+    manual.advance(0.005)
+    assert len(calls) == 3
     pc.stop()
 
 
-async def test_a_callback_that_keeps_raising_stops_after_the_limit(runtime, caplog):
+def test_a_callback_that_keeps_raising_stops_after_the_limit(manual, caplog):
     def bad():
         raise ValueError("nope")
 
-    pc = runtime.add_periodic(bad, period=5)
+    pc = manual.runtime.add_periodic(bad, period=5)
+    pc.start()
+    manual.advance(1)
+    assert pc.counter == manual.runtime.max_callback_errors == 5 and not pc.running
+    assert "stopped after 5 failures" in caplog.text and "ValueError: nope" in caplog.text
+
+
+async def test_on_a_real_loop_it_runs_by_itself(runtime):
+    calls = []
+    pc = runtime.add_periodic(lambda: calls.append(1), period=5, count=2)
     pc.start()
     await wait_until(lambda: not pc.running)
-    assert pc.counter == 3
-    assert "stopped after 3 failures" in caplog.text and "ValueError: nope" in caplog.text
+    assert len(calls) == 2

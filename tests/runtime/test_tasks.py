@@ -8,37 +8,50 @@ import pytest
 from tests.server.support import wait_until
 
 
-async def test_period_task_runs_repeatedly_and_is_idempotent_by_name(runtime):
+def test_period_task_runs_repeatedly_and_is_idempotent_by_name(manual):
     calls = []
-    assert runtime.tasks.schedule("t", lambda: calls.append(1), period=0.01)
-    assert not runtime.tasks.schedule("t", lambda: calls.append("other"), period=0.01)
-    await wait_until(lambda: len(calls) >= 3)
-    assert "other" not in calls and runtime.tasks.names() == ["t"]
-    assert runtime.tasks.cancel("t")
-    count = len(calls)
-    await asyncio.sleep(0.05)
-    assert len(calls) <= count + 1 and not runtime.tasks.cancel("t")
+    tasks = manual.runtime.tasks
+    assert tasks.schedule("t", lambda: calls.append(1), period=0.01)
+    assert not tasks.schedule("t", lambda: calls.append("other"), period=0.01)
+    manual.advance(0.03)
+    assert calls == [1, 1, 1] and tasks.names() == ["t"]
+    assert tasks.cancel("t")
+    manual.advance(1)
+    assert calls == [1, 1, 1] and not tasks.cancel("t")
 
 
-async def test_at_with_an_injected_clock_runs_once(runtime):
+def test_at_runs_once_at_its_time(manual):
     calls = []
-    now = datetime(2030, 1, 1)
-    runtime.tasks.schedule("once", lambda: calls.append(1), at=now + timedelta(seconds=0.02),
-                           clock=lambda: now)
-    await wait_until(lambda: calls == [1])
-    await asyncio.sleep(0.05)
-    assert calls == [1] and runtime.tasks.names() == []
+    now = datetime.fromtimestamp(manual.now)
+    manual.runtime.tasks.schedule("once", lambda: calls.append(1),
+                                  at=now + timedelta(seconds=20))
+    manual.advance(19.9)
+    assert calls == []
+    manual.advance(0.1)
+    assert calls == [1]
+    manual.advance(3600)
+    assert calls == [1] and manual.runtime.tasks.names() == []
 
 
-async def test_async_task_callbacks(runtime):
+def test_an_injected_clock_gives_now(manual):
+    calls = []
+    now = datetime(2030, 1, 1)  # the task's clock, not the runtime's
+    manual.runtime.tasks.schedule("once", lambda: calls.append(1),
+                                  at=now + timedelta(seconds=0.02), clock=lambda: now)
+    manual.advance(0.02)
+    assert calls == [1] and manual.runtime.tasks.names() == []
+
+
+def test_async_task_callbacks(manual):
     calls = []
 
     async def job():
-        calls.append(1)
+        calls.append(manual.runtime.loop.time())
 
-    runtime.tasks.schedule("a", job, period="10ms")
-    await wait_until(lambda: len(calls) >= 2)
-    runtime.tasks.cancel("a")
+    manual.runtime.tasks.schedule("a", job, period="10ms")
+    manual.advance(0.02)
+    assert len(calls) == 2
+    manual.runtime.tasks.cancel("a")
 
 
 async def test_cancel_wait_waits_for_the_run_in_progress(runtime):

@@ -56,7 +56,8 @@ async def test_expired_token_cannot_create_a_session(serve_app, clients):
     await expect_close(old, 4401)
     assert old.client.last_seq is None
 
-    # A live session's token still resumes it, however old.
+    # A live session's token, expired, still resumes it (the page's token used after its
+    # lifetime, on a manual clock: tests/testing/test_local.py).
     live = await clients(handle.url + "app").open()
     session = only_session(handle)
     await live.drop()
