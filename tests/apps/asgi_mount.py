@@ -3,6 +3,7 @@
 by ``DESTROYED_LOG``, so a test sees the shutdown run every session's hooks."""
 
 import os
+from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
@@ -28,5 +29,16 @@ async def ping(_request):
 
 
 dashboard = docsync.asgi.app({"hello": greeter}, reconnect_timeout=5.0)
-api = Starlette(routes=[Route("/api/ping", ping), Mount("/dash", app=dashboard)],
-                lifespan=dashboard.lifespan)
+# With logins, the mount path is given as the prefix, so the login pages link under it.
+secure = docsync.asgi.app({"hello": greeter}, prefix="/secure", basic_auth="sesame",
+                          cookie_secret="a cookie secret for this test only")
+
+
+@asynccontextmanager
+async def lifespan(_app):
+    async with dashboard.lifespan(), secure.lifespan():
+        yield
+
+
+api = Starlette(routes=[Route("/api/ping", ping), Mount("/dash", app=dashboard),
+                        Mount("/secure", app=secure)], lifespan=lifespan)

@@ -88,6 +88,14 @@ async def test_pages_static_files_and_redirects_live_under_the_mount(service) ->
     assert (await service.get("/dash/hello/ws"))[0] == 426  # a WebSocket path over HTTP
 
 
+async def test_logins_under_a_mount_given_as_the_prefix(service) -> None:
+    status, headers, _ = await service.get("/secure/hello")
+    assert status == 302 and urlsplit(headers["location"]).path == "/secure/login"
+    status, _, body = await service.get("/secure/login")
+    assert status == 200 and b'href="/secure/"' in body
+    assert (await service.get("/dash/hello"))[0] == 200  # the other mount has no login
+
+
 async def test_a_session_over_the_mounted_websocket_resumes_and_ends_at_shutdown(
         service) -> None:
     client = NetworkClient(f"http://127.0.0.1:{service.port}/dash/hello")
