@@ -166,6 +166,8 @@ class Session:
         with self._lock:
             if self.state is SessionState.DESTROYED:
                 return []
+            if not self._ack_due and not self.document.dirty:
+                return []  # the flush after a call whose message was flushed already
             try:
                 ops = self.document.take_ops(self.seq + 1)
             except (TypeError, ValueError) as exc:  # a value that cannot be sent as JSON
