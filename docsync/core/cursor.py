@@ -19,9 +19,11 @@ class Cursor:
 
     The transport's loop is: :meth:`take` the frames numbered since the last send, send each
     one, and call :meth:`sent` after each. The session keeps every frame the connection has
-    not been sent (its log is the only copy); ``budget`` bounds them in bytes, past which
-    :meth:`take` and :meth:`check` raise :class:`~docsync.exceptions.TooFarBehind` and the
-    connection must be closed with its code (4429) so that the client resumes.
+    not been sent (its log is the only copy); ``budget`` bounds in bytes those queued behind
+    the next one to send, past which :meth:`take` and :meth:`check` raise
+    :class:`~docsync.exceptions.TooFarBehind` and the connection must be closed with its
+    code (4429) so that the client resumes. One frame alone is never behind, however large
+    (a snapshot of a big document must reach the page).
 
     ``handle`` is the connection as attached to the session: reports of sends stop once the
     session has moved to another connection. Not thread-safe: use it from one thread (the
@@ -34,7 +36,6 @@ class Cursor:
         #: The ``seq`` of the last frame this connection was sent.
         self.seq = after
         self.budget = budget
-        self._in_flight = 0  # bytes of the frame being sent: still unsent, but not behind
         session.start_sending(after=after)
 
     @property
@@ -43,9 +44,10 @@ class Cursor:
         return self.session.connection is self.handle
 
     def check(self) -> None:
-        """Raise :class:`TooFarBehind` if the connection is more than ``budget`` bytes
-        behind, not counting the frame being sent (a large one is not "behind")."""
-        if self.session.unsent_bytes - self._in_flight > self.budget:
+        """Raise :class:`TooFarBehind` if the frames queued behind the next one to send
+        (the one being sent, if any) are more than ``budget`` bytes."""
+        session = self.session
+        if session.unsent_bytes - session.next_unsent_bytes > self.budget:
             raise TooFarBehind("too far behind: back off and resume")
 
     def take(self) -> list[str]:
@@ -60,13 +62,8 @@ class Cursor:
             raise TooFarBehind("the log no longer reaches back to this connection: resume")
         return frames
 
-    def sending(self, text: str) -> None:
-        """``text``, the next frame :meth:`take` gave, is being sent now."""
-        self._in_flight = len(text)
-
     def sent(self) -> None:
         """The frame being sent went out: the session may bound its log by it."""
         self.seq += 1
-        self._in_flight = 0
         if self.attached:  # else the session moved on to another connection meanwhile
             self.session.sent(self.seq)

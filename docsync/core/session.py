@@ -158,6 +158,16 @@ class Session:
         :meth:`start_sending`; 0 unless its transport reports sends)."""
         return self._unsent_bytes if self._sent is not None else 0
 
+    @property
+    def next_unsent_bytes(self) -> int:
+        """Bytes of the first frame the attached connection has not been sent (the one it
+        sends next, or is sending): 0 when there is none or sends are not reported."""
+        with self._lock:
+            if self._sent is None or not self._log:
+                return 0
+            i = self._sent + 1 - self._log[0][0]
+            return len(self._log[i][1]) if 0 <= i < len(self._log) else 0
+
     def flush(self) -> list[str]:
         """A ``patch`` of everything changed since the last flush, acking the last ``cseq``.
 

@@ -31,8 +31,8 @@ __all__ = ["MAX_PENDING", "MAX_UNSENT_BYTES", "Delivery", "FrameSocket", "Peer",
 log = logging.getLogger("docsync.server")
 
 #: Bytes of frames a connection may be behind by (numbered for it, not yet sent, not
-#: counting the one being sent) before it is told to back off and resume (4429). A reader
-#: that stops reading costs at most this much, plus the frame in flight (issue 12).
+#: counting the next one to send) before it is told to back off and resume (4429). A
+#: reader that stops reading costs at most this much, plus that frame (issue 12).
 MAX_UNSENT_BYTES = 4 << 20
 MAX_PENDING = 1_000  # client frames waiting for their session before the client must back off
 
@@ -137,7 +137,6 @@ class Delivery:
                 if not frames:
                     break
                 for text in frames:
-                    cursor.sending(text)
                     await self.socket.send(text)
                     cursor.sent()
         except SocketClosed:

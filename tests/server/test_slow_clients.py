@@ -98,3 +98,23 @@ async def test_a_message_over_the_log_bound_and_those_around_it_all_arrive(serve
     assert [c["data"]["message"] for c in client.client.commands if c["name"] == "notify"
             ] == ["before the big one", "after the big one"]
     assert client.client.snapshots == 1 and client.close_code is None
+
+
+async def test_a_document_larger_than_the_budget_opens_and_resumes(serve_app, clients):
+    """issue 12: the snapshot of a 6 MB document counted as "behind" by itself, so such a
+    page was closed with 4429 at every open and resume: one frame is never behind."""
+    big = "y" * (MAX_UNSENT_BYTES + 2_000_000)
+    handle = serve_app(lambda: ds.Column(ds.widgets.TextInput(name="t"), ds.pane.Str(big)))
+    client = await clients(handle.url + "app").open()
+    assert big in texts(client.client, "Str", "text") and client.close_code is None
+    text = client.client.find("TextInput")
+    await client.drop()
+    await client.set(text, "value", "after the drop")
+    await client.open()  # resumes by replay
+    await client.wait_for(lambda c: not c.outbox)
+    assert only_session(handle).document.get_model(text).value == "after the drop"
+    await client.drop()
+    client.client.last_seq = None  # a page that lost everything: resumes by snapshot
+    await client.open()
+    await client.wait_for(lambda c: c.snapshots == 2, timeout=30)
+    assert big in texts(client.client, "Str", "text") and client.close_code is None
