@@ -33,7 +33,26 @@ def _play_control(widget: Widget, prop: str, value: JSON) -> Any:
     return checked
 
 
-class Player(Widget):
+class _PlayButtons:
+    """The page's play, pause and reverse buttons as methods (Panel's), for a widget with
+    a ``direction`` (1 forwards, -1 backwards, 0 paused)."""
+
+    direction: int
+
+    def play(self) -> None:
+        """Start playing forwards (as the page's play button does)."""
+        self.direction = 1
+
+    def pause(self) -> None:
+        """Stop playing."""
+        self.direction = 0
+
+    def reverse(self) -> None:
+        """Start playing backwards."""
+        self.direction = -1
+
+
+class Player(_PlayButtons, Widget):
     """Plays ``value`` from ``start`` to ``end`` in steps of ``step``, one step every
     ``interval`` milliseconds (Panel's unit), with buttons to play forwards or
     backwards, pause, step once, and go to either end.
@@ -67,20 +86,9 @@ class Player(Widget):
         within(self, checked, self.start, self.end)
         return checked
 
-    def play(self) -> None:
-        """Start playing forwards (as the page's play button does)."""
-        self.direction = 1
-
-    def pause(self) -> None:
-        """Stop playing."""
-        self.direction = 0
-
-    def reverse(self) -> None:
-        """Start playing backwards."""
-        self.direction = -1
 
 
-class DiscretePlayer(Widget):
+class DiscretePlayer(_PlayButtons, Widget):
     """Plays through ``options`` (a list of values, or a dict of label → value) as
     :class:`Player` plays through numbers: one option every ``interval`` milliseconds,
     skipping ``step - 1`` options per step, with the same buttons, ``direction`` and
@@ -174,14 +182,3 @@ class DiscretePlayer(Widget):
                                f"{len(self.values) - 1})")
         return self.values[int(index)]
 
-    def play(self) -> None:
-        """Start playing forwards (as the page's play button does)."""
-        self.direction = 1
-
-    def pause(self) -> None:
-        """Stop playing."""
-        self.direction = 0
-
-    def reverse(self) -> None:
-        """Start playing backwards."""
-        self.direction = -1
