@@ -12,31 +12,29 @@ import importlib.metadata
 import importlib.util
 from pathlib import Path
 
-__all__ = ["BOKEHJS_FILES", "NotFound", "bokehjs_path"]
+from docsync.exceptions import BokehJSNotFound
+
+__all__ = ["BOKEHJS_FILES", "bokehjs_path"]
 
 #: The files a page may ask for: BokehJS and its optional parts (docsync.pane.bokeh).
 BOKEHJS_FILES = frozenset({"bokeh.min.js", "bokeh-gl.min.js", "bokeh-widgets.min.js",
                            "bokeh-tables.min.js", "bokeh-mathjax.min.js"})
 
 
-class NotFound(LookupError):
-    """The BokehJS file asked for is not given out; the message says why."""
-
-
 def bokehjs_path(version: str, name: str) -> Path:
-    """The path of BokehJS file ``name`` of bokeh ``version``; raises :class:`NotFound` when
-    bokeh is not installed, ``version`` is not the installed one, or ``name`` is not one
-    of :data:`BOKEHJS_FILES`."""
+    """The path of BokehJS file ``name`` of bokeh ``version``; raises
+    :class:`~docsync.exceptions.BokehJSNotFound` when bokeh is not installed, ``version``
+    is not the installed one, or ``name`` is not one of :data:`BOKEHJS_FILES`."""
     spec = importlib.util.find_spec("bokeh")
     if spec is None or not spec.submodule_search_locations:
-        raise NotFound("bokeh is not installed here (pip install 'docsync[bokeh]')")
+        raise BokehJSNotFound("bokeh is not installed here (pip install 'docsync[bokeh]')")
     if name not in BOKEHJS_FILES:
-        raise NotFound(f"{name!r} is not a BokehJS bundle")
+        raise BokehJSNotFound(f"{name!r} is not a BokehJS bundle")
     installed = importlib.metadata.version("bokeh")
     if version != installed:
-        raise NotFound(f"this server has bokeh {installed}, not {version}: reload the page")
+        raise BokehJSNotFound(f"this server has bokeh {installed}, not {version}: reload the page")
     folder = Path(next(iter(spec.submodule_search_locations)))
     path = folder / "server" / "static" / "js" / name
     if not path.is_file():
-        raise NotFound(f"the bokeh package has no {name}")
+        raise BokehJSNotFound(f"the bokeh package has no {name}")
     return path

@@ -14,9 +14,9 @@ wrapped function), ``table`` (get-or-compute over a store), ``keys`` / ``code`` 
 """
 
 from docsync.cache.backends import Backend, DiskBackend, MemoryBackend, Store
-from docsync.cache.hashing import UnhashableError
 from docsync.cache.registry import Cache
 from docsync.cache.table import CacheInfo
+from docsync.exceptions import UnhashableError
 
 __all__ = ["Backend", "Cache", "CacheInfo", "DiskBackend", "MemoryBackend", "Store",
            "UnhashableError", "cache"]

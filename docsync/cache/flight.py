@@ -28,6 +28,9 @@ class Role(enum.Enum):
 class Abandoned(Exception):
     """The leader stopped without a result; join again."""
 
+    # Not in docsync.exceptions: only CacheTable sees it, and it joins again on it; no
+    # user code can receive one.
+
 
 class Flight:
     """The calls in progress of one cached function, by key. Thread-safe."""

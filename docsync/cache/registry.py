@@ -46,7 +46,7 @@ class Cache:
     - The key is the function's code (and the code of the functions and classes of its
       module that it uses), its closure values, and the full content of every argument
       (defaults applied). Parameters named with a leading underscore are left out. An
-      argument with no content hash raises :class:`~docsync.cache.hashing.UnhashableError`
+      argument with no content hash raises :class:`~docsync.exceptions.UnhashableError`
       naming the two fixes: ``hash_funcs`` or a leading underscore. A method's ``self`` is
       an argument like any other (hashed by content: a ``param`` object by its parameter
       values, less an automatic ``name``; a dataclass by its fields), as in Panel and

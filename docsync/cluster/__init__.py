@@ -17,8 +17,4 @@ backend of ``ds.cache`` is ``docsync.cache.backends.redis_backend``.
 
 from __future__ import annotations
 
-__all__ = ["Outage"]
-
-
-class Outage(Exception):
-    """A store cannot be reached now; the caller keeps its work pending until it is back."""
+__all__: list[str] = []

@@ -8,8 +8,9 @@ from typing import Any
 
 import redis.asyncio
 
-from docsync.cluster import Outage, codec
+from docsync.cluster import codec
 from docsync.cluster.link import LOST, RedisLink
+from docsync.exceptions import Outage
 from docsync.runtime.bus import LocalBus
 
 __all__ = ["RedisBus"]

@@ -9,8 +9,9 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from docsync.cluster import Outage, codec
+from docsync.cluster import codec
 from docsync.cluster.record import Record, capture
+from docsync.exceptions import Outage
 
 if TYPE_CHECKING:
     from docsync.core.session import Session

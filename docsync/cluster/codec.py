@@ -11,14 +11,12 @@ import hmac
 import pickle
 from typing import Any
 
-__all__ = ["BadSignature", "dumps", "loads"]
+from docsync.exceptions import BadSignature
+
+__all__ = ["dumps", "loads"]
 
 _DIGEST = hashlib.sha256
 _SIZE = _DIGEST().digest_size
-
-
-class BadSignature(ValueError):
-    """Bytes not signed with this worker's key (another deployment, or tampering)."""
 
 
 def dumps(value: Any, secret: bytes) -> bytes:
@@ -28,8 +26,10 @@ def dumps(value: Any, secret: bytes) -> bytes:
 
 
 def loads(blob: bytes, secret: bytes) -> Any:
-    """The value :func:`dumps` made; :class:`BadSignature` if ``secret`` did not sign it."""
+    """The value :func:`dumps` made; :class:`~docsync.exceptions.BadSignature` if
+    ``secret`` did not sign it."""
     signature, data = blob[:_SIZE], blob[_SIZE:]
     if not hmac.compare_digest(signature, hmac.new(secret, data, _DIGEST).digest()):
-        raise BadSignature("not signed with this server's DOCSYNC_SECRET_KEY")
+        raise BadSignature("not signed with this server's DOCSYNC_SECRET_KEY: give every "
+                           "worker the same key")
     return pickle.loads(data)

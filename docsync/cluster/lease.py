@@ -6,8 +6,8 @@ import logging
 
 import redis.asyncio
 
-from docsync.cluster import Outage
 from docsync.cluster.link import RedisLink
+from docsync.exceptions import Outage
 
 __all__ = ["Lease", "Leases"]
 

@@ -14,8 +14,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from docsync.cluster import Outage
-from docsync.exceptions import RedisUnavailable
+from docsync.exceptions import Outage, RedisUnavailable
 
 __all__ = ["RedisLink", "check", "display_url"]
 
@@ -43,9 +42,10 @@ def display_url(url: str) -> str:
 class RedisLink:
     """The worker's ``redis.asyncio`` client and whether Redis answers now.
 
-    Every Redis call goes through :meth:`call`, which raises :class:`Outage` while Redis is
-    unreachable. The first failed call of an outage logs it (once), then a probe pings until
-    Redis answers again, logs that, and calls every ``on_restored`` callback on the loop:
+    Every Redis call goes through :meth:`call`, which raises
+    :class:`~docsync.exceptions.Outage` while Redis is unreachable. The first failed call
+    of an outage logs it (once), then a probe pings until Redis answers again, logs that,
+    and calls every ``on_restored`` callback on the loop:
     what each user of the link needs to catch up (subscribe again, save what is pending),
     since a Redis that restarted may have lost everything. Create and use on one loop.
     """
@@ -88,8 +88,8 @@ class RedisLink:
         self.available = True
 
     async def call(self, fn: Callable[[redis.asyncio.Redis], Awaitable[T]]) -> T:
-        """``await fn(client)``; raise :class:`Outage` if Redis is (or just became)
-        unreachable. Other Redis errors (a bad command) propagate unchanged."""
+        """``await fn(client)``; raise :class:`~docsync.exceptions.Outage` if Redis is (or
+        just became) unreachable. Other Redis errors (a bad command) propagate unchanged."""
         if not self.available:
             raise Outage(f"Redis at {display_url(self.url)} is unreachable")
         try:

@@ -9,13 +9,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from docsync.cluster import Outage
 from docsync.cluster.checkpoint import Checkpoints
 from docsync.cluster.record import restore
 from docsync.core.messages import Hello
 from docsync.core.registry import SessionFactory, SessionRestorer
 from docsync.core.session import Session
-from docsync.exceptions import TryAgainLater
+from docsync.exceptions import Outage, TryAgainLater
 from docsync.runtime.context import REBUILDING, SessionContext
 
 __all__ = ["Persistence"]

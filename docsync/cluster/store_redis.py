@@ -40,7 +40,7 @@ def _ms(seconds: float) -> int:
 class RedisCheckpointStore:
     """Session records shared by every worker and machine that uses this Redis.
 
-    Every call raises :class:`~docsync.cluster.Outage` while Redis is out of reach.
+    Every call raises :class:`~docsync.exceptions.Outage` while Redis is out of reach.
     """
 
     def __init__(self, link: RedisLink) -> None:

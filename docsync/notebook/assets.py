@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docsync.bokehjs import NotFound, bokehjs_path
+from docsync.bokehjs import bokehjs_path
+from docsync.exceptions import BokehJSNotFound
 
 __all__ = ["ASSETS", "read_asset"]
 
@@ -30,7 +31,7 @@ def read_asset(name: str) -> str | None:
         version, _, file = name.removeprefix("bokeh/").partition("/")
         try:
             return bokehjs_path(version, file).read_text(encoding="utf-8")
-        except NotFound:
+        except BokehJSNotFound:
             return None
     if name not in ASSETS:
         return None

@@ -9,11 +9,9 @@ from typing import Any
 
 import param
 
-__all__ = ["SessionStore", "UnpicklableValue"]
+from docsync.exceptions import UnpicklableValue
 
-
-class UnpicklableValue(TypeError):
-    """A value that cannot be pickled was stored while that is refused."""
+__all__ = ["SessionStore"]
 
 
 class SessionStore(MutableMapping[str, Any]):
@@ -48,7 +46,8 @@ class SessionStore(MutableMapping[str, Any]):
             except Exception as exc:
                 raise UnpicklableValue(
                     f"state.session[{key!r}] must be picklable (session state is saved), but "
-                    f"{type(value).__name__} is not: {exc}") from None
+                    f"{type(value).__name__} is not ({exc}): store its data instead, or keep it "
+                    "out of state.session") from None
         # Mirroring properties validate first: a value a widget refuses is not stored.
         for model, prop in self._mirroring(key):
             setattr(model, prop, value)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from websockets.http11 import Response
 
-from docsync.bokehjs import NotFound, bokehjs_path
+from docsync.bokehjs import bokehjs_path
+from docsync.exceptions import BokehJSNotFound
 from docsync.server.http import response
 
 __all__ = ["bokehjs_file"]
@@ -17,8 +18,8 @@ def bokehjs_file(target: str) -> Response:
     version, _, name = target.partition("/")
     try:
         path = bokehjs_path(version, name)
-    except NotFound as exc:
-        return response(404, str(exc), content_type="text/plain")
+    except BokehJSNotFound as exc:
+        return response(exc.status, str(exc), content_type="text/plain")
     # The URL names the version, so the file never changes under it.
     return response(200, path.read_bytes(), content_type="application/javascript",
                     headers={"Cache-Control": "public, max-age=86400"})

@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from websockets.http11 import Request, Response
 
-from docsync.exceptions import SocketClosed, UsageError
+from docsync.exceptions import OAuthError, SocketClosed, UsageError
 from docsync.identity import Login
 from docsync.runtime.pump import FrameSocket
 from docsync.server import http
@@ -40,7 +40,7 @@ from docsync.server.login import (
     logout_page,
     safe_next,
 )
-from docsync.server.oauth import STATE_LIFETIME, OAuthConfig, OAuthError, OAuthFlow
+from docsync.server.oauth import STATE_LIFETIME, OAuthConfig, OAuthFlow
 
 __all__ = ["ENDED", "NO_LOGIN", "LoginConfig", "LoginGate", "authorized", "login_config"]
 
@@ -214,7 +214,7 @@ class LoginGate:
                 query={k: v[0] for k, v in query.items()}, redirect_uri=redirect_uri,
                 kept=self.signer.read("oauth", kept_value) if kept_value else None, now=now)
         except OAuthError as exc:
-            return http.response(400, error_page(str(exc), base=f"{self.prefix}/"),
+            return http.response(exc.status, error_page(str(exc), base=f"{self.prefix}/"),
                                  headers={"Cache-Control": "no-store"})
         log.info("user %r logged in through %s", login.user, self.oauth.config.provider)
         response = http.response(302, "", headers={

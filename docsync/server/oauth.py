@@ -28,10 +28,10 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from docsync.exceptions import UsageError
+from docsync.exceptions import OAuthError, UsageError
 from docsync.identity import Login
 
-__all__ = ["PROVIDERS", "OAuthConfig", "OAuthError", "OAuthFlow", "provider_settings"]
+__all__ = ["PROVIDERS", "OAuthConfig", "OAuthFlow", "provider_settings"]
 
 log = logging.getLogger("docsync.login")
 
@@ -40,10 +40,6 @@ STATE_LIFETIME = 600.0  # seconds between leaving for the provider and coming ba
 #: Claims of an ID token that are about the token, not the user: not kept in user_info.
 _TOKEN_CLAIMS = frozenset({"iss", "aud", "exp", "iat", "nbf", "nonce", "at_hash", "c_hash",
                            "azp", "auth_time", "jti", "sid", "uti", "rh", "aio", "ver"})
-
-
-class OAuthError(Exception):
-    """The login through the provider failed; the message is for the user's page."""
 
 
 @dataclass(frozen=True)

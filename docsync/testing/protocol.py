@@ -7,11 +7,9 @@ from typing import Any
 
 import jsonpatch
 
+from docsync.exceptions import ProtocolMismatch  # re-exported: tests of apps catch it here
+
 __all__ = ["ClientProtocol", "ProtocolMismatch"]
-
-
-class ProtocolMismatch(AssertionError):
-    """The server broke the protocol as seen from the client (a gap, a bad patch...)."""
 
 
 class ClientProtocol:

@@ -25,7 +25,10 @@ from docsync.apps import App
 from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
 from docsync.core.session import Session
-from docsync.exceptions import SocketClosed
+from docsync.exceptions import (
+    SocketClosed,
+    StackError,  # re-exported: tests catch it here
+)
 from docsync.runtime.context import Runtime, RuntimeConfig
 from docsync.runtime.open import open_session
 from docsync.runtime.pump import Delivery, Peer, pump
@@ -40,10 +43,6 @@ T = TypeVar("T")
 EPSILON = 1e-9
 #: Steps (timer firings, expiries) one ``advance`` may take before it gives up.
 MAX_STEPS = 100_000
-
-
-class StackError(RuntimeError):
-    """The app did not settle (a callback still runs, a task awaits real I/O)."""
 
 
 class LocalSocket:

@@ -21,7 +21,8 @@ import pandas as pd
 import param
 import pytest
 
-from docsync.cache.hashing import UnhashableError, ValueHasher
+from docsync.cache.hashing import ValueHasher
+from docsync.exceptions import UnhashableError
 from tests.server.support import REPO
 
 

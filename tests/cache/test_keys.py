@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from docsync.cache.hashing import UnhashableError
 from docsync.cache.keys import Binder, KeyMaker
+from docsync.exceptions import UnhashableError
 
 
 def f(a, b=2, _conn=None):

@@ -17,8 +17,8 @@ import pytest
 
 import docsync as ds
 from docsync.cache.backends.disk import DiskBackend
-from docsync.cache.hashing import UnhashableError
 from docsync.cache.registry import Cache
+from docsync.exceptions import UnhashableError
 from tests.server.support import texts, wait_until
 
 

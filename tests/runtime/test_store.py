@@ -2,7 +2,8 @@ import threading
 
 import pytest
 
-from docsync.runtime.store import SessionStore, UnpicklableValue
+from docsync.exceptions import UnpicklableValue
+from docsync.runtime.store import SessionStore
 
 
 def test_dict_and_attribute_access_are_the_same():

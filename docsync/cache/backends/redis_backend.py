@@ -39,6 +39,7 @@ from redis.retry import Retry
 from docsync.cache.backends.base import MISSING, Backend, Store
 from docsync.cache.policies import check_policy
 from docsync.cluster import codec
+from docsync.exceptions import BadSignature
 
 __all__ = ["RedisBackend", "RedisStore"]
 
@@ -181,7 +182,7 @@ class RedisBackend(Backend):
             return pickle.loads(blob)
         try:
             return codec.loads(blob, self.secret)
-        except codec.BadSignature:
+        except BadSignature:
             return MISSING
 
 

@@ -5,8 +5,8 @@ numbers by their bits, containers element by element, numpy arrays and pandas ob
 their buffers (vectorized), dataclasses by their fields, ``param`` objects by their
 parameter values, in-memory files (``StringIO``, ``BytesIO``) by their text or bytes and
 position. Each value is preceded by a type tag, so ``1``, ``1.0``, ``"1"`` and ``(1,)``
-never collide. A value of a type the table does not know raises :class:`UnhashableError`,
-unless ``hash_funcs`` says how to hash it.
+never collide. A value of a type the table does not know raises
+:class:`~docsync.exceptions.UnhashableError`, unless ``hash_funcs`` says how to hash it.
 
 The table is split by family: ``builtin`` (Python's own types), ``arrays`` (numpy),
 ``frames`` (pandas), ``objects`` (``param`` objects, in-memory files); ``walk`` is one
@@ -17,6 +17,6 @@ about 2 GB/s, two to three times BLAKE2b; see ``tests/bench/cache.py`` for the f
 """
 
 from docsync.cache.hashing.hasher import ValueHasher
-from docsync.cache.hashing.walk import Handler, HashFuncs, UnhashableError, Walk, qualified_name
+from docsync.cache.hashing.walk import Handler, HashFuncs, Walk, qualified_name
 
-__all__ = ["Handler", "HashFuncs", "UnhashableError", "ValueHasher", "Walk", "qualified_name"]
+__all__ = ["Handler", "HashFuncs", "ValueHasher", "Walk", "qualified_name"]

@@ -28,10 +28,10 @@ from docsync.cache.hashing.walk import (
     Handler,
     HashFuncs,
     Unhashable,
-    UnhashableError,
     Walk,
     qualified_name,
 )
+from docsync.exceptions import UnhashableError
 
 __all__ = ["ValueHasher"]
 

@@ -1,4 +1,4 @@
-"""One hashing pass (:class:`Walk`) and the errors a walk raises."""
+"""One hashing pass (:class:`Walk`) and the signal a walk raises inside itself."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from docsync.app_module import stable_module_name
-from docsync.exceptions import DocsyncError
 
 if TYPE_CHECKING:
     from docsync.cache.hashing.hasher import ValueHasher
 
-__all__ = ["Handler", "HashFuncs", "Unhashable", "UnhashableError", "Walk", "qualified_name"]
+__all__ = ["Handler", "HashFuncs", "Unhashable", "Walk", "qualified_name"]
 
 #: ``{type or "module.Qualname": fn}``: ``fn(value)`` returns something that stands for
 #: ``value`` in the key, itself hashed by the built-in rules.
@@ -21,13 +20,13 @@ HashFuncs = Mapping[Any, Callable[[Any], Any]]
 Handler = Callable[["Walk", Any], None]
 
 
-class UnhashableError(DocsyncError, TypeError):
-    """A cached function got a value with no content hash; the message names both fixes."""
-
-
 class Unhashable(Exception):
-    """Raised inside a walk; the top of the walk turns it into :class:`UnhashableError`,
-    after each container on the way up has added its part of the path."""
+    """Raised inside a walk; the top of the walk turns it into
+    :class:`~docsync.exceptions.UnhashableError`, after each container on the way up has
+    added its part of the path."""
+
+    # Not in docsync.exceptions: it never leaves the hashing package (ValueHasher turns it
+    # into UnhashableError), and it carries a half-built path no caller could use.
 
     def __init__(self, value: Any, reason: str = "") -> None:
         super().__init__(reason)
