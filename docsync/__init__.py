@@ -47,7 +47,7 @@ from docsync.notebook import extension
 from docsync.pane import Param, ReactiveExpr, panel
 from docsync.secret import Secrets
 from docsync.serve import serve
-from docsync.settings import Config
+from docsync.settings import Config, config
 from docsync.sql import connection
 from docsync.state import state
 
@@ -64,9 +64,6 @@ __version__ = "0.1.0"
 #: access; it holds nothing itself.
 secrets = Secrets()
 
-#: Panel's ``pn.config``: the settings ``extension(**settings)`` takes, process-wide and per
-#: session (``docsync.settings``).
-config = Config()
 
 
 def __getattr__(name: str) -> Any:

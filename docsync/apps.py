@@ -1,97 +1,34 @@
-"""Apps: what builds one session's document (a script, a function, an object).
-
-An app is run once per session (PROTOCOL.md §2: when the first ``hello`` arrives, never for
-the page request). An exception in app code becomes a page that shows the traceback; the
-server and other sessions go on.
+"""The apps of Python code: a script, a function, an object (``docsync.app_base`` says
+what every app is; ``docsync.notebook.app`` serves a notebook; ``docsync.app_loader`` picks
+the app for what ``serve`` was given).
 """
 
 from __future__ import annotations
 
 import ast
 import logging
-import sys
 import traceback
 import types
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from docsync.app_base import App, Built, FileApp, error_page, first_paragraph, nothing_shown
 from docsync.app_module import app_module
 from docsync.core.build import building
-from docsync.core.model import Model
-from docsync.exceptions import AppError
-from docsync.layout import Column
-from docsync.pane import Markdown, Str, panel
+from docsync.pane.choose import panel
 from docsync.template.auto import page_roots
 
-__all__ = ["App", "Built", "FunctionApp", "ObjectApp", "ScriptApp", "app_module", "load_apps"]
+__all__ = ["App", "Built", "FunctionApp", "ObjectApp", "ScriptApp"]
 
 log = logging.getLogger("docsync.apps")
 
 
-@dataclass(frozen=True)
-class Built:
-    """One session's roots and page title."""
-
-    roots: list[Model]
-    title: str
-    failed: bool = False
-
-
-class App(ABC):
-    """Builds documents for one URL path."""
-
-    name: str = "app"
-    title: str = "docsync"
-    #: One paragraph about the app for the index page: its module's or function's docstring.
-    description: str = ""
-    #: Files whose edits should reload this app (for ``--autoreload``).
-    files: tuple[Path, ...] = ()
-
-    def build(self) -> Built:
-        """Run the app code for a new session. Never raises: failures become an error page."""
-        try:
-            return self._build()
-        except Exception:
-            text = traceback.format_exc()
-            log.error("app %r raised while building a session:\n%s", self.name, text)
-            return _error_page(f"The app **{self.name}** raised an exception", text)
-
-    @abstractmethod
-    def _build(self) -> Built:
-        """Run the app code; may raise."""
-
-
-def first_paragraph(doc: str | None) -> str:
-    """The first paragraph of a docstring, on one line ("" for none)."""
-    return " ".join((doc or "").strip().split("\n\n", 1)[0].split())
-
-
-def _error_page(headline: str, detail: str) -> Built:
-    page = Column(Markdown(headline), Str(detail, css_classes=["docsync-error"]))
-    return Built([page], "Error", failed=True)
-
-
-def _nothing_shown(name: str) -> Built:
-    return _error_page(
-        f"The app **{name}** shows nothing",
-        "Mark what the page shows with .servable(), for example:\n\n"
-        "    ds.Column(slider, output).servable()\n\n"
-        "or return it from the app function.")
-
-
-class ScriptApp(App):
+class ScriptApp(FileApp):
     """A Python script run top to bottom per session; it shows what ``.servable()`` marked."""
 
     def __init__(self, path: str | Path, *, name: str | None = None) -> None:
-        self.path = Path(path).resolve()
-        if not self.path.is_file():
-            raise AppError(f"app file not found: {path} (give the path of a .py file)")
-        self.name = name or self.path.stem
-        self.title = self.name
-        self.files = (self.path,)
+        super().__init__(path, name=name)
         self._code: types.CodeType | None = None
         self._compile_error: str | None = None
         source = self.path.read_text(encoding="utf-8")
@@ -101,19 +38,15 @@ class ScriptApp(App):
         except SyntaxError:
             self._compile_error = traceback.format_exc(limit=0)
             log.error("app %s has a syntax error:\n%s", self.path, self._compile_error)
-        # Local modules beside the script must be importable, as when it is run with python.
-        folder = str(self.path.parent)
-        if folder not in sys.path:
-            sys.path.insert(0, folder)
 
     def _build(self) -> Built:
         if self._code is None:
-            return _error_page(f"The app **{self.name}** has a syntax error",
+            return error_page(f"The app **{self.name}** has a syntax error",
                                self._compile_error or "")
         with app_module(self.path) as module, building() as build:
             exec(self._code, module.__dict__)
         if not build.servables and build.template is None:  # state.template shows itself
-            return _nothing_shown(self.name)
+            return nothing_shown(self.name)
         return Built(*page_roots(build, self.title))
 
 
@@ -132,7 +65,7 @@ class FunctionApp(App):
         if result is not None:  # what it returns is shown instead of what it marked
             build.servables[:], build.areas[:] = [panel(result)], ["main"]
         if not build.servables and build.template is None:
-            return _nothing_shown(self.name)
+            return nothing_shown(self.name)
         return Built(*page_roots(build, self.title))
 
 
@@ -147,53 +80,3 @@ class ObjectApp(App):
 
     def _build(self) -> Built:
         return Built([self.root], self.title)
-
-
-def _as_app(obj: Any, name: str, title: str | None) -> App:
-    if isinstance(obj, App):
-        return obj
-    if isinstance(obj, (str, Path)) and str(obj).endswith(".py"):
-        return ScriptApp(obj, name=name)
-    if isinstance(obj, (str, Path)) and str(obj).endswith(".ipynb"):
-        from docsync.notebook.app import NotebookApp
-
-        return NotebookApp(obj, name=name)
-    if callable(obj) and not isinstance(obj, Model) and not hasattr(obj, "dependencies"):
-        return FunctionApp(obj, name=name, title=title)
-    return ObjectApp(obj, name=name, title=title)
-
-
-def load_apps(target: Any, *, title: str | Mapping[str, str] | None = None) -> dict[str, App]:
-    """URL path → app, for a script path, a list of paths, a function, an object or a dict.
-
-    ``app.py`` is served at ``/app``; a dict's keys are the paths. ``title`` is the page
-    title, or with several apps a dict of URL path → title (Panel's ``serve(title=...)``),
-    shown on the index page too.
-    """
-    titles = title if isinstance(title, Mapping) else {}
-    title = None if isinstance(title, Mapping) else title
-    if isinstance(target, Mapping):
-        items = [(str(k).strip("/"), _as_app(v, str(k).strip("/"), title))
-                 for k, v in target.items()]
-    elif isinstance(target, (list, tuple)):
-        items = [(a.name, a) for a in (_as_app(t, Path(str(t)).stem, title) for t in target)]
-    else:
-        app = _as_app(target, Path(str(target)).stem if isinstance(target, (str, Path))
-                      else "app", title)
-        items = [(app.name, app)]
-    apps: dict[str, App] = {}
-    for path, app in items:
-        segments = path.split("/")
-        # The server answers its probes itself (docsync.server.http.HEALTH_PATHS).
-        if not path or "_docsync" in segments or segments[-1] == "ws" or path in (
-                "liveness", "readiness"):
-            raise AppError(f"{path!r} cannot be an app path: choose another name")
-        if path in apps:
-            raise AppError(f"two apps would be served at /{path}: rename one of them")
-        if path in titles:
-            app.title = str(titles[path])
-        apps[path] = app
-    unknown = set(titles) - set(apps)
-    if unknown:
-        raise AppError(f"titles for {', '.join(sorted(unknown))}, which no app is served at")
-    return apps

@@ -18,7 +18,7 @@ import difflib
 from collections.abc import Callable
 from typing import Any
 
-from docsync.apps import load_apps
+from docsync.app_loader import load_apps
 from docsync.exceptions import UsageError
 from docsync.server.asgi import AsgiApp
 from docsync.server.config import ServerConfig

@@ -22,6 +22,8 @@ from typing import Any
 import param
 from param.parameterized import register_reference_transform, transform_reference
 
+from docsync.widgets import TextInput, Widget
+
 __all__ = ["BoundFunction", "as_reference", "bind", "depends", "rx", "use_widget_references"]
 
 
@@ -29,8 +31,6 @@ def as_reference(arg: Any) -> Any:
     """``arg`` as ``param`` reads references: a docsync widget becomes its ``value``
     parameter (a ``Button``, which has none, its ``clicks``); anything else is returned
     unchanged."""
-    from docsync.widgets import Widget
-
     if isinstance(arg, Widget):
         for name in ("value", "clicks"):
             if name in arg.param:
@@ -42,8 +42,6 @@ def use_widget_references() -> None:
     """Make docsync widgets references for ``param`` itself (``param.bind(fn, widget)``,
     ``param.rx(widget)``, ``allow_refs`` parameters). Idempotent; there is no way to take
     it back, since ``param`` offers none, and it changes nothing for other objects."""
-    from docsync.widgets import TextInput
-
     if not isinstance(transform_reference(TextInput()), param.Parameter):
         register_reference_transform(as_reference)
 

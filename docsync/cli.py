@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from docsync.apps import load_apps
+from docsync.app_loader import load_apps
 from docsync.exceptions import AppError, RedisUnavailable, UsageError
 from docsync.notebook.app import NotebookApp
 from docsync.server import Server, ServerConfig

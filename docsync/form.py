@@ -50,7 +50,7 @@ from docsync.exceptions import Invalid
 from docsync.handlers import accepts, call_handler, takes_session
 from docsync.layout import Column, ListLike
 from docsync.pane import panel
-from docsync.runtime.context import CURRENT_SESSION
+from docsync.runtime.current import CURRENT_SESSION
 from docsync.widgets import Widget
 
 __all__ = ["Form"]

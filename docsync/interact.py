@@ -22,8 +22,10 @@ from collections.abc import Callable, Iterable, Mapping
 from numbers import Real
 from typing import Any
 
+from docsync.bind import bind
 from docsync.core.model import Model
 from docsync.layout import Column
+from docsync.pane.choose import panel
 from docsync.widgets import Button, Checkbox, FloatSlider, IntSlider, Select, TextInput, Widget
 
 __all__ = ["fixed", "interact", "interact_manual", "interactive"]
@@ -131,9 +133,6 @@ class interactive(Column):
     def __init__(self, fn: Callable[..., Any], abbreviations: Mapping[str, Any], *,
                  throttled: bool = False, manual_update: bool = False,
                  manual_name: str = "Run Interact", **params: Any) -> None:
-        from docsync.bind import bind
-        from docsync.pane import panel
-
         widgets = {name: widget_for(abbrev, name) for name, abbrev in abbreviations.items()}
         shown: list[Model] = [w for w in widgets.values() if isinstance(w, Widget)]
         if manual_update:

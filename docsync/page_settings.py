@@ -18,6 +18,7 @@ import param
 
 from docsync.core.model import Model
 from docsync.exceptions import UsageError
+from docsync.settings import config
 
 __all__ = ["PageSettings", "page_settings"]
 
@@ -60,8 +61,6 @@ def page_settings() -> PageSettings | None:
     """The ``PageSettings`` of the current scope's ``ds.config`` (the session's, inside
     one), or None when every setting it carries is at its default. Raises
     :class:`UsageError` naming the setting when a CSS text or URL is not a string."""
-    from docsync import config
-
     values: dict[str, Any] = {
         "css": [*_strings("raw_css", config.raw_css, what="CSS text"),
                 *_strings("global_css", config.global_css, what="CSS text")],

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from docsync.apps import load_apps
+from docsync.app_loader import load_apps
 from docsync.exceptions import UsageError
 from docsync.server import Server, ServerConfig
 

@@ -12,8 +12,9 @@ Every name Panel's ``pn.config`` documents is a setting here, validated by the s
 rule. Which of them docsync acts on, and why the others have no effect, is in README's
 "Coming from Panel" table. An unknown name raises an error that names the nearest valid one.
 
-The one process-wide :class:`Config` instance is ``docsync.config`` (Panel's API needs one
-place for settings made before any server exists); this module keeps no state of its own.
+The one process-wide :class:`Config` instance is this module's :data:`config`, which
+``docsync`` exports as ``ds.config`` (Panel's API needs one place for settings made before
+any server exists); a session's own values live in its ``SessionContext``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any
 import param
 
 from docsync.exceptions import UsageError
+from docsync.runtime.current import CURRENT_SESSION
 
 __all__ = [
     "EXTENSION_NAMES",
@@ -180,8 +182,6 @@ def _nearest(name: str) -> str:
 
 def _session_scope() -> dict[str, Any] | None:
     """The current session's own settings, or None outside a session."""
-    from docsync.runtime.context import CURRENT_SESSION
-
     ctx = CURRENT_SESSION.get()
     return ctx.config if ctx is not None else None
 
@@ -246,6 +246,10 @@ class Config:
                 setattr(self._process, n, copy.copy(Settings.param[n].default))
 
 
+#: The process-wide settings (``ds.config``, Panel's ``pn.config``).
+config = Config()
+
+
 def extension_settings(config: Config, names: tuple[str, ...], settings: dict[str, Any]) -> None:
     """Check and apply ``pn.extension(*names, **settings)`` to ``config``.
 
@@ -304,8 +308,6 @@ def sizing_default(cls: type[param.Parameterized], params: dict[str, Any]) -> No
     """
     if "sizing_mode" in params or _own_sizing_mode(cls):
         return
-    from docsync import config
-
     mode = config.sizing_mode
     if mode is None:
         return
@@ -327,8 +329,6 @@ def thread_count(nthreads: int | None) -> int | None:
 def call_exception_handler(error: BaseException) -> bool:
     """Pass ``error`` to the current scope's ``exception_handler``; True when there is
     one and it returned without raising (it then replaces docsync's own report)."""
-    from docsync import config
-
     handler = config.exception_handler
     if handler is None:
         return False

@@ -23,11 +23,13 @@ from docsync.cache import cache as app_cache
 from docsync.identity import Login
 from docsync.location import Location
 from docsync.runtime.bus import Subscription
-from docsync.runtime.context import CURRENT_RUNTIME, CURRENT_SESSION, Runtime, SessionContext
+from docsync.runtime.context import Runtime, SessionContext
 from docsync.runtime.curdoc import CurrentDocument
+from docsync.runtime.current import CURRENT_RUNTIME, CURRENT_SESSION
 from docsync.runtime.pending import REGISTRATIONS
 from docsync.runtime.periodic import PeriodicCallback, callback_name
 from docsync.runtime.store import SessionStore
+from docsync.template.auto import session_template
 
 if TYPE_CHECKING:
     from docsync.template.panel import BasicTemplate
@@ -188,8 +190,6 @@ class State:
     def template(self) -> BasicTemplate | None:
         """The page template ``config.template`` gives this session (``template.title =``,
         ``template.sidebar.append(...)``); None without one (``docsync.template.auto``)."""
-        from docsync.template.auto import session_template
-
         return session_template()
 
     @property

@@ -8,6 +8,7 @@ from typing import Any
 import param
 
 from docsync.core.model import Model
+from docsync.pane.choose import panel
 
 __all__ = ["Viewable", "Viewer"]
 
@@ -27,8 +28,6 @@ class Viewer(param.Parameterized):
     """
 
     def _panel(self) -> Model:
-        from docsync.pane import panel
-
         if not callable(getattr(self, "__panel__", None)):
             raise TypeError(f"{type(self).__name__} is a Viewer without a __panel__ method: "
                             "define __panel__(self) to return the components that show it")

@@ -1,7 +1,8 @@
 import pytest
 
 import docsync as ds
-from docsync.apps import FunctionApp, ObjectApp, ScriptApp, load_apps
+from docsync.app_loader import load_apps
+from docsync.apps import FunctionApp, ObjectApp, ScriptApp
 from docsync.exceptions import AppError
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import docsync as pn
 from docsync.exceptions import UsageError
-from docsync.runtime.context import CURRENT_SESSION
+from docsync.runtime.current import CURRENT_SESSION
 from docsync.settings import (
     NAMES,
     Config,

@@ -13,7 +13,7 @@ from docsync.cache.backends.base import Backend
 from docsync.cache.hashing import HashFuncs
 from docsync.cache.keys import KeyMaker
 from docsync.cache.table import CacheInfo, CacheTable
-from docsync.runtime.context import CURRENT_SESSION
+from docsync.runtime.current import CURRENT_SESSION
 
 __all__ = ["CachedFunction", "Options", "wrap"]
 

@@ -21,6 +21,7 @@ from docsync.cache.hashing import HashFuncs, ValueHasher
 from docsync.cache.policies import check_policy
 from docsync.cache.sweeper import Sweeper
 from docsync.cache.table import CacheInfo, CacheTable
+from docsync.settings import config
 
 __all__ = ["Cache"]
 
@@ -153,8 +154,6 @@ class Cache:
         if not to_disk:
             return backend
         if cache_path is None:
-            from docsync import config
-
             cache_path = config.cache_path  # pn.config.cache_path, as in Panel
         if backend not in (None, "disk"):
             raise ValueError(f"to_disk=True stores on disk, but backend={backend!r} was "

@@ -7,11 +7,13 @@ import copy as copying
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docsync.cache.backends.base import MISSING, Store
 from docsync.cache.flight import Abandoned, Flight, Role, wait
-from docsync.runtime.context import SessionContext
+
+if TYPE_CHECKING:
+    from docsync.runtime.context import SessionContext
 
 __all__ = ["CacheInfo", "CacheTable"]
 

@@ -28,6 +28,7 @@ import param
 from docsync.chat.options import check_options
 from docsync.core.chunks import Chunks
 from docsync.core.model import JSON, Model
+from docsync.pane.choose import panel
 from docsync.pane.text import render_markdown, safe_url
 
 __all__ = ["DEFAULT_AVATARS", "ChatMessage"]
@@ -115,8 +116,6 @@ class ChatMessage(Model):
                 text = Chunks([obj or ""])
             self._shown = (obj or "") if text is not None else ""
         else:
-            from docsync.pane import panel
-
             text, content = None, panel(obj)
         # ``text`` is set even when it is the same object: that is how the document hears
         # that it grew (docsync.core.chunks). Plain sets, not ``param.update``: this runs

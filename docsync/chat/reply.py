@@ -22,7 +22,8 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from docsync.runtime.context import CURRENT_SESSION, SessionContext
+from docsync.runtime.context import SessionContext
+from docsync.runtime.current import CURRENT_SESSION
 
 if TYPE_CHECKING:
     from docsync.chat.feed import ChatFeed, Reply

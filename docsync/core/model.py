@@ -18,7 +18,9 @@ from typing import Any, ClassVar, TypeVar
 
 import param
 
+from docsync.core.build import mark_servable
 from docsync.core.chunks import Chunks
+from docsync.core.link import link
 from docsync.exceptions import ArgumentError, Invalid, UsageError
 
 __all__ = ["ChangeHook", "Model", "check_arguments", "chunk_props", "iter_models", "listen",
@@ -176,8 +178,6 @@ class Model(param.Parameterized):
         ``"header"`` or ``"modal"``. ``location`` is Panel's; every page already keeps its
         URL in sync (``state.location``), so only ``True`` is accepted.
         """
-        from docsync.core.build import mark_servable
-
         if location is not True:
             raise UsageError("servable(location=...): every docsync page keeps its URL in "
                              "state.location; leave location out")
@@ -189,8 +189,6 @@ class Model(param.Parameterized):
              bidirectional: bool = False, **links: str) -> param.parameterized.Watcher:
         """Panel's ``link``: ``source.link(target, value="object")`` sets ``target.object``
         whenever ``value`` changes (see :func:`docsync.core.link.link`)."""
-        from docsync.core.link import link
-
         return link(self, target, callbacks=callbacks, bidirectional=bidirectional,
                     links=links)
 
@@ -205,8 +203,6 @@ class Model(param.Parameterized):
             raise ValueError("jslink(code=...): docsync runs no JavaScript of the app; link "
                              "in Python instead: source.link(target, callbacks={'value': "
                              "fn}) with fn(target, event)")
-        from docsync.core.link import link
-
         return link(self, target, bidirectional=bidirectional, links=links)
 
     def clone(self: _M, **overrides: Any) -> _M:

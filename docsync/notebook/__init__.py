@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from docsync.exceptions import UsageError
 from docsync.notebook.app import NotebookApp
+from docsync.settings import config, extension_settings
 
 if TYPE_CHECKING:
     from docsync.notebook.host import NotebookHost
@@ -46,9 +47,6 @@ def extension(*names: str, reconnect_timeout: float = 30.0, num_threads: int | N
     1: the callbacks of all views run one at a time). ``max_callback_errors``: failures in
     a row before a periodic callback is stopped.
     """
-    from docsync import config
-    from docsync.settings import extension_settings
-
     extension_settings(config, names, settings)
     if _kernel_shell() is not None:
         threads = num_threads if num_threads is not None else (config.nthreads or 1)

@@ -9,17 +9,19 @@ last expression (unless it ends with ``;``) and every ``display(obj)``, in order
 from __future__ import annotations
 
 import logging
-import sys
 import traceback
 from pathlib import Path
 from typing import Any
 
-from docsync.apps import App, Built, _error_page, _nothing_shown, app_module
+from docsync.app_base import Built, FileApp, error_page, nothing_shown
+from docsync.app_module import app_module
 from docsync.core.build import building
 from docsync.core.model import Model
 from docsync.exceptions import AppError
 from docsync.notebook.cells import CodeCell, MarkdownCell, read_cells, run
-from docsync.pane import Markdown, panel
+from docsync.pane.choose import panel
+from docsync.pane.text import Markdown
+from docsync.settings import config
 from docsync.template.auto import page_roots
 
 __all__ = ["NotebookApp"]
@@ -27,17 +29,15 @@ __all__ = ["NotebookApp"]
 log = logging.getLogger("docsync.apps")
 
 
-class NotebookApp(App):
+class NotebookApp(FileApp):
     """A notebook run top to bottom per session (see the module docstring)."""
+
+    kind = "notebook"
+    suffix = ".ipynb"
 
     def __init__(self, path: str | Path, *, name: str | None = None,
                  markdown: bool = False) -> None:
-        self.path = Path(path).resolve()
-        if not self.path.is_file():
-            raise AppError(f"notebook not found: {path} (give the path of a .ipynb file)")
-        self.name = name or self.path.stem
-        self.title = self.name
-        self.files = (self.path,)
+        super().__init__(path, name=name)
         self.markdown = markdown
         self._cells: list[CodeCell | MarkdownCell] = []
         self._load_error: str | None = None
@@ -46,14 +46,10 @@ class NotebookApp(App):
         except AppError as exc:
             self._load_error = str(exc)
             log.error("%s", exc)
-        # Local modules beside the notebook must be importable, as in Jupyter.
-        folder = str(self.path.parent)
-        if folder not in sys.path:
-            sys.path.insert(0, folder)
 
     def _build(self) -> Built:
         if self._load_error is not None:
-            return _error_page(f"The notebook **{self.name}** cannot be run", self._load_error)
+            return error_page(f"The notebook **{self.name}** cannot be run", self._load_error)
         # (cell index, model): servables and displayed outputs, where their cell is.
         servables: list[tuple[int, Model]] = []
         shown: list[tuple[int, Model]] = []
@@ -82,18 +78,17 @@ class NotebookApp(App):
                     detail = traceback.format_exc()
                     log.error("notebook %r raised in cell %d:\n%s", self.name, cell.index,
                               detail)
-                    return _error_page(
+                    return error_page(
                         f"The notebook **{self.name}** raised an exception in cell "
                         f"{cell.index}", detail)
                 if value is not None:
                     display(value)
                 servables.extend((cell.index, m) for m in build.servables[marked:])
-        from docsync import config
 
         if servables and config.template is not None:  # the template holds the servables
             return Built(*page_roots(build, self.title))
         outputs = servables or shown
         if not outputs:
-            return _nothing_shown(self.name)
+            return nothing_shown(self.name)
         roots = [m for _, m in sorted([*notes, *outputs], key=lambda item: item[0])]
         return Built(roots, build.title or self.title)

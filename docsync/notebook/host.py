@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docsync.apps import ObjectApp
-from docsync.bind import BoundFunction
+from docsync.bind import BoundFunction, use_widget_references
 from docsync.core.messages import Hello
 from docsync.core.model import Model
 from docsync.core.registry import RegistryConfig, SessionRegistry
@@ -37,7 +37,8 @@ from docsync.core.tokens import issue_token, new_session_id
 from docsync.notebook.static import snapshot_html
 from docsync.notebook.view import NotebookView
 from docsync.pane import panel
-from docsync.runtime.context import CURRENT_RUNTIME, Runtime, RuntimeConfig
+from docsync.runtime.context import Runtime, RuntimeConfig
+from docsync.runtime.current import CURRENT_RUNTIME
 from docsync.runtime.open import open_session
 from docsync.viewable import Viewer
 
@@ -69,6 +70,9 @@ class NotebookHost:
 
     def __init__(self, config: HostConfig = HostConfig()) -> None:
         self.config = config
+        # Panel's rule that a widget stands for its value in param.bind/rx/allow_refs (a
+        # process-wide hook of param's, added explicitly, not at import).
+        use_widget_references()
         self.runtime = Runtime(RuntimeConfig(num_threads=config.num_threads,
                                              max_callback_errors=config.max_callback_errors))
         self.secret = secrets.token_bytes(32)

@@ -13,7 +13,10 @@ import param
 from param.parameterized import resolve_ref, resolve_value, transform_reference
 
 from docsync.core.model import Model
-from docsync.settings import sizing_default
+from docsync.indicators import LoadingSpinner
+from docsync.pane.base import PaneBase
+from docsync.runtime.current import CURRENT_SESSION
+from docsync.settings import config, sizing_default
 
 __all__ = ["ParamFunction", "ParamMethod", "evaluate", "is_method", "references",
            "release_at_session_end"]
@@ -63,8 +66,6 @@ def is_stream(value: Any) -> bool:
 def release_at_session_end(release: Callable[[], None]) -> None:
     """Made in a session: call ``release()`` when it ends, so watchers a component put on
     objects that outlive the session (a module-level Parameterized) go with it."""
-    from docsync.runtime.context import CURRENT_SESSION
-
     ctx = CURRENT_SESSION.get()
     if ctx is not None:
         ctx.on_destroyed(lambda *_: release())
@@ -72,8 +73,6 @@ def release_at_session_end(release: Callable[[], None]) -> None:
 
 def _current_session_loaded() -> bool | None:
     """Whether the current session's page shows its first snapshot; None outside one."""
-    from docsync.runtime.context import CURRENT_SESSION
-
     ctx = CURRENT_SESSION.get()
     if ctx is None or ctx.session is None:
         return None
@@ -114,8 +113,6 @@ class ParamFunction(Model):
         "ds.config.loading_indicator)."))
 
     def __init__(self, object: Any = None, **params: Any) -> None:
-        from docsync import config
-
         if object is not None and not callable(object) and not _is_reference(object):
             raise TypeError(f"{type(self).__name__} shows a function, a bind result, a "
                             f"method or a reactive expression, not {type(object).__name__}")
@@ -129,8 +126,6 @@ class ParamFunction(Model):
         # The first child is given to the constructor: a parameter set after it would make
         # param copy the parameter object for this instance.
         if deferred:
-            from docsync.indicators import LoadingSpinner
-
             params["child"] = LoadingSpinner(value=True, name="Loading", size=32)
             params["loading"] = True
         first: Any = param.Skip
@@ -147,7 +142,7 @@ class ParamFunction(Model):
         self.param.watch(self._object_changed, "object")
         release_at_session_end(self._unlink)
         if deferred:
-            from docsync.state import state
+            from docsync.state import state  # known circle: tests/test_import_graph.py
 
             state.onload(self._show_deferred)
         elif is_stream(first):
@@ -157,7 +152,7 @@ class ParamFunction(Model):
 
     @staticmethod
     def _pane(value: Any) -> Model:
-        from docsync.pane.choose import panel
+        from docsync.pane.choose import panel  # known circle: tests/test_import_graph.py
 
         return panel(value)
 
@@ -194,7 +189,7 @@ class ParamFunction(Model):
 
     def _changed(self, *_: Any) -> None:
         if self.loading_indicator and _current_session_loaded() is not None:
-            from docsync.state import state
+            from docsync.state import state  # known circle: tests/test_import_graph.py
 
             # A separate call: this one ends first, so its patch (loading on) reaches the
             # page before the value is computed.
@@ -223,7 +218,7 @@ class ParamFunction(Model):
                 self.loading = False
 
     def _show(self, result: Any) -> None:
-        from docsync.pane import PaneBase, pane_type
+        from docsync.pane.choose import pane_type  # known circle: tests/test_import_graph.py
 
         if result is param.Skip:
             return
@@ -298,8 +293,6 @@ _END = object()  # a generator's end (it may yield None)
 def _need_session(obj: Any, result: Any) -> Any:
     """The current session's context, in which stream ``result`` of ``obj`` is run; raise
     ``TypeError`` (closing the stream) outside any session."""
-    from docsync.runtime.context import CURRENT_SESSION
-
     ctx = CURRENT_SESSION.get()
     if ctx is None:
         if inspect.iscoroutine(result) or inspect.isgenerator(result):

@@ -10,8 +10,12 @@ from typing import Any
 
 import param
 
+from docsync import widgets
 from docsync.core.model import JSON, Model, to_json
 from docsync.exceptions import Invalid
+from docsync.layout import Column, ListLike
+from docsync.pane.function import release_at_session_end
+from docsync.pane.text import Markdown, Str
 
 __all__ = ["Param", "widget_type"]
 
@@ -41,8 +45,6 @@ _METADATA = ("constant", "readonly", "precedence", "objects", "bounds", "softbou
 
 
 def _widgets_module() -> Any:
-    from docsync import widgets
-
     return widgets
 
 
@@ -141,8 +143,6 @@ class Param(Model):
         "The Column holding the title and the widgets (rebuilt with the form)."))
 
     def __init__(self, object: Any = None, **params: Any) -> None:
-        from docsync.layout import Column, ListLike
-
         if isinstance(object, param.Parameter):
             if not isinstance(object.owner, param.Parameterized):
                 raise TypeError("Param shows a parameter of a Parameterized object "
@@ -176,7 +176,6 @@ class Param(Model):
             "object", "parameters", "widgets", "name", "show_name", "show_labels",
             "hide_constant", "display_threshold", "expand", "expand_button", "sort",
             "default_precedence", "default_layout"])
-        from docsync.pane.function import release_at_session_end
 
         release_at_session_end(self._unlink)
 
@@ -215,8 +214,6 @@ class Param(Model):
                 yield name
 
     def _build(self) -> None:
-        from docsync.pane.text import Markdown
-
         self._unlink()
         self.widget_map = {}
         obj = self.object
@@ -289,8 +286,6 @@ class Param(Model):
         self._links = []
 
     def _rebuild(self, *events: Any) -> None:
-        from docsync.layout import Column
-
         if self.object is not None and not _is_parameterized(self.object):
             raise TypeError(f"Param shows a param.Parameterized object or class, not "
                             f"{type(self.object).__name__}")
@@ -341,8 +336,6 @@ class Param(Model):
         return kw
 
     def _readout(self, name: str, label: str) -> Model:
-        from docsync.pane.text import Str
-
         def text() -> str:
             value = getattr(self.object, name)
             return f"{label}: {value!r}" if label else repr(value)

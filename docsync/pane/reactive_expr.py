@@ -10,6 +10,9 @@ import param
 from param.parameterized import resolve_ref
 
 from docsync.core.model import JSON, Model, to_json
+from docsync.layout import Column, Row
+from docsync.pane.function import ParamFunction
+from docsync.widgets import Widget
 
 __all__ = ["ReactiveExpr", "widgets_of"]
 
@@ -28,8 +31,6 @@ _LOCATIONS: dict[str, tuple[str, bool, str]] = {
 
 def widgets_of(expr: Any) -> list[Model]:
     """The docsync widgets an expression reads, in the order it reads them, each once."""
-    from docsync.widgets import Widget
-
     found: list[Model] = []
     for p in resolve_ref(expr):
         if isinstance(p.owner, Widget) and p.owner not in found:
@@ -74,9 +75,6 @@ class ReactiveExpr(Model):
         return super()._derived(prop, ref)
 
     def _arrange(self, *_: Any) -> None:
-        from docsync.layout import Column, Row
-        from docsync.pane.function import ParamFunction
-
         if self._output is not None:
             self._output._unlink()  # the expression's old output stops following it
             self._output = None

@@ -35,12 +35,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from docsync.bind import use_widget_references
 from docsync.core.session import Session
 from docsync.identity import Login
 from docsync.location import Location
 from docsync.runtime.bus import LocalBus, Subscription
 from docsync.runtime.busy import BusySignal
+from docsync.runtime.current import CURRENT_RUNTIME, CURRENT_SESSION
 from docsync.runtime.executor import SerialExecutor, Workers
 from docsync.runtime.observer import CallbackObserver
 from docsync.runtime.once import OncePerServer
@@ -51,15 +51,10 @@ from docsync.runtime.store import SessionStore
 from docsync.runtime.tasks import Leases, TaskScheduler
 from docsync.settings import call_exception_handler
 
-__all__ = ["BUSY_DELAY", "CURRENT_RUNTIME", "CURRENT_SESSION", "REBUILDING", "Runtime",
-           "RuntimeConfig", "SessionContext"]
+__all__ = ["BUSY_DELAY", "REBUILDING", "Runtime", "RuntimeConfig", "SessionContext"]
 
 log = logging.getLogger("docsync.callbacks")
 
-CURRENT_RUNTIME: contextvars.ContextVar[Runtime | None] = contextvars.ContextVar(
-    "docsync_runtime", default=None)
-CURRENT_SESSION: contextvars.ContextVar[SessionContext | None] = contextvars.ContextVar(
-    "docsync_session", default=None)
 #: Set around the building of a session that is rebuilt from saved state (its worker was
 #: lost): the ``state.session`` values it starts with, so that the app sees them when it
 #: runs again.
@@ -94,13 +89,15 @@ class Checkpoint(Protocol):
 class Runtime:
     """Process-wide services: the worker pool, tasks, app-wide hooks, live sessions.
 
-    Created by a transport on its event loop thread; it adopts what was registered before
-    it existed (``docsync.runtime.pending``). ``bus`` carries ``state.publish`` (default:
-    this process only); ``leases`` make tasks run once per cluster; ``observer`` hears how
-    long queued calls take and which callbacks fail (a server's metrics). ``clock`` is the
-    wall clock in seconds since the epoch (token dates, detach times, task times), ``pool``
-    the thread pool for app code outside the sessions' queues: both given by a test client
-    whose time is manual (``docsync.testing``), the loop's ``time()`` being its own.
+    Created by a transport on its event loop thread, which first calls
+    :func:`docsync.bind.use_widget_references` (a component rule the runtime knows nothing
+    of); it adopts what was registered before it existed (``docsync.runtime.pending``).
+    ``bus`` carries ``state.publish`` (default: this process only); ``leases`` make tasks
+    run once per cluster; ``observer`` hears how long queued calls take and which callbacks
+    fail (a server's metrics). ``clock`` is the wall clock in seconds since the epoch (token
+    dates, detach times, task times), ``pool`` the thread pool for app code outside the
+    sessions' queues: both given by a test client whose time is manual
+    (``docsync.testing``), the loop's ``time()`` being its own.
     """
 
     def __init__(self, config: RuntimeConfig = RuntimeConfig(), *, bus: LocalBus | None = None,
@@ -110,9 +107,6 @@ class Runtime:
         self.config = config
         self.observer = observer
         self.clock = clock
-        # Panel's rule that a widget stands for its value in param.bind/rx/allow_refs: a
-        # process-wide hook of param's, so it is added here, explicitly, not at import.
-        use_widget_references()
         self.loop = asyncio.get_running_loop()
         self.loop_thread = threading.get_ident()
         #: Drain the sessions' serial queues (client frames, their callbacks).

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from http.cookies import CookieError, SimpleCookie
 from typing import TYPE_CHECKING, Protocol
 
+from docsync.app_base import error_page
 from docsync.core.document import Document
 from docsync.core.messages import Hello
 from docsync.core.session import LogLimits, Session
@@ -18,10 +19,10 @@ from docsync.identity import Login
 from docsync.location import Location
 from docsync.page_settings import page_settings
 from docsync.runtime.context import Runtime, SessionContext
-from docsync.settings import thread_count
+from docsync.settings import config, thread_count
 
 if TYPE_CHECKING:
-    from docsync.apps import App
+    from docsync.app_base import App
 
 __all__ = ["DownloadShelf", "cookies", "open_session"]
 
@@ -70,8 +71,6 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
     (``state.user``). ``downloads`` (a server's) takes the files too large for a
     ``download`` command's data (see ``SessionContext.download``).
     """
-    from docsync import config
-    from docsync.apps import _error_page
 
     document = Document()
     session = Session(session_id, document, hello=hello, limits=limits)
@@ -99,7 +98,7 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
         try:
             settings = page_settings() if sync_location else None
         except UsageError as exc:  # a value mutated in place, unchecked: say what to fix
-            built, settings = _error_page("The app's page settings are invalid", str(exc)), None
+            built, settings = error_page("The app's page settings are invalid", str(exc)), None
         threads = thread_count(config.nthreads)  # a script may set it: grow the pool
     if threads is not None:
         runtime.workers.ensure(threads)

@@ -20,8 +20,8 @@ from websockets.extensions.permessage_deflate import enable_server_permessage_de
 from websockets.http11 import Request, Response
 from websockets.server import ServerProtocol
 
-import docsync
-from docsync.apps import App
+from docsync.app_base import App
+from docsync.bind import use_widget_references
 from docsync.cluster.persist import Persistence
 from docsync.cluster.services import Cluster
 from docsync.core.messages import Hello
@@ -46,6 +46,7 @@ from docsync.server.frames import CountedFrames, WebSocketFrames
 from docsync.server.gate import NO_LOGIN, LoginGate, login_config
 from docsync.server.logs import AccessLog, LibraryLogger
 from docsync.server.pages import bootstrap_page, index_page
+from docsync.settings import config as app_config
 from docsync.settings import thread_count
 
 if TYPE_CHECKING:
@@ -270,7 +271,7 @@ class Server:
         if where.kind == "index":
             # pn.config.index_titles: app path, with or without its "/", → title.
             titles = {str(k).strip("/"): str(v)
-                      for k, v in docsync.config.index_titles.items()}
+                      for k, v in app_config.index_titles.items()}
             return http.response(200, index_page(
                 [(path, titles.get(path, app.title), app.description)
                  for path, app in self.apps.items()], template=self._index_template))
@@ -386,6 +387,9 @@ class Server:
             secret=self.secret, session_ttl=max(60.0, 2 * config.reconnect_timeout),
             task_lease=config.task_lease, on_moved=self._moved)
         persistence = self._cluster.persistence
+        # Panel's rule that a widget stands for its value in param.bind/rx/allow_refs: a
+        # process-wide hook of param's, so it is added here, explicitly, not at import.
+        use_widget_references()
         self._runtime = Runtime(RuntimeConfig(
             num_threads=self.config.num_threads,
             max_callback_errors=self.config.max_callback_errors,
@@ -398,7 +402,7 @@ class Server:
         if self.setup is not None:
             with self._runtime.activate():
                 self.setup()
-        threads = thread_count(docsync.config.nthreads)  # pn.config.nthreads, set by now
+        threads = thread_count(app_config.nthreads)  # pn.config.nthreads, set by now
         if threads is not None:
             self._runtime.workers.ensure(threads)
         if listen:

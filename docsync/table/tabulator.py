@@ -30,7 +30,7 @@ from docsync.table.cells import coerce_edit, coerce_filter, filter_mask, python_
 from docsync.table.columns import Column, columns_of
 from docsync.table.events import CellClickEvent, TableEditEvent
 from docsync.table.updates import patch_cells, streamed
-from docsync.widgets import Widget
+from docsync.widgets.base import Widget
 
 __all__ = ["Tabulator"]
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docsync.core.build import current_build
 from docsync.core.model import Model
+from docsync.runtime.current import CURRENT_SESSION
+from docsync.settings import config
 from docsync.template.page import Page
 from docsync.template.panel import TEMPLATES, BasicTemplate
 
@@ -25,8 +28,6 @@ def page_roots(build: Build, title: str) -> tuple[list[Model], str]:
     (a ``Page`` or one of Panel's templates) turns this off: the title is then
     ``servable(title=...)``'s, else the first page's, else ``title``.
     """
-    from docsync import config
-
     servables = list(build.servables)
     pages = [s for s in servables if isinstance(s, Page)]
     name = config.template
@@ -51,10 +52,6 @@ def session_template() -> BasicTemplate | None:
     add to its areas...) and the servables join it afterwards; later, in a callback, it is
     the template the session's page shows.
     """
-    from docsync import config
-    from docsync.core.build import current_build
-    from docsync.runtime.context import CURRENT_SESSION
-
     name = config.template
     build = current_build()
     if build is not None:

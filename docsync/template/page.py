@@ -7,13 +7,13 @@ from typing import Any
 import param
 
 from docsync.core.model import Model
+from docsync.pane.choose import panel
+from docsync.settings import config
 
 __all__ = ["Page"]
 
 
 def _panels(objs: Any) -> list[Model]:
-    from docsync.pane import panel
-
     if objs is None:
         return []
     if isinstance(objs, (list, tuple)):
@@ -60,7 +60,6 @@ class Page(Model):
     def __init__(self, *, header: Any = None, sidebar: Any = None, main: Any = None,
                  modal: Any = None, **params: Any) -> None:
         if "theme" not in params:  # ds.config.theme = "dark" makes every page dark
-            from docsync import config
 
             params["theme"] = "dark" if config.theme == "dark" else "auto"
         super().__init__(header=self._area(header), sidebar=self._area(sidebar),

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.layout import Column, ListLike
+from docsync.settings import config
 from docsync.template.page import Page
 
 __all__ = ["BasicTemplate", "BootstrapTemplate", "DarkTheme", "DefaultTheme",
@@ -85,8 +86,6 @@ class BasicTemplate(Page):
     _client_writable = Page._client_writable | {"collapsed_sidebar"}
 
     def __init__(self, **params: Any) -> None:
-        from docsync import config
-
         accent = params.pop("accent", None)
         if accent is not None:  # Panel's shorthand: both the header and the controls
             params.setdefault("accent_base_color", accent)

@@ -7,7 +7,8 @@ import weakref
 from collections.abc import Mapping
 from typing import Any
 
-from docsync.apps import App, load_apps
+from docsync.app_base import App
+from docsync.app_loader import load_apps
 from docsync.core.document import Document
 from docsync.core.registry import RegistryConfig, SessionRegistry
 from docsync.core.session import LogLimits, Session

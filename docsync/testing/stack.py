@@ -21,7 +21,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from functools import partial
 from typing import Any, TypeVar
 
-from docsync.apps import App
+from docsync.app_base import App
+from docsync.bind import use_widget_references
 from docsync.core.messages import Hello
 from docsync.core.registry import RegistryConfig, SessionRegistry
 from docsync.core.session import Session
@@ -105,6 +106,9 @@ class Stack:
         self._thread = threading.Thread(target=self._run, name="docsync-local-loop",
                                         daemon=True)
         self._thread.start()
+        # Panel's rule that a widget stands for its value in param.bind/rx/allow_refs, as
+        # the server and the notebook host add it before their runtime.
+        use_widget_references()
         self.runtime: Runtime = self.call(
             lambda: Runtime(config, clock=self.loop.time, pool=self.pool))
         self.registry = SessionRegistry(secret=self.secret, factory=self._create,

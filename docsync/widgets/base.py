@@ -20,6 +20,7 @@ import param
 
 from docsync.core.model import JSON, Model
 from docsync.exceptions import Invalid
+from docsync.runtime.current import CURRENT_SESSION
 from docsync.settings import sizing_default
 
 __all__ = ["BUTTON_TYPES", "Widget", "number", "within"]
@@ -84,8 +85,6 @@ class Widget(Model):
         sizing_default(type(self), params)
         store = None
         if params.get("key") is not None:
-            from docsync.runtime.context import CURRENT_SESSION
-
             ctx = CURRENT_SESSION.get()
             store = ctx.store if ctx is not None else None
             if store is not None and params["key"] in store:
@@ -105,7 +104,7 @@ class Widget(Model):
     def rx(self) -> Any:
         """A reactive expression of this widget's value (Panel's ``widget.rx()``; a
         ``Button``'s is its ``clicks``), as ``ds.rx(widget)`` gives."""
-        from docsync.bind import rx
+        from docsync.bind import rx  # known circle: tests/test_import_graph.py
 
         return rx(self)
 
@@ -120,7 +119,7 @@ class Widget(Model):
 
         See :func:`docsync.widgets.link.from_param` for what is derived and how.
         """
-        from docsync.widgets.link import from_param
+        from docsync.widgets.link import from_param  # known circle: tests/test_import_graph.py
 
         return from_param(cls, parameter, **params)
 

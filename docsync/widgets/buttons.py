@@ -10,6 +10,7 @@ import param
 
 from docsync.core.model import JSON
 from docsync.handlers import takes_session
+from docsync.runtime.current import CURRENT_SESSION
 from docsync.widgets.base import BUTTON_TYPES, Widget
 
 __all__ = ["Button", "MenuButton", "Toggle", "menu_entries"]
@@ -53,9 +54,8 @@ class Button(Widget):
         """
         if takes_session(callback):
             def handler(event: param.parameterized.Event) -> Any:
-                from docsync.state import state
-
-                return callback(event, session=state.session)
+                ctx = CURRENT_SESSION.get()  # what state.session reads
+                return callback(event, session=ctx.store if ctx is not None else None)
 
             return self.param.watch(handler, "clicks", onlychanged=False)
         return self.param.watch(callback, "clicks", onlychanged=False)

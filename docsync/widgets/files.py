@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON
-from docsync.runtime.context import CURRENT_SESSION
+from docsync.runtime.current import CURRENT_SESSION
 from docsync.runtime.download import send_file
 from docsync.widgets.base import BUTTON_TYPES, Widget
 from docsync.widgets.buttons import BUTTON_UNSUPPORTED

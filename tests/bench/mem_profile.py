@@ -15,7 +15,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from docsync.apps import load_apps
+from docsync.app_loader import load_apps
 from docsync.core.document import Document
 from docsync.core.messages import Hello
 from docsync.core.session import Session

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import docsync as pn
-from docsync.apps import load_apps
+from docsync.app_loader import load_apps
 from docsync.exceptions import AppError
 from docsync.notebook.app import NotebookApp
 from docsync.testing import LocalClient
