@@ -1,12 +1,16 @@
 /**
  * Wires the pieces together for one page: document store, protocol, views, banner and
  * transport. `startApp` is the only function here that reads `window`/`document`/`location`
- * state; the modules it wires stay testable on their own.
+ * state; the modules it wires stay testable on their own (what the banner says:
+ * status_banner.js; the page's own busy wait: send_times.js; reloads: reload.js).
  */
 
 import { DocumentStore } from "./document.js";
 import { EditQueue } from "./edits.js";
 import { ClientProtocol, MessageTooLarge, PROTOCOL_VERSION } from "./protocol.js";
+import { reloadForFreshSession, reloadWhenBack } from "./reload.js";
+import { SendTimes } from "./send_times.js";
+import { HALTED, statusBanner } from "./status_banner.js";
 import { Transport, resolveWebSocketUrl } from "./transport.js";
 import { Banner } from "./views/banner.js";
 import { BusyIndicator, serverBusy } from "./views/busy.js";
@@ -25,9 +29,6 @@ export function pageLocation(loc) {
   return { pathname: loc.pathname, search: loc.search, hash: loc.hash, href: loc.href };
 }
 
-/** Connection states after which this page's session cannot come back (PROTOCOL.md §8). */
-const HALTED = ["expired", "taken-over", "forbidden", "restarting", "reload", "login"];
-
 /** Toast levels of the `notify` command; anything else shows as "info". */
 const NOTIFY_LEVELS = ["info", "success", "warning", "error"];
 
@@ -43,21 +44,6 @@ function refusedModelIds(msg) {
   if (!msg) return [];
   if (msg.type === "event") return [msg.model];
   return (msg.ops ?? []).map((op) => /^\/models\/([^/]+)\//.exec(op.path ?? "")?.[1]).filter(Boolean).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-/** Poll `url` until it answers 200 or `timeoutMs` passes; resolves to whether it did. */
-export async function waitForServer(url, { timeoutMs = 30000, intervalMs = 300 } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, { cache: "no-store" });
-      if (response.status === 200) return true;
-    } catch {
-      // The server is still down; keep polling.
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  return false;
 }
 
 function nextFrame(fn) {
@@ -89,24 +75,6 @@ export function startApp(bootstrap, root, host = {}) {
     return null;
   }
   const reload = () => location.reload();
-  // PROTOCOL.md §6: a hello with last_seq null refused with 4409 means another tab holds
-  // this page's token; a reload fetches a fresh one. Guard against a reload loop when the
-  // page comes back from a cache with the same token.
-  const reloadForFreshSession = () => {
-    const key = "docsync-reloaded-for-4409";
-    let last = 0;
-    try {
-      last = Number(sessionStorage.getItem(key) ?? 0);
-      sessionStorage.setItem(key, String(Date.now()));
-    } catch {
-      // No sessionStorage (sandboxed frame): reload anyway.
-    }
-    if (Date.now() - last < 10000) {
-      banner.show("This session is open in another tab.", { kind: "error", action: { label: "Reload", onClick: reload } });
-    } else {
-      reload();
-    }
-  };
   // Read at every connect: the URL may have changed since the page loaded (Location).
   const protocol = new ClientProtocol({
     token: bootstrap.token,
@@ -118,16 +86,11 @@ export function startApp(bootstrap, root, host = {}) {
   // The busy indicator shows while the oldest unacknowledged message has waited too long,
   // or while the server says its session is busy (the `busy` command, views/busy.js).
   const busy = new BusyIndicator(chrome);
-  const sentAt = new Map(); // cseq -> performance.now() when the message was queued
-  const showBusy = () => {
-    const oldest = protocol.outbox[0];
-    for (const cseq of sentAt.keys()) if (!oldest || cseq < oldest.cseq) sentAt.delete(cseq);
-    busy.update(oldest ? (sentAt.get(oldest.cseq) ?? null) : null);
-  };
+  const sendTimes = new SendTimes({ busy, outbox: () => protocol.outbox, now: () => performance.now() });
   const send = (msg) => {
-    sentAt.set(msg.cseq, performance.now());
+    sendTimes.queued(msg.cseq);
     transport.send(msg);
-    showBusy();
+    sendTimes.update();
   };
 
   // `[id, name, value]` edits as one `patch` message, each applied optimistically first.
@@ -173,7 +136,13 @@ export function startApp(bootstrap, root, host = {}) {
 
   // The session's page settings (views/page_settings.js) and a way for views to toast.
   const page = { toast: (text, options) => banner.toast(text, options) };
-  let disconnectToast = null;
+  const showStatus = statusBanner({
+    banner,
+    page,
+    reload,
+    freshSession: (onLoop) => reloadForFreshSession({ storage: () => sessionStorage, now: Date.now, reload, onLoop }),
+    whenBack: (onGone) => reloadWhenBack({ url: location.href, reload, onGone }),
+  });
 
   const views = new ViewManager({
     root,
@@ -199,7 +168,7 @@ export function startApp(bootstrap, root, host = {}) {
   };
 
   const onEvent = (event) => {
-    showBusy(); // the protocol dropped what this message acknowledged
+    sendTimes.update(); // the protocol dropped what this message acknowledged
     switch (event.type) {
       case "snapshot":
         // Commands before it are forgotten; a session still busy says so again after it.
@@ -252,49 +221,7 @@ export function startApp(bootstrap, root, host = {}) {
     const halted = HALTED.includes(status);
     root.inert = halted;
     if (halted) busy.setServerBusy(false); // no word will come from that session again
-    // pn.config.disconnect_notification: a toast from the drop until the connection is back.
-    if (["open", "restored"].includes(status) || halted) {
-      disconnectToast?.remove();
-      disconnectToast = null;
-    } else if (status === "reconnecting" && page.disconnectNotification && !disconnectToast) {
-      disconnectToast = banner.toast(page.disconnectNotification, { kind: "error", ms: 0 });
-    }
-    switch (status) {
-      case "open":
-        banner.hide();
-        break;
-      case "restored":
-        banner.show("Connection restored", { kind: "ok", hideAfterMs: 2000 });
-        break;
-      case "reconnecting":
-        banner.show(`Reconnecting… (attempt ${detail.attempt})`, { kind: "warning" });
-        break;
-      case "expired":
-        banner.show("Session expired. Reload the page to start a new session.", { kind: "error", action: { label: "Reload", onClick: reload } });
-        break;
-      case "taken-over":
-        banner.show("This session was opened in another window.", { kind: "error", action: { label: "Reload", onClick: reload } });
-        break;
-      case "forbidden":
-        banner.show(detail.message || "The server refused the connection.", { kind: "error" });
-        break;
-      case "reload":
-        reloadForFreshSession();
-        break;
-      case "login":
-        banner.show("Your login has ended. Taking you to the login page…", { kind: "info" });
-        reload();
-        break;
-      case "restarting":
-        banner.show("The server is restarting…", { kind: "info" });
-        waitForServer(location.href).then((up) => {
-          if (up) reload();
-          else banner.show("The server did not come back.", { kind: "error", action: { label: "Reload", onClick: reload } });
-        });
-        break;
-      default:
-        break;
-    }
+    showStatus(status, detail);
     // Focus was in the page, which just became inert: move it to the banner's action.
     if (halted && (document.activeElement === document.body || root.contains(document.activeElement))) banner.focusAction();
   };
