@@ -129,8 +129,10 @@ async def test_a_resume_with_a_snapshot_tells_the_page_it_is_still_busy(serve_ap
     session = only_session(handle)
     ticks = session.document.get_model(client.client.find("Str"))
     for i in range(5):  # more than the log keeps: the resume sends a snapshot
+        logged = session.seq
         handle.server.runtime.on_loop(lambda i=i: setattr(ticks, "object", f"v{i}"))
-        await asyncio.sleep(0.02)
+        # Each change in a patch of its own (not coalesced): wait until it is logged.
+        await wait_until(lambda logged=logged: session.seq > logged, what="the change logged")
     await client.open()
     await client.wait_for(lambda c: c.snapshots == 2)
     await client.wait_for(lambda c: busy_commands(client) == [True, True])
