@@ -20,7 +20,11 @@ from collections.abc import Callable
 from typing import Any
 
 import param
-from param.parameterized import register_reference_transform, transform_reference
+from param.parameterized import (
+    eval_function_with_deps,
+    register_reference_transform,
+    transform_reference,
+)
 
 from docsync.widgets import TextInput, Widget
 
@@ -56,9 +60,12 @@ class BoundFunction:
     one of its references changes.
     """
 
-    def __init__(self, fn: Callable[..., Any], bound: Callable[..., Any]) -> None:
+    def __init__(self, fn: Callable[..., Any], bound: Callable[..., Any],
+                 args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None) -> None:
         self.__wrapped__ = fn
         self._bound = bound
+        self._args = args  # the bound arguments, as references (see as_reference)
+        self._kwargs = kwargs or {}
         # param's dependency declaration: how param.bind, depends and rx find the
         # references of a function.
         self._dinfo: dict[str, Any] = bound._dinfo  # type: ignore[attr-defined]
@@ -68,8 +75,28 @@ class BoundFunction:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._bound(*args, **kwargs)
 
+    def current(self) -> Any:
+        """The function called with the current values of its bound arguments: what
+        ``param.resolve_value`` gives for this object (a coroutine, generator or async
+        generator for such functions), reading each reference once rather than twice.
+        A re-render calls this on every change of a reference."""
+        args = [_current(a) for a in self._args]
+        kwargs = {k: _current(v) for k, v in self._kwargs.items()}
+        return self.__wrapped__(*args, **kwargs)
+
     def __repr__(self) -> str:
         return f"bind({self.__name__})"
+
+
+def _current(arg: Any) -> Any:
+    """The value a bound argument stands for now, by ``param.bind``'s rules: a reference
+    with a dependency declaration (a bound function, a depends function, an ``rx``) is
+    evaluated, a parameter of an object is read, anything else is itself."""
+    if hasattr(arg, "_dinfo"):
+        return eval_function_with_deps(arg)
+    if isinstance(arg, param.Parameter) and arg.owner is not None and arg.name is not None:
+        return getattr(arg.owner, arg.name)
+    return arg
 
 
 def bind(function: Callable[..., Any], *args: Any, watch: bool = False,
@@ -85,9 +112,13 @@ def bind(function: Callable[..., Any], *args: Any, watch: bool = False,
     """
     if not callable(function):
         raise TypeError(f"bind() needs a function first, not {type(function).__name__}")
-    bound = param.bind(function, *(as_reference(a) for a in args), watch=watch,
-                       **{k: as_reference(v) for k, v in kwargs.items()})
-    return BoundFunction(function, bound)
+    refs = tuple(as_reference(a) for a in args)
+    kw_refs = {k: as_reference(v) for k, v in kwargs.items()}
+    bound = param.bind(function, *refs, watch=watch, **kw_refs)
+    # What param.bind resolves at each call: the references as its transforms made them
+    # (an rx expression becomes its evaluation function).
+    return BoundFunction(function, bound, tuple(transform_reference(a) for a in refs),
+                         {k: transform_reference(v) for k, v in kw_refs.items()})
 
 
 def depends(*dependencies: Any, watch: bool = False, on_init: bool = False,

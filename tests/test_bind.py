@@ -95,3 +95,30 @@ def test_depends_watch_true_calls_on_each_change_and_on_init_once():
     c = Counter()
     c.n = 2
     assert c.calls == [0, 2]
+
+
+def test_current_is_what_param_resolves_for_every_kind_of_argument():
+    """``BoundFunction.current`` (what a shown bind re-renders with) reads each reference
+    once; it must give what param's own resolution gives: widgets, parameters, nested
+    binds, rx expressions, depends functions and plain values, bound by position and by
+    keyword."""
+    class Owner(param.Parameterized):
+        n = param.Integer(3)
+
+    owner = Owner()
+    x = ds.widgets.IntSlider(end=10, value=2)
+    word = ds.widgets.TextInput(value="ha")
+    loud = ds.rx(word).upper()
+    twice = ds.bind(lambda v: v * 2, x)
+
+    @ds.depends(x)
+    def plus_one(v):
+        return v + 1
+
+    bound = ds.bind(lambda a, b, c, d, e, f="", g=0: (a, b, c, d, e, f, g),
+                    x, owner.param.n, twice, loud, "plain", f=plus_one, g=word)
+    expected = (2, 3, 4, "HA", "plain", 3, "ha")
+    assert bound.current() == expected == param.parameterized.resolve_value(bound)
+    x.value, owner.n, word.value = 5, 9, "ho"
+    expected = (5, 9, 10, "HO", "plain", 6, "ho")
+    assert bound.current() == expected == param.parameterized.resolve_value(bound)

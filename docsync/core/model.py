@@ -458,6 +458,10 @@ def set_client_values(model: Model, values: dict[str, Any]) -> None:
     unchanged), and then the change hooks hear of each stored value, as they hear of any
     set after its watchers.
     """
+    if len(values) == 1:  # one event: param's batch would only wrap a plain set
+        [(name, value)] = values.items()
+        _set_client_value(model, name, value)
+        return
     stored: list[tuple[str, Any]] = []
     try:
         with param.parameterized.batch_call_watchers(model):  # watchers run on leaving it
@@ -474,6 +478,29 @@ def set_client_values(model: Model, values: dict[str, Any]) -> None:
             for name, old in stored:
                 if name in affected_props(type(model)):
                     _notify(model, hooks, name, old)
+
+
+def _set_client_value(model: Model, name: str, value: Any) -> None:
+    """:func:`set_client_values` of one value: the set validates, then runs the watchers;
+    the change hooks hear of it even when a watcher raised."""
+    old = getattr(model, name)
+    try:
+        super(Model, model).__setattr__(name, value)
+    except (ValueError, TypeError) as exc:
+        if getattr(model, name) is old and value is not old:  # validation refused it
+            raise _refusal(model, exc) from None
+        _notify_if_sent(model, name, old)
+        raise
+    except BaseException:
+        _notify_if_sent(model, name, old)
+        raise
+    _notify_if_sent(model, name, old)
+
+
+def _notify_if_sent(model: Model, name: str, old: Any) -> None:
+    hooks = model.__dict__.get("_change_hooks")
+    if hooks and name in affected_props(type(model)):
+        _notify(model, hooks, name, old)
 
 
 def check_client_value(model: Model, prop: str, value: JSON) -> Any:

@@ -12,6 +12,7 @@ from typing import Any
 import param
 from param.parameterized import resolve_ref, resolve_value, transform_reference
 
+from docsync.bind import BoundFunction
 from docsync.core.model import Model
 from docsync.indicators import LoadingSpinner
 from docsync.pane.base import PaneBase
@@ -53,6 +54,8 @@ def evaluate(obj: Any) -> Any:
     with the current values of its dependencies), any other callable called with no
     arguments. An async or generator function gives its coroutine or generator
     (see :func:`is_stream`)."""
+    if isinstance(obj, BoundFunction):  # the short way, reading each reference once
+        return obj.current()
     return resolve_value(obj, recursive=False) if _is_reference(obj) else obj()
 
 
