@@ -27,10 +27,6 @@ KNOWN_CIRCLES: dict[tuple[str, str], str] = {
     ("docsync.pane.function", "docsync.pane.choose"):
         "ParamFunction shows its function's result with panel(), and panel() makes a "
         "ParamFunction for a function: the same recursion as above.",
-    ("docsync.pane.function", "docsync.state"):
-        "a deferred ParamFunction uses state.onload and state.execute; the state facade "
-        "reaches panel() through state.template. To break: call the session context "
-        "(docsync.runtime.current) instead of the facade.",
     ("docsync.widgets.base", "docsync.bind"):
         "Widget.rx() is Panel's API on the base class, and rx needs the rule that makes a "
         "widget a reference (docsync.bind), which must know the widget classes.",
