@@ -27,9 +27,6 @@ KNOWN_CIRCLES: dict[tuple[str, str], str] = {
     ("docsync.pane.function", "docsync.pane.choose"):
         "ParamFunction shows its function's result with panel(), and panel() makes a "
         "ParamFunction for a function: the same recursion as above.",
-    ("docsync.widgets.base", "docsync.bind"):
-        "Widget.rx() is Panel's API on the base class, and rx needs the rule that makes a "
-        "widget a reference (docsync.bind), which must know the widget classes.",
     ("docsync.widgets.base", "docsync.widgets.link"):
         "Widget.from_param is Panel's API on the base class; called on Widget itself it "
         "picks a concrete widget class for the parameter, so it needs them all.",
