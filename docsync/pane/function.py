@@ -142,6 +142,7 @@ class ParamFunction(Model):
         self.param.watch(self._object_changed, "object")
         release_at_session_end(self._unlink)
         if deferred:
+            # Deferred only in a session whose page is not shown yet: there is a context.
             CURRENT_SESSION.get().onload(self._show_deferred)  # type: ignore[union-attr]
         elif is_stream(first):
             self._stream(first)
@@ -186,8 +187,8 @@ class ParamFunction(Model):
         self._render()
 
     def _changed(self, *_: Any) -> None:
-        ctx = CURRENT_SESSION.get()
-        if self.loading_indicator and ctx is not None and ctx.session is not None:
+        ctx = CURRENT_SESSION.get() if self.loading_indicator else None
+        if ctx is not None and ctx.session is not None:
             # A separate call: this one ends first, so its patch (loading on) reaches the
             # page before the value is computed.
             self.loading = True
