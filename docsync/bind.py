@@ -11,7 +11,9 @@ parameters with ``allow_refs`` see a widget as a reference only once
 :func:`use_widget_references` has run: it adds a reference transform to ``param``, which
 is process-wide, so docsync adds it explicitly when a runtime starts (a served app, a
 notebook's ``ds.extension()``) or an ``rx`` expression is made, rather than when it is
-imported.
+imported. That rule (:func:`as_reference`, :func:`use_widget_references`) is defined with
+the widget base, ``docsync.widgets.base``, whose ``Widget.rx`` needs it; it is re-exported
+here.
 """
 
 from __future__ import annotations
@@ -20,34 +22,11 @@ from collections.abc import Callable
 from typing import Any
 
 import param
-from param.parameterized import (
-    eval_function_with_deps,
-    register_reference_transform,
-    transform_reference,
-)
+from param.parameterized import eval_function_with_deps, transform_reference
 
-from docsync.widgets import TextInput, Widget
+from docsync.widgets.base import as_reference, use_widget_references
 
 __all__ = ["BoundFunction", "as_reference", "bind", "depends", "rx", "use_widget_references"]
-
-
-def as_reference(arg: Any) -> Any:
-    """``arg`` as ``param`` reads references: a docsync widget becomes its ``value``
-    parameter (a ``Button``, which has none, its ``clicks``); anything else is returned
-    unchanged."""
-    if isinstance(arg, Widget):
-        for name in ("value", "clicks"):
-            if name in arg.param:
-                return arg.param[name]
-    return arg
-
-
-def use_widget_references() -> None:
-    """Make docsync widgets references for ``param`` itself (``param.bind(fn, widget)``,
-    ``param.rx(widget)``, ``allow_refs`` parameters). Idempotent; there is no way to take
-    it back, since ``param`` offers none, and it changes nothing for other objects."""
-    if not isinstance(transform_reference(TextInput()), param.Parameter):
-        register_reference_transform(as_reference)
 
 
 class BoundFunction:

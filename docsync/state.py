@@ -389,10 +389,7 @@ class State:
         if ctx is None or ctx.session is None:
             self.execute(callback, schedule=False)
             return
-        if ctx.session.loaded:
-            ctx.execute(callback, threaded=threaded)
-            return
-        ctx.session.on_load(lambda _s: ctx.execute(callback, threaded=threaded))
+        ctx.onload(callback, threaded=threaded)
 
     def on_session_resumed(self, callback: Callable[[bool], Any]) -> None:
         """Call ``callback(replayed)`` after each reconnect of the current session: True if

@@ -21,22 +21,21 @@ ROOT = Path(docsync.__file__).parent.parent
 #: the test fails when an entry no longer exists, so the list only shrinks.
 KNOWN_CIRCLES: dict[tuple[str, str], str] = {
     ("docsync.layout.base", "docsync.pane.choose"):
-        "a layout wraps its children with panel(), and panel() makes Param and ReactiveExpr "
-        "panes, which are layouts of widgets: one recursive type. Breaking it needs panel() "
-        "to find pane types without importing them (a table the pane modules fill).",
+        "a layout wraps its children with panel(), panel() makes Param and ReactiveExpr "
+        "panes, and they hold a Column or Row: one recursive type, which no order of "
+        "modules expresses. Without this import, panel() would have to find pane types "
+        "it does not import (Panel searches PaneBase's subclasses). The packages are a "
+        "circle too: docsync.pane's __init__ imports Param, which imports docsync.layout.",
     ("docsync.pane.function", "docsync.pane.choose"):
-        "ParamFunction shows its function's result with panel(), and panel() makes a "
-        "ParamFunction for a function: the same recursion as above.",
-    ("docsync.pane.function", "docsync.state"):
-        "a deferred ParamFunction uses state.onload and state.execute; the state facade "
-        "reaches panel() through state.template. To break: call the session context "
-        "(docsync.runtime.current) instead of the facade.",
-    ("docsync.widgets.base", "docsync.bind"):
-        "Widget.rx() is Panel's API on the base class, and rx needs the rule that makes a "
-        "widget a reference (docsync.bind), which must know the widget classes.",
+        "ParamFunction shows its function's result with panel(); panel() makes a "
+        "ParamFunction for a function and a ReactiveExpr for an rx, which holds a "
+        "ParamFunction: the same recursion. Only one module holding panel(), "
+        "ParamFunction and ReactiveExpr would break this edge (not the one above).",
     ("docsync.widgets.base", "docsync.widgets.link"):
         "Widget.from_param is Panel's API on the base class; called on Widget itself it "
-        "picks a concrete widget class for the parameter, so it needs them all.",
+        "picks a concrete widget class for the parameter, so it needs them all: a base "
+        "class choosing among its subclasses, which only a search of its subclasses "
+        "would do without importing them.",
 }
 
 

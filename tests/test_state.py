@@ -403,6 +403,19 @@ async def test_loaded_is_false_while_building_and_true_in_onload(serve_app, clie
     assert seen == [False, True]
 
 
+def test_onload_once_the_page_is_shown_runs_soon_in_the_session():
+    def app():
+        out = ds.pane.Markdown("")
+        button = ds.widgets.Button(name="later")
+        button.on_click(lambda _e: ds.state.onload(
+            lambda: setattr(out, "object", f"{ds.state.session_id} {ds.state.loaded}")))
+        return ds.Column(button, out)
+
+    with LocalClient(app).connect() as c:  # the snapshot is acknowledged: the page shows
+        c.click(c.client.find("Button"))
+        assert c.client.prop(c.client.find("Markdown"), "object") == f"{c.context.id} True"
+
+
 async def test_on_session_created_from_an_app_function_counts_once_per_server(serve_app,
                                                                                 clients):
     created: list[str] = []

@@ -145,9 +145,8 @@ class ParamFunction(Model):
         self.param.watch(self._object_changed, "object")
         release_at_session_end(self._unlink)
         if deferred:
-            from docsync.state import state  # known circle: tests/test_import_graph.py
-
-            state.onload(self._show_deferred)
+            # Deferred only in a session whose page is not shown yet: there is a context.
+            CURRENT_SESSION.get().onload(self._show_deferred)  # type: ignore[union-attr]
         elif is_stream(first):
             self._stream(first)
         elif given is not None and object is not None:
@@ -191,13 +190,12 @@ class ParamFunction(Model):
         self._render()
 
     def _changed(self, *_: Any) -> None:
-        if self.loading_indicator and _current_session_loaded() is not None:
-            from docsync.state import state  # known circle: tests/test_import_graph.py
-
+        ctx = CURRENT_SESSION.get() if self.loading_indicator else None
+        if ctx is not None and ctx.session is not None:
             # A separate call: this one ends first, so its patch (loading on) reaches the
             # page before the value is computed.
             self.loading = True
-            state.execute(self._render)
+            ctx.execute(self._render)
             return
         self._render()
 

@@ -398,6 +398,17 @@ class SessionContext:
 
         self.runtime.on_loop(start)
 
+    def onload(self, callback: Callable[[], Any], *, threaded: bool = False) -> None:
+        """Run ``callback`` (as :meth:`execute` does) once the browser shows the page, or
+        soon if it already does (``state.onload`` in a session). Needs ``session``."""
+        session = self.session
+        if session is None:
+            raise RuntimeError("onload needs the session this context runs")
+        if session.loaded:
+            self.execute(callback, threaded=threaded)
+            return
+        session.on_load(lambda _s: self.execute(callback, threaded=threaded))
+
     def _check(self, future: asyncio.Future[Any], what: str) -> None:
         if not future.cancelled() and future.exception() is not None:
             self.report_error(future.exception(), what)  # type: ignore[arg-type]

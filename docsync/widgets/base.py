@@ -17,13 +17,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, TypeVar
 
 import param
+from param.parameterized import register_reference_transform, transform_reference
 
 from docsync.core.model import JSON, Model
 from docsync.exceptions import Invalid
 from docsync.runtime.current import CURRENT_SESSION
 from docsync.settings import sizing_default
 
-__all__ = ["BUTTON_TYPES", "Widget", "number", "within"]
+__all__ = ["BUTTON_TYPES", "Widget", "as_reference", "number", "use_widget_references",
+           "within"]
 
 BUTTON_TYPES = ["default", "primary", "success", "warning", "danger", "light"]
 
@@ -104,9 +106,8 @@ class Widget(Model):
     def rx(self) -> Any:
         """A reactive expression of this widget's value (Panel's ``widget.rx()``; a
         ``Button``'s is its ``clicks``), as ``ds.rx(widget)`` gives."""
-        from docsync.bind import rx  # known circle: tests/test_import_graph.py
-
-        return rx(self)
+        use_widget_references()  # for widgets in the expression's operations too
+        return param.rx(as_reference(self))
 
     def _refuse(self, reason: str) -> Invalid:
         """An :class:`Invalid` that names this widget, for ``raise``."""
@@ -157,6 +158,35 @@ class Widget(Model):
             elif "options" in params and not isinstance(kind, param.List):
                 params["value"] = next(iter(_choices(params["options"])))
         return cls(**params)
+
+
+def as_reference(arg: Any) -> Any:
+    """``arg`` as ``param`` reads references: a docsync widget becomes its ``value``
+    parameter (a ``Button``, which has none, its ``clicks``); anything else is returned
+    unchanged."""
+    if isinstance(arg, Widget):
+        for name in ("value", "clicks"):
+            if name in arg.param:
+                return arg.param[name]
+    return arg
+
+
+class _Probe(Widget):
+    """A widget with a value, made only to ask ``param`` whether :func:`as_reference` is
+    among its reference transforms (``param`` offers no public list of them)."""
+
+    value = param.Parameter(default=None)
+
+
+def use_widget_references() -> None:
+    """Make docsync widgets references for ``param`` itself (``param.bind(fn, widget)``,
+    ``param.rx(widget)``, ``allow_refs`` parameters). Idempotent; there is no way to take
+    it back, since ``param`` offers none, and it changes nothing for other objects.
+
+    It lives with the widget base because ``Widget.rx`` needs it; ``docsync.bind``
+    re-exports it."""
+    if not isinstance(transform_reference(_Probe()), param.Parameter):
+        register_reference_transform(as_reference)
 
 
 def _distinct(values: list[Any]) -> list[Any]:
