@@ -123,6 +123,12 @@ def _refuse_constant(name: str) -> Any:
     raise BadMessage(f"{name} is not JSON (RFC 8259 has no NaN or Infinity)")
 
 
+# One decoder and one encoder, made once: json.loads and json.dumps build a new one on every
+# call given any option, which costs more than decoding a patch (neither holds state).
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
 def _check_depth(value: Any) -> None:
     # Iterative, so that checking cannot itself recurse too deeply.
     stack: list[tuple[Any, int]] = [(value, 1)]
@@ -145,7 +151,9 @@ def parse_client_message(text: str | bytes) -> ClientMessage:
     it (PROTOCOL.md §4, ``error.cseq``).
     """
     try:
-        obj = json.loads(text, parse_constant=_refuse_constant)
+        if isinstance(text, bytes):
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+        obj = _DECODER.decode(text)
     except RecursionError:
         raise BadMessage(f"JSON nested deeper than {MAX_DEPTH} levels") from None
     except (ValueError, UnicodeDecodeError) as exc:
@@ -168,4 +176,4 @@ def parse_client_message(text: str | bytes) -> ClientMessage:
 
 def encode(message: dict[str, Any]) -> str:
     """Encode a server message as one compact JSON text frame."""
-    return json.dumps(message, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _ENCODER.encode(message)

@@ -72,3 +72,10 @@ def test_encode_is_compact_and_refuses_nan():
     assert encode({"type": "ack", "seq": 1}) == '{"type":"ack","seq":1}'
     with pytest.raises(ValueError):
         encode({"x": float("nan")})
+
+
+def test_a_frame_given_as_bytes_parses_as_its_text():
+    text = '{"type":"event","cseq":2,"base":0,"model":"m1","name":"click","data":"é"}'
+    assert parse_client_message(text.encode()) == parse_client_message(text)
+    with pytest.raises(BadMessage):
+        parse_client_message(b'{"type":"ack","seq":\xff}')
