@@ -109,12 +109,13 @@ class Delivery:
         cursor = self._attached()
         if cursor is None:
             return
-        try:
-            cursor.check()
-        except CloseConnection as exc:
-            self._fell_behind(exc)
+        if self._draining or self._task is not None:  # it sends these too: check the budget
+            try:
+                cursor.check()
+            except CloseConnection as exc:
+                self._fell_behind(exc)
             return
-        if not self._draining and self._task is None and not self._send_ready():
+        if not self._send_ready():  # checks the budget as it takes the frames
             self._task = asyncio.get_running_loop().create_task(self._drain_task())
 
     def _send_ready(self) -> bool:
@@ -126,7 +127,9 @@ class Delivery:
                 if not send_now(self._welcome):
                     return False
                 self._welcome = None
-            while (cursor := self._attached()) is not None:
+            # Until the cursor has caught up with the log (a worker that numbers a frame
+            # after this read pulls again).
+            while (cursor := self._attached()) is not None and cursor.seq < cursor.session.seq:
                 try:
                     frames = cursor.take()
                 except CloseConnection as exc:
@@ -165,7 +168,9 @@ class Delivery:
                 welcome, self._welcome = self._welcome, None
                 if not self.socket.send_now(welcome):
                     await self.socket.send(welcome)
-            while (cursor := self._attached()) is not None:
+            # Until the cursor has caught up with the log (a worker that numbers a frame
+            # after this read pulls again).
+            while (cursor := self._attached()) is not None and cursor.seq < cursor.session.seq:
                 try:
                     frames = cursor.take()
                 except CloseConnection as exc:
