@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 __all__ = ["LoopInbox"]
@@ -30,11 +31,13 @@ class LoopInbox:
 
     def post(self, fn: Callable[[], Any]) -> None:
         """Run ``fn`` on the loop soon (thread-safe). Dropped if the loop is closed."""
+        if self._loop.is_closed():
+            return  # else it would wait for ever, and so would every call after it
         with self._lock:
             self._calls.append(fn)
             if len(self._calls) > 1:
                 return  # the batch's wake-up is already asked for
-        if not self._loop.is_closed():
+        with suppress(RuntimeError):  # the loop closed meanwhile: nothing will run any more
             self._loop.call_soon_threadsafe(self._run)
 
     def _run(self) -> None:
