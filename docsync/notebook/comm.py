@@ -81,9 +81,13 @@ class CommSocket:
         return await self._frames.get()
 
     async def send(self, text: str) -> None:
+        self.send_now(text)
+
+    def send_now(self, text: str) -> bool:
         if self.closed:
             raise SocketClosed("the comm connection is closed")
         self._send({"conn": self.conn, "frame": text})
+        return True
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         """Close from the kernel's side: the client is told ``code`` (PROTOCOL.md §8)."""

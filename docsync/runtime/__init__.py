@@ -1,6 +1,7 @@
 """What runs app callbacks in time and in threads: shared by the server and notebook transports.
 
 - ``executor``: one session's sync callbacks, one at a time, on a shared thread pool;
+- ``inbox``: what other threads hand the event loop, one loop wake-up per batch;
 - ``periodic``: ``PeriodicCallback``;
 - ``tasks``: process-wide ``schedule_task``;
 - ``store``: the per-session ``state.session`` store;

@@ -42,6 +42,7 @@ from docsync.runtime.bus import LocalBus, Subscription
 from docsync.runtime.busy import BusySignal
 from docsync.runtime.current import CURRENT_RUNTIME, CURRENT_SESSION
 from docsync.runtime.executor import SerialExecutor, Workers
+from docsync.runtime.inbox import LoopInbox
 from docsync.runtime.observer import CallbackObserver
 from docsync.runtime.once import OncePerServer
 from docsync.runtime.pending import REGISTRATIONS
@@ -109,6 +110,8 @@ class Runtime:
         self.clock = clock
         self.loop = asyncio.get_running_loop()
         self.loop_thread = threading.get_ident()
+        #: What other threads hand the loop (``on_loop``): one loop wake-up per batch.
+        self.inbox = LoopInbox(self.loop)
         #: Drain the sessions' serial queues (client frames, their callbacks).
         self.workers = Workers(config.num_threads)
         #: Everything else that must not block the loop: new sessions (app code), tasks,
@@ -142,8 +145,8 @@ class Runtime:
         """Run ``fn`` on the event loop: now if already there, else soon (thread-safe)."""
         if threading.get_ident() == self.loop_thread:
             fn()
-        elif not self.loop.is_closed():
-            self.loop.call_soon_threadsafe(fn)
+        else:
+            self.inbox.post(fn)
 
     @contextmanager
     def activate(self) -> Iterator[None]:
@@ -305,10 +308,14 @@ class SessionContext:
         self._calls[thread] = False
         observer = self.runtime.observer
         began = time.perf_counter() if observer is not None else 0.0
+        # What activate() does, without its generator: this runs for every queued call.
+        token_r = CURRENT_RUNTIME.set(self.runtime)
+        token_s = CURRENT_SESSION.set(self)
         try:
-            with self.activate():
-                return fn()
+            return fn()
         finally:
+            CURRENT_SESSION.reset(token_s)
+            CURRENT_RUNTIME.reset(token_r)
             if observer is not None:
                 observer.callback_ran(time.perf_counter() - began)
             flush_due = self._calls.pop(thread)
@@ -332,10 +339,13 @@ class SessionContext:
         thread = threading.get_ident()
         if thread in self._calls:
             self._calls[thread] = True
-        elif not self.loop.is_closed():
+        elif thread == self.loop_thread:
             # Soon, not at once even on the loop thread: the other changes of this loop tick
             # (a notebook cell, an async callback) go out in the same patch (DESIGN.md §2).
-            self.loop.call_soon_threadsafe(self._flush_and_deliver)
+            if not self.loop.is_closed():
+                self.loop.call_soon(self._flush_and_deliver)
+        else:
+            self.runtime.inbox.post(self._flush_and_deliver)
 
     def _flush_and_deliver(self) -> None:
         if self.session is not None:
@@ -377,7 +387,8 @@ class SessionContext:
                 result, error = callback(*args), None
             except Exception as exc:
                 result, error = None, exc
-            self.loop.call_soon_threadsafe(settle, result, error)
+            # With the frames this call numbered (``_in_context``): one loop wake-up for both.
+            self.runtime.inbox.post(lambda: settle(result, error))
 
         if not self.executor.post(run):
             future.cancel()

@@ -52,7 +52,17 @@ class PeriodicCallback(param.Parameterized):
         self._started_at = 0.0
         self._last_start = 0.0
         self._errors = 0
+        # Plain copies of the parameters each run reads: a param read costs microseconds
+        # (a descriptor, dynamic-value checks), several per run at 2,000 runs a second
+        # (issue 13). Kept by a watcher, so a set from anywhere, by anyone, is seen.
+        self._mirror()
+        self.param.watch(self._mirror, ["callback", "period", "count", "timeout", "running"])
         self.param.watch(self._period_changed, "period")
+
+    def _mirror(self, *_: Any) -> None:
+        self._callback, self._period = self.callback, self.period / 1000  # seconds
+        self._count, self._running = self.count, self.running
+        self._timeout = None if self.timeout is None else self.timeout / 1000
 
     def _on_loop(self, fn: Any) -> None:
         if threading.get_ident() == getattr(self._owner, "loop_thread", None):
@@ -82,7 +92,7 @@ class PeriodicCallback(param.Parameterized):
             return
         now = self._loop.time()
         self._started_at = self._last_start = now
-        self._arm(now + self.period / 1000)
+        self._arm(now + self._period)
 
     def _arm(self, when: float) -> None:
         self._handle = self._loop.call_at(when, self._fire)
@@ -91,27 +101,27 @@ class PeriodicCallback(param.Parameterized):
         def rearm() -> None:
             if self._handle is not None:
                 self._handle.cancel()
-                self._arm(self._last_start + self.period / 1000)
+                self._arm(self._last_start + self._period)
 
         self._on_loop(rearm)
 
     def _fire(self) -> None:
         self._handle = None
-        if not self.running:
+        if not self._running:
             return
         now = self._loop.time()
-        if self.timeout is not None and now - self._started_at >= self.timeout / 1000:
+        if self._timeout is not None and now - self._started_at >= self._timeout:
             self.running = False
             return
         self._inflight = True
         self._last_start = now
-        future = self._owner.call(self.callback)
+        future = self._owner.call(self._callback)
         future.add_done_callback(self._done)
 
     def _done(self, future: asyncio.Future[Any]) -> None:
         self._inflight = False
         error = None if future.cancelled() else future.exception()
-        self.counter += 1
+        self.counter = counter = self.counter + 1
         if error is not None:
             self._errors += 1
             self._owner.report_error(error, f"periodic callback {callback_name(self.callback)}")
@@ -124,11 +134,11 @@ class PeriodicCallback(param.Parameterized):
                 return
         else:
             self._errors = 0
-        if self.count is not None and self.counter >= self.count:
+        if self._count is not None and counter >= self._count:
             self.running = False
             return
-        if self.running and not self._owner.closed:
-            self._arm(max(self._last_start + self.period / 1000, self._loop.time()))
+        if self._running and not self._owner.closed:
+            self._arm(max(self._last_start + self._period, self._loop.time()))
 
 
 def callback_name(fn: Any) -> str:

@@ -50,6 +50,12 @@ class FrameSocket(Protocol):
         """Send one text frame; raise :class:`~docsync.exceptions.SocketClosed` if the
         connection is closed (what was not sent stays in the session's log)."""
 
+    def send_now(self, text: str) -> bool:
+        """Send one text frame at once if that needs no waiting (the transport's write
+        buffer is empty), and return True; return False, sending nothing, when the caller
+        must ``await`` :meth:`send` instead. Raise
+        :class:`~docsync.exceptions.SocketClosed` if the connection is closed."""
+
     async def close(self, code: int, reason: str) -> None:
         """Close with ``code`` (PROTOCOL.md §8) and ``reason`` (at most 120 bytes)."""
 
@@ -94,17 +100,50 @@ class Delivery:
 
     def pull(self) -> None:
         """Send every frame the session numbered since the last send (call on the loop);
-        close with 4429 when the connection is more than the budget behind."""
+        close with 4429 when the connection is more than the budget behind.
+
+        What the socket takes at once is sent before this returns; a task is started only
+        when it must wait (a full write buffer): one tick of a 10 Hz update then costs no
+        task, no coroutine and no further loop step (issue 13).
+        """
         cursor = self._attached()
         if cursor is None:
             return
-        try:
-            cursor.check()
-        except CloseConnection as exc:
-            self._fell_behind(exc)
+        if self._draining or self._task is not None:  # it sends these too: check the budget
+            try:
+                cursor.check()
+            except CloseConnection as exc:
+                self._fell_behind(exc)
             return
-        if not self._draining and self._task is None:
+        if not self._send_ready():  # checks the budget as it takes the frames
             self._task = asyncio.get_running_loop().create_task(self._drain_task())
+
+    def _send_ready(self) -> bool:
+        """Send what the socket takes without waiting; False when a frame is left that
+        must be awaited (then :meth:`drain` sends it and the rest)."""
+        send_now = self.socket.send_now
+        try:
+            if self._welcome is not None:
+                if not send_now(self._welcome):
+                    return False
+                self._welcome = None
+            # Until the cursor has caught up with the log (a worker that numbers a frame
+            # after this read pulls again).
+            while (cursor := self._attached()) is not None and cursor.seq < cursor.session.seq:
+                try:
+                    frames = cursor.take()
+                except CloseConnection as exc:
+                    self._fell_behind(exc)
+                    return True
+                if not frames:
+                    return True
+                for text in frames:
+                    if not send_now(text):
+                        return False
+                    cursor.sent()
+        except SocketClosed:
+            pass
+        return True
 
     def _fell_behind(self, exc: CloseConnection) -> None:
         cursor, self.cursor = self.cursor, None
@@ -127,8 +166,11 @@ class Delivery:
         try:
             if self._welcome is not None:
                 welcome, self._welcome = self._welcome, None
-                await self.socket.send(welcome)
-            while (cursor := self._attached()) is not None:
+                if not self.socket.send_now(welcome):
+                    await self.socket.send(welcome)
+            # Until the cursor has caught up with the log (a worker that numbers a frame
+            # after this read pulls again).
+            while (cursor := self._attached()) is not None and cursor.seq < cursor.session.seq:
                 try:
                     frames = cursor.take()
                 except CloseConnection as exc:
@@ -137,7 +179,8 @@ class Delivery:
                 if not frames:
                     break
                 for text in frames:
-                    await self.socket.send(text)
+                    if not self.socket.send_now(text):
+                        await self.socket.send(text)
                     cursor.sent()
         except SocketClosed:
             pass

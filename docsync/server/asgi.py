@@ -70,6 +70,12 @@ class AsgiFrames:
             self.closed = True
             raise SocketClosed("the WebSocket is closed") from None
 
+    def send_now(self, text: str) -> bool:
+        # ASGI's send is a coroutine of the server's with no synchronous form: always await.
+        if self.closed:
+            raise SocketClosed("the WebSocket is closed")
+        return False
+
     async def close(self, code: int, reason: str) -> None:
         if self.closed:
             return

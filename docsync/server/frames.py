@@ -5,8 +5,9 @@ from __future__ import annotations
 import socket
 from typing import Protocol
 
-from websockets.asyncio.server import ServerConnection
+from websockets.asyncio.server import ServerConnection, broadcast
 from websockets.exceptions import ConnectionClosed
+from websockets.protocol import State
 
 from docsync.exceptions import SocketClosed
 from docsync.runtime.pump import FrameSocket
@@ -35,6 +36,22 @@ class WebSocketFrames:
             await self.ws.send(text)
         except ConnectionClosed:
             raise SocketClosed("the WebSocket is closed") from None
+
+    def send_now(self, text: str) -> bool:
+        # websockets' broadcast() is its one synchronous send: it writes the frame and
+        # leaves the write buffer's flow control to the caller, which is why it is only
+        # used while that buffer is empty (what ``send`` would not have waited for either).
+        # It skips a connection that is not open, so that is checked first.
+        ws = self.ws
+        if ws.protocol.state is not State.OPEN:
+            raise SocketClosed("the WebSocket is closed")
+        if ws.transport.get_write_buffer_size():
+            return False
+        try:
+            broadcast((ws,), text, raise_exceptions=True)
+        except Exception:  # an ExceptionGroup: the write failed: the connection is going away
+            raise SocketClosed("the WebSocket is closed") from None
+        return True
 
     async def close(self, code: int, reason: str) -> None:
         await self.ws.close(code, reason)
@@ -65,6 +82,12 @@ class CountedFrames:
     async def send(self, text: str) -> None:
         await self._socket.send(text)
         self._counter.sent()
+
+    def send_now(self, text: str) -> bool:
+        if not self._socket.send_now(text):
+            return False
+        self._counter.sent()
+        return True
 
     async def close(self, code: int, reason: str) -> None:
         await self._socket.close(code, reason)

@@ -60,9 +60,13 @@ class LocalSocket:
         return await self._incoming.get()
 
     async def send(self, text: str) -> None:
+        self.send_now(text)
+
+    def send_now(self, text: str) -> bool:
         if self.closed is not None:
             raise SocketClosed("the test client dropped the connection")
         self._sent.append(text)
+        return True
 
     async def close(self, code: int, reason: str) -> None:
         self.shut(code, reason)

@@ -93,3 +93,18 @@ async def test_on_a_real_loop_it_runs_by_itself(runtime):
     pc.start()
     await wait_until(lambda: not pc.running)
     assert len(calls) == 2
+
+
+def test_parameters_set_while_it_runs_take_effect_at_the_next_run(manual):
+    calls = []
+    pc = manual.runtime.add_periodic(lambda: calls.append("a"), period=5)
+    pc.start()
+    manual.advance(0.005)
+    pc.callback = lambda: calls.append("b")
+    pc.count = 3
+    manual.advance(1)
+    assert calls == ["a", "b", "b"] and pc.counter == 3 and not pc.running
+    pc.param.update(count=None, timeout=12)  # the timeout counts from the next start()
+    pc.start()
+    manual.advance(1)
+    assert calls == ["a", "b", "b", "b", "b"] and not pc.running

@@ -30,9 +30,13 @@ class MemorySocket:
         return await self.incoming.get()
 
     async def send(self, text: str) -> None:
+        self.send_now(text)
+
+    def send_now(self, text: str) -> bool:
         if self.closed is not None:
             raise SocketClosed("closed")
-        await self.sent.put(json.loads(text))
+        self.sent.put_nowait(json.loads(text))
+        return True
 
     async def close(self, code: int, reason: str) -> None:
         if self.closed is None:
