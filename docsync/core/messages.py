@@ -163,7 +163,8 @@ def parse_client_message(text: str | bytes) -> ClientMessage:
     kind = obj.get("type")
     parser = _PARSERS.get(kind) if isinstance(kind, str) else None
     try:
-        _check_depth(obj)
+        if len(text) >= 2 * MAX_DEPTH:  # each level takes two brackets: shorter is shallow
+            _check_depth(obj)
         if parser is None:
             raise BadMessage(f"unknown message type {kind!r}")
         return parser(obj)
