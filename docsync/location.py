@@ -21,6 +21,14 @@ log = logging.getLogger("docsync.location")
 _URL_PARTS = ("pathname", "search", "hash")
 
 
+def _join_href(get: Callable[[str], str]) -> str:
+    """The URL of the parts ``get(name)`` gives (``protocol``, ``hostname``, ``port``,
+    ``pathname``, ``search``, ``hash``)."""
+    host = get("hostname") + (f":{get('port')}" if get("port") else "")
+    origin = f"{get('protocol')}//{host}" if get("protocol") and host else ""
+    return origin + get("pathname") + get("search") + get("hash")
+
+
 def parse_query(search: str) -> dict[str, Any]:
     """The arguments of a query string (``"?a=1&b=x"``), with values read as Panel reads
     them: digits as an ``int``, other numbers as a ``float``, ``true``/``false`` as a
@@ -101,19 +109,17 @@ class Location(Model):
         values = {k: v for k, v in location.items()
                   if k in (*_URL_PARTS, "href") and isinstance(v, str)}
         href = values.pop("href", "")
-        parts = urllib.parse.urlsplit(href) if href.startswith(("http:", "https:")) else None
-        loc = cls(**values)
-        with param.edit_constant(loc):
-            if parts is not None:
-                loc.param.update(protocol=parts.scheme + ":", hostname=parts.hostname or "",
-                                 port=str(parts.port or ""))
-            loc.href = href or loc._href()
-        return loc
+        if href.startswith(("http:", "https:")):
+            parts = urllib.parse.urlsplit(href)
+            values.update(protocol=parts.scheme + ":", hostname=parts.hostname or "",
+                          port=str(parts.port or ""))
+        # Every value goes to the constructor: a constant parameter set after it (under
+        # edit_constant) costs each session's Location its own copy of the parameter.
+        values["href"] = href or _join_href(lambda name: values.get(name, ""))
+        return cls(**values)
 
     def _href(self) -> str:
-        host = self.hostname + (f":{self.port}" if self.port else "")
-        origin = f"{self.protocol}//{host}" if self.protocol and host else ""
-        return origin + self.pathname + self.search + self.hash
+        return _join_href(lambda name: getattr(self, name))
 
     def _url_changed(self, *events: param.parameterized.Event) -> None:
         # Several events at once when the page sends a navigation's props in one patch.

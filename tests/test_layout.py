@@ -155,6 +155,10 @@ def test_column_scroll_options_turn_scroll_on(option):
     col.param.update(**{k: v for k, v in option.items() if k != "scroll_position"})
     assert col.scroll is True or "scroll_position" in option
     assert ds.Column(scroll="y", **option).scroll == "y"
+    col = ds.Column()
+    for name, value in option.items():
+        setattr(col, name, value)
+    assert col.scroll is True or "scroll_position" in option
 
 
 def test_the_browser_reports_a_columns_scroll_position():

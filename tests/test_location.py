@@ -118,3 +118,15 @@ def test_sync_a_widget():
     assert page.value == 3
     page.value = 4
     assert loc.search == "?page=4"
+
+
+def test_a_location_from_a_hello_is_made_with_all_its_values_at_once():
+    loc = Location.from_client({"href": "https://example.org:8443/app?x=1#top",
+                                "pathname": "/app", "search": "?x=1", "hash": "#top"})
+    assert (loc.protocol, loc.hostname, loc.port, loc.href) == (
+        "https:", "example.org", "8443", "https://example.org:8443/app?x=1#top")
+    assert Location.from_client({"pathname": "/a", "search": "?b=2"}).href == "/a?b=2"
+    # None set after the constructor: param would give this session's Location its own
+    # copy of each parameter so set.
+    existing = loc.param.objects("existing")
+    assert all(p is Location.param[name] for name, p in existing.items())

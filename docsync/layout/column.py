@@ -12,6 +12,9 @@ from docsync.layout.base import ListLike
 __all__ = ["Column", "Row", "WidgetBox"]
 
 
+_SCROLL_OPTIONS = frozenset({"auto_scroll_limit", "scroll_button_threshold", "view_latest"})
+
+
 class Column(ListLike):
     """Children stacked vertically (Panel's ``Column``).
 
@@ -37,8 +40,15 @@ class Column(ListLike):
     def __init__(self, *objects: Any, **params: Any) -> None:
         super().__init__(*objects, **params)
         self._scroll_if_needed()
-        self.param.watch(self._scroll_if_needed,
-                         ["auto_scroll_limit", "scroll_button_threshold", "view_latest"])
+        self.__dict__["_scroll_ready"] = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        # Checked here rather than by a param watcher, whose dicts and lists would cost
+        # every Column of every session ~0.7 KiB; only app code sets these (param.update
+        # sets through here too), none is client-writable.
+        if name in _SCROLL_OPTIONS and "_scroll_ready" in self.__dict__:
+            self._scroll_if_needed()
 
     def _scroll_if_needed(self, *_: Any) -> None:
         if not self.scroll and (self.scroll_position or self.auto_scroll_limit

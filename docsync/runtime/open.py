@@ -7,6 +7,7 @@ a session is built the same way whichever one asked for it (DESIGN.md §1, §4).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from http.cookies import CookieError, SimpleCookie
 from typing import TYPE_CHECKING, Protocol
 
@@ -54,6 +55,14 @@ def _pull(session: Session) -> None:
         connection.pull()
 
 
+def _destroy_context(context: SessionContext, _session: Session) -> None:
+    context.destroy()
+
+
+def _forget_downloads(downloads: DownloadShelf, session: Session) -> None:
+    downloads.forget(session.id)
+
+
 def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
                  headers: Mapping[str, str], limits: LogLimits,
                  sync_location: bool = True, login: Login | None = None,
@@ -78,14 +87,15 @@ def open_session(runtime: Runtime, app: App, session_id: str, hello: Hello, *,
         runtime, session_id, args=hello.args, headers=headers,
         cookies=cookies(headers.get("Cookie")),
         location=Location.from_client(hello.location),
-        deliver=lambda: _pull(session))
+        deliver=partial(_pull, session))
     context.session = session
     context.login = login
-    session.on_error = lambda exc: context.report_error(exc, "a callback")
-    session.on_destroy(lambda _s: context.destroy())
+    # Partials and bound methods rather than closures: every open session holds them.
+    session.on_error = context.callback_failed
+    session.on_destroy(partial(_destroy_context, context))
     if downloads is not None:
-        context.offer_download = lambda *file: downloads.offer(session_id, *file)
-        session.on_destroy(lambda _s: downloads.forget(session_id))
+        context.offer_download = partial(downloads.offer, session_id)
+        session.on_destroy(partial(_forget_downloads, downloads))
     runtime.sessions[session_id] = context
     with context.activate():
         for hook in list(runtime.created_hooks):

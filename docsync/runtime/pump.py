@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from docsync.core.connection import Connection, ConnectionState
+from docsync.core.connection import Connection, ConnectionState, Output
 from docsync.core.cursor import Cursor
 from docsync.core.registry import SessionRegistry
 from docsync.core.session import Session
@@ -212,6 +212,15 @@ def _receive(receive: Callable[[], object], delivery: Delivery, runtime: Runtime
         runtime.on_loop(lambda: delivery.close(1011, "internal error: see the server log"))
 
 
+def _welcome(receive: Callable[[], Output]) -> str:
+    """Answer a ``hello`` (in a worker): only its ``welcome`` is returned. The join's other
+    frames (a snapshot, tens of KiB for a page of widgets) are read from the session's log,
+    which frees them once the client acks them; a result holding them would keep them
+    alive as long as the executor's future, which sits in a reference cycle with the
+    asyncio future awaiting it until the garbage collector's next full pass."""
+    return receive().send[0]
+
+
 async def pump(socket: FrameSocket, registry: SessionRegistry, runtime: Runtime, *,
                peer: Peer = Peer()) -> None:
     """Serve one connection until it closes.
@@ -232,14 +241,13 @@ async def pump(socket: FrameSocket, registry: SessionRegistry, runtime: Runtime,
             receive = partial(conn.receive, frame, now=clock())
             try:
                 if conn.state is ConnectionState.AWAITING_HELLO:
-                    out = await loop.run_in_executor(runtime.pool, receive)
+                    welcome = await loop.run_in_executor(runtime.pool, _welcome, receive)
                     joined = conn.joined
                     assert joined is not None
                     if joined.evicted is not None:
                         joined.evicted.close(4409, "this session was resumed by another "
                                              "connection")
-                    # The other frames of the join are read from the session's log.
-                    delivery.start(joined.session, out.send[0], joined.resume_from)
+                    delivery.start(joined.session, welcome, joined.resume_from)
                     context = runtime.context_of(joined.session)
                     if not joined.created and context is not None:
                         context.resumed(replayed=joined.replayed)

@@ -91,12 +91,20 @@ class Widget(Model):
             store = ctx.store if ctx is not None else None
             if store is not None and params["key"] in store:
                 params["value"] = store[params["key"]]
+        type(self)._complete_params(params)
         super().__init__(**params)
         # From here on, the rules that react to a set (the caption's twin, a choice's
         # fallback) apply; while param sets the constructor's values they must not.
         self.__dict__["_widget_ready"] = True
         if store is not None:
             store.mirror(params["key"], self)
+
+    @classmethod
+    def _complete_params(cls, params: dict[str, Any]) -> None:
+        """Fill in the constructor's ``params`` that follow from the others (``value``
+        already restored from the key store), so that param sets them with the rest: a
+        parameter first set after the constructor costs the instance its own copy of the
+        ``param.Parameter`` (param's per-instance parameters), for as long as it lives."""
 
     def __setattr__(self, attr: str, value: Any) -> None:
         super().__setattr__(attr, value)

@@ -12,6 +12,7 @@ options removes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 import param
@@ -72,8 +73,24 @@ class _SingleChoice(Widget):
             return list(self.options)
         return [str(v) for v in self.values]
 
+    @classmethod
+    def _enabled_in(cls, get: Callable[[str], Any]) -> list[Any]:
+        """The values that may be chosen, given ``get(parameter name)``."""
+        return option_values(get("options"))
+
     def _enabled(self) -> list[Any]:
-        return self.values
+        return self._enabled_in(lambda name: getattr(self, name))
+
+    @classmethod
+    def _complete_params(cls, params: dict[str, Any]) -> None:
+        # The fallback value is given to the constructor rather than set after it (see
+        # Widget._complete_params); _keep_value applies the same rule from then on.
+        def get(name: str) -> Any:
+            return params.get(name, cls.param[name].default)
+
+        enabled = cls._enabled_in(get)
+        if not is_in(get("value"), enabled):
+            params["value"] = enabled[0] if enabled else None
 
     def _keep_value(self) -> None:
         enabled = self._enabled()
@@ -182,8 +199,12 @@ class Select(_SingleChoice):
         return [label for group in self.groups.values()
                 for label in (group if isinstance(group, dict) else map(str, group))]
 
-    def _enabled(self) -> list[Any]:
-        return [v for v in self.values if not is_in(v, self.disabled_options)]
+    @classmethod
+    def _enabled_in(cls, get: Callable[[str], Any]) -> list[Any]:
+        options = get("options")
+        values = option_values(options) if options else _group_values(get("groups"))
+        disabled = get("disabled_options")
+        return [v for v in values if not is_in(v, disabled)]
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         chosen = super()._coerce_client_value(prop, value)

@@ -85,10 +85,10 @@ class TextInput(Widget):
     placeholder = param.String(default="")
     max_length = param.Integer(default=5000, allow_None=True, bounds=(0, None))
 
-    def __init__(self, **params: Any) -> None:
-        super().__init__(**params)
-        if self.value_throttled is None:
-            self.value_throttled = self.value
+    @classmethod
+    def _complete_params(cls, params: dict[str, Any]) -> None:
+        if params.get("value_throttled") is None:
+            params["value_throttled"] = params.get("value", cls.param["value"].default)
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         if not isinstance(value, str):

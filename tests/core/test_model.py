@@ -174,3 +174,16 @@ def test_size_limits_and_align_travel_as_one_box_prop():
     for bad in (0, -1.0, "wide", True):
         with pytest.raises(ValueError, match="aspect_ratio must be"):
             Column(aspect_ratio=bad)
+
+
+def test_the_box_prop_holds_what_differs_from_the_class_defaults_as_they_are_now():
+    class Sized(Model):
+        pass
+
+    ref = str
+    model = Sized(min_width=100, align="center")
+    assert model._derived("box", ref) == {"min_width": 100, "align": ["center", "center"]}
+    # A class default changed after the first snapshot is read again, not remembered.
+    Sized.param.min_width.default = 100
+    assert model._derived("box", ref) == {"align": ["center", "center"]}
+    assert Sized()._derived("box", ref) is None

@@ -136,3 +136,14 @@ def test_check_button_and_radio_box_groups_check_the_browsers_choice():
     assert radios.value == 1
     with pytest.raises(Invalid, match="not one of the options"):
         check_client_value(radios, "value", 3)
+
+
+def test_the_first_value_is_given_to_the_constructor_not_set_after_it():
+    # param gives an instance its own copy of a parameter first set after its constructor.
+    for select in (pn.widgets.Select(options=["x", "y"]),
+                   pn.widgets.Select(options=["x", "y"], disabled_options=["x"]),
+                   pn.widgets.RadioButtonGroup(options={"X": 1, "Y": 2}, value=3)):
+        assert select.param.objects("existing")["value"] is type(select).param["value"]
+    assert pn.widgets.Select(options=["x", "y"], disabled_options=["x"]).value == "y"
+    assert pn.widgets.RadioButtonGroup(options={"X": 1, "Y": 2}, value=3).value == 1
+    assert pn.widgets.Select(groups={"a": ["p", "q"]}).value == "p"
