@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import docsync as pn
-from docsync.core.model import check_client_value, props_json
+from docsync.core.client_values import check_client_value
+from docsync.core.model import props_json
 from docsync.exceptions import ArgumentError, Invalid
 from docsync.pane.media import EMBED_LIMIT, media_type
 from tests.browser.apps.more_widgets import PDF_BYTES, tone_wav

@@ -4,7 +4,7 @@ from typing import Any
 import pytest
 
 import docsync as ds
-from docsync.core.model import check_client_value
+from docsync.core.client_values import check_client_value
 from docsync.exceptions import Invalid
 from docsync.testing import LocalClient
 from tests.widgets.test_files_wire import upload

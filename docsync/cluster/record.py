@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from docsync.core.model import check_client_value, to_json
+from docsync.core.client_values import check_client_value
+from docsync.core.model import to_json
 from docsync.core.session import Session
 from docsync.location import Location
 from docsync.runtime.store import SessionStore

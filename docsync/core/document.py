@@ -17,18 +17,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from docsync.core.chunks import Chunks
+from docsync.core.client_values import check_client_value, set_client_values
 from docsync.core.diff import diff_ops, escape_token
 from docsync.core.model import (
     JSON,
     Model,
     affected_props,
-    check_client_value,
     chunk_props,
     listen,
     prop_index,
     prop_json,
     props_json,
-    set_client_values,
     to_json,
     unlisten,
 )

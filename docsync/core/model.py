@@ -21,10 +21,10 @@ import param
 from docsync.core.build import mark_servable
 from docsync.core.chunks import Chunks
 from docsync.core.link import link
-from docsync.exceptions import ArgumentError, Invalid, UsageError
+from docsync.exceptions import ArgumentError, UsageError
 
 __all__ = ["ChangeHook", "Model", "check_arguments", "chunk_props", "iter_models", "listen",
-           "to_json", "unlisten", "unsendable"]
+           "notify_set", "to_json", "unlisten", "unsendable"]
 
 _M = TypeVar("_M", bound="Model")
 
@@ -298,6 +298,15 @@ def _notify(model: Model, hooks: list[ChangeHook], name: str, old: Any) -> None:
         hook(model, name, structural)
 
 
+def notify_set(model: Model, name: str, old: Any) -> None:
+    """Tell ``model``'s change hooks that parameter ``name`` was set (its value was ``old``
+    before), as :meth:`Model.__setattr__` does: for a code path that sets through param
+    itself (a client's values, set in one batch)."""
+    hooks = model.__dict__.get("_change_hooks")
+    if hooks and name in affected_props(type(model)):
+        _notify(model, hooks, name, old)
+
+
 def listen(model: Model, hook: ChangeHook) -> None:
     """Call ``hook(model, name, structural)`` after each set of a parameter of ``model``
     that determines a wire prop (a key of :func:`affected_props`), in the setting thread.
@@ -453,81 +462,3 @@ def children(model: Model) -> Iterator[Model]:
     ``model._sent_children()``)."""
     for n in ref_params(type(model)):
         yield from iter_models(getattr(model, n))
-
-
-def _refusal(model: Model, exc: Exception) -> Invalid:
-    return Invalid(f"{type(model).__name__} {model.name!r}: {exc}")
-
-
-def set_client_values(model: Model, values: dict[str, Any]) -> None:
-    """Set a client's values (from ``_coerce_client_value``) on ``model``, in one batch.
-
-    param validates each value before storing it: a refused one raises :class:`Invalid`
-    naming the widget and the rule, and neither it nor the values after it are set (check
-    several values with :func:`check_client_value` first; one value needs no check). Then
-    param's watchers run, seeing one batch of events (an exception of theirs propagates
-    unchanged), and then the change hooks hear of each stored value, as they hear of any
-    set after its watchers.
-    """
-    if len(values) == 1:  # one event: param's batch would only wrap a plain set
-        [(name, value)] = values.items()
-        _set_client_value(model, name, value)
-        return
-    stored: list[tuple[str, Any]] = []
-    try:
-        with param.parameterized.batch_call_watchers(model):  # watchers run on leaving it
-            for name, value in values.items():
-                old = getattr(model, name)
-                try:
-                    super(Model, model).__setattr__(name, value)
-                except (ValueError, TypeError) as exc:
-                    raise _refusal(model, exc) from None
-                stored.append((name, old))
-    finally:
-        hooks = model.__dict__.get("_change_hooks")
-        if hooks:
-            for name, old in stored:
-                if name in affected_props(type(model)):
-                    _notify(model, hooks, name, old)
-
-
-def _set_client_value(model: Model, name: str, value: Any) -> None:
-    """:func:`set_client_values` of one value: the set validates, then runs the watchers;
-    the change hooks hear of it even when a watcher raised."""
-    old = getattr(model, name)
-    try:
-        super(Model, model).__setattr__(name, value)
-    except (ValueError, TypeError) as exc:
-        if getattr(model, name) is old and value is not old:  # validation refused it
-            raise _refusal(model, exc) from None
-        _notify_if_sent(model, name, old)
-        raise
-    except BaseException:
-        _notify_if_sent(model, name, old)
-        raise
-    _notify_if_sent(model, name, old)
-
-
-def _notify_if_sent(model: Model, name: str, old: Any) -> None:
-    hooks = model.__dict__.get("_change_hooks")
-    if hooks and name in affected_props(type(model)):
-        _notify(model, hooks, name, old)
-
-
-def check_client_value(model: Model, prop: str, value: JSON) -> Any:
-    """Validate a client's value for ``prop`` with the parameter's own rules.
-
-    Returns the Python value; raises :class:`Invalid` naming the widget and the rule.
-    Nothing is changed on ``model`` (events are discarded and change hooks not called
-    while trying the value).
-    """
-    py = model._coerce_client_value(prop, value)
-    old = getattr(model, prop)
-    trial = super(Model, model).__setattr__  # a trial set: no change hooks either
-    try:
-        with param.parameterized.discard_events(model):
-            trial(prop, py)
-            trial(prop, old)
-    except (ValueError, TypeError) as exc:
-        raise _refusal(model, exc) from None
-    return py

@@ -4,7 +4,8 @@ import pickle
 import param
 import pytest
 
-from docsync.core.model import Model, check_client_value, listen, unlisten
+from docsync.core.client_values import check_client_value
+from docsync.core.model import Model, listen, unlisten
 from docsync.exceptions import Invalid
 
 

@@ -4,7 +4,7 @@ Select's groups, disabled options and size, and the strict check of browser valu
 import pytest
 
 import docsync as pn
-from docsync.core.model import check_client_value
+from docsync.core.client_values import check_client_value
 from docsync.exceptions import Invalid
 
 w = pn.widgets

@@ -4,7 +4,8 @@ text the browser sends, and the type rule for both."""
 import pytest
 
 import docsync as pn
-from docsync.core.model import check_client_value, props_json
+from docsync.core.client_values import check_client_value
+from docsync.core.model import props_json
 from docsync.exceptions import Invalid
 
 w = pn.widgets

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 import docsync as pn
-from docsync.core.model import check_client_value, props_json
+from docsync.core.client_values import check_client_value
+from docsync.core.model import props_json
 from docsync.exceptions import ArgumentError, Invalid
 
 w = pn.widgets

@@ -3,7 +3,7 @@
 import pytest
 
 import docsync as pn
-from docsync.core.model import check_client_value
+from docsync.core.client_values import check_client_value
 from docsync.exceptions import ArgumentError, Invalid
 
 w = pn.widgets
