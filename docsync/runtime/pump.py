@@ -26,7 +26,8 @@ from docsync.identity import Login
 if TYPE_CHECKING:
     from docsync.runtime.context import Runtime
 
-__all__ = ["MAX_PENDING", "MAX_UNSENT_BYTES", "Delivery", "FrameSocket", "Peer", "pump"]
+__all__ = ["MAX_PENDING", "MAX_UNSENT_BYTES", "Delivery", "FrameSocket", "Peer", "close_reason",
+           "pump"]
 
 log = logging.getLogger("docsync.server")
 
@@ -189,15 +190,22 @@ class Delivery:
 
     def close(self, code: int, reason: str) -> None:
         """Close the connection soon (call on the loop)."""
-        asyncio.get_running_loop().create_task(self.socket.close(code, reason[:120]))
+        asyncio.get_running_loop().create_task(self.socket.close(code, close_reason(reason)))
 
     def close_after_drain(self, code: int, reason: str) -> None:
         """Send what the session numbered (an ``error``, say), then close."""
         async def close() -> None:
             await self.drain()
-            await self.socket.close(code, reason[:120])
+            await self.socket.close(code, close_reason(reason))
 
         asyncio.get_running_loop().create_task(close())
+
+
+def close_reason(text: str) -> str:
+    """``text`` cut to at most 120 bytes of UTF-8, never inside a character: a close frame
+    carries at most 123 bytes of reason (RFC 6455 §5.5), and a refusal's message may quote
+    what the client sent, in any script. A lone surrogate (JSON allows them) becomes '?'."""
+    return text.encode("utf-8", "replace")[:120].decode("utf-8", "ignore")
 
 
 def _receive(receive: Callable[[], object], delivery: Delivery, runtime: Runtime) -> None:
@@ -264,7 +272,7 @@ async def pump(socket: FrameSocket, registry: SessionRegistry, runtime: Runtime,
                         continue
             except CloseConnection as exc:
                 await delivery.drain()
-                await socket.close(exc.close_code, str(exc)[:120])
+                await socket.close(exc.close_code, close_reason(str(exc)))
                 break
             except Exception:
                 log.exception("internal error while handling a client message")

@@ -12,7 +12,7 @@ from docsync.core.session import LogLimits, SessionState
 from docsync.core.tokens import issue_token, new_session_id
 from docsync.exceptions import SocketClosed
 from docsync.runtime.open import open_session
-from docsync.runtime.pump import Peer, pump
+from docsync.runtime.pump import Peer, close_reason, pump
 
 SECRET = b"k" * 32
 LIMIT = 10.0  # seconds any one wait of these tests may take, on a loaded machine
@@ -134,3 +134,12 @@ async def test_a_resume_on_a_second_socket_evicts_the_first_with_4409(runtime):
     await asyncio.wait_for(first_served, LIMIT)
     second.incoming.put_nowait(None)
     await asyncio.wait_for(served, LIMIT)
+
+
+def test_a_close_reason_is_cut_to_120_bytes_of_utf8_between_characters():
+    assert close_reason("short") == "short"
+    cut = close_reason("é" * 100)  # 200 bytes
+    assert cut == "é" * 60 and len(cut.encode()) == 120
+    cut = close_reason("a" + "\U0001f300" * 40)  # four-byte characters, off by one
+    assert cut == "a" + "\U0001f300" * 29 and len(cut.encode()) == 117
+    assert close_reason("x\ud823y") == "x?y"  # a lone surrogate cannot be sent as is

@@ -121,6 +121,10 @@ def quiet(caplog) -> list[str]:
 @pytest.mark.parametrize("first", [
     '{"type": ["patch"], "cseq": 1}',
     '{"type": {"hello": 1}, "cseq": 1}',
+    # Refusals quote what was sent: in UTF-8 these are longer than a close frame's reason
+    # may be (123 bytes), found by tests/fuzz/test_frames.py.
+    json.dumps({"type": {"\u00a1\U000218d6\U0001f300" * 20: None}}),
+    '{"type": {"\\ud823": 1, "' + "é" * 80 + '": 2}}',  # a lone surrogate
     '{"type": "hello", "protocol": 1, "token": "t", "last_seq": null, "args": ' + DEEP + "}",
 ])
 async def test_a_malformed_first_frame_closes_with_4400_not_1011(first, serve_app, clients,
@@ -133,6 +137,7 @@ async def test_a_malformed_first_frame_closes_with_4400_not_1011(first, serve_ap
         with pytest.raises(ConnectionClosed):
             await ws.recv()
         assert ws.close_code == 4400
+        assert len(ws.close_reason.encode()) <= 120
     assert quiet(caplog) == []
 
 
