@@ -191,23 +191,19 @@ class Bench:
                 held: list[BenchSession] = []
                 comp = "deflate" if compression else None
                 await self._open_many(srv, held, 20, comp, ack=True)  # warm up: imports, caches
-                await asyncio.sleep(0.3)
-                rss0 = srv.rss()
+                rss0 = await srv.settled_rss()
                 await self._open_many(srv, held, n, comp, ack=True)
-                await asyncio.sleep(0.5)
-                rss1 = srv.rss()
+                rss1 = await srv.settled_rss()
                 out["kib_per_session"].append((rss1 - rss0) / n)
                 out["rss_idle_kib"].append(idle)
                 out["rss_kib"].append(rss1)
                 out["ws_bytes"].append(median([s.bytes_in for s in held]))
                 late: list[BenchSession] = []
                 await self._open_many(srv, late, n, comp, ack=False)
-                await asyncio.sleep(0.5)
-                rss2 = srv.rss()
+                rss2 = await srv.settled_rss()
                 out["kib_per_session_unacked"].append((rss2 - rss1) / n)
                 await self._ack_all(late)
-                await asyncio.sleep(0.5)
-                out["kib_per_session_ack_late"].append((srv.rss() - rss1) / n)
+                out["kib_per_session_ack_late"].append((await srv.settled_rss() - rss1) / n)
                 await asyncio.gather(*(s.close() for s in held + late))
         return out
 

@@ -84,14 +84,12 @@ async def many_hello(bench: Any, *, sessions: int = 10_000) -> dict[str, Any]:
 
         try:
             await asyncio.gather(*(one() for _ in range(20)))  # warm up
-            await asyncio.sleep(0.3)
-            rss0 = srv.rss()
+            rss0 = await srv.settled_rss()
             cpu0, t0 = _client_cpu(), time.perf_counter()
             await asyncio.gather(*(one() for _ in range(count)))
             opened = time.perf_counter() - t0
             client_cpu = _client_cpu() - cpu0
-            await asyncio.sleep(1.0)
-            rss1 = srv.rss()
+            rss1 = await srv.settled_rss()
             active = await bench.session(srv).open()
             slider = active.client.find("IntSlider")
             for i in range(50):  # warm up

@@ -58,6 +58,17 @@ def _owner(trace: tracemalloc.Traceback) -> str:
     return _short(ours[-1]) if ours else "(lib) " + _short(frames[-1])
 
 
+async def _acked(server: Server, count: int, *, limit: float = 30.0) -> None:
+    """Wait until ``count`` sessions are open and every one has acked all it was sent
+    (its replay log is empty), at most ``limit`` seconds."""
+    for _ in range(int(limit / 0.05)):
+        sessions = [s for r in server.registries.values() for s in r.sessions.values()]
+        if len(sessions) >= count and all(s.log_range is None for s in sessions):
+            return
+        await asyncio.sleep(0.05)
+    raise TimeoutError(f"{count} sessions did not all ack within {limit} s")
+
+
 async def main(app_name: str, n: int, top: int = 40) -> None:
     apps = load_apps(str(APPS / f"{app_name}.py"))
     server = Server(apps, ServerConfig())
@@ -69,13 +80,13 @@ async def main(app_name: str, n: int, top: int = 40) -> None:
     assert child.stdin is not None and child.stdout is not None
     try:
         await child.stdout.readline()  # the warm-up sessions are open
-        await asyncio.sleep(0.3)
+        await _acked(server, 20)
         gc.collect()
         tracemalloc.start(25)
         before = tracemalloc.take_snapshot()
         child.stdin.write(b"\n")
         await child.stdout.readline()
-        await asyncio.sleep(0.5)  # the last acks arrive
+        await _acked(server, 20 + n)
         gc.collect()
         after = tracemalloc.take_snapshot()
         tracemalloc.stop()

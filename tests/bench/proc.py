@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -92,6 +93,19 @@ class ServerProcess:
 
     def rss(self) -> int:
         return rss_kib(self.pid)
+
+    async def settled_rss(self, *, step: float = 0.1, limit: float = 5.0) -> int:
+        """The server's RSS once it has stopped moving (the same in two reads ``step``
+        seconds apart: the frames the clients sent, acks included, are handled), or after
+        ``limit`` seconds, whichever comes first."""
+        last = self.rss()
+        for _ in range(max(1, int(limit / step))):
+            await asyncio.sleep(step)
+            now = self.rss()
+            if now == last:
+                return now
+            last = now
+        return last
 
     def stderr(self) -> str:
         self.log.seek(0)
