@@ -121,7 +121,7 @@ class Delivery:
 
     def _send_ready(self) -> bool:
         """Send what the socket takes without waiting; False when a frame is left that
-        must be awaited (then :meth:`drain` sends it and the rest)."""
+        must be awaited (:meth:`_send_waiting` sends it; :meth:`drain` then the rest)."""
         send_now = self.socket.send_now
         try:
             if self._welcome is not None:
@@ -159,34 +159,36 @@ class Delivery:
         await self.drain()
 
     async def drain(self) -> None:
-        """Send everything numbered so far. Only one drain runs at a time; the others
-        return."""
+        """Send everything numbered so far, awaiting the socket when it will not take a
+        frame at once. Only one drain runs at a time; the others return."""
         if self._draining:
             return
         self._draining = True
         try:
-            if self._welcome is not None:
-                welcome, self._welcome = self._welcome, None
-                if not self.socket.send_now(welcome):
-                    await self.socket.send(welcome)
-            # Until the cursor has caught up with the log (a worker that numbers a frame
-            # after this read pulls again).
-            while (cursor := self._attached()) is not None and cursor.seq < cursor.session.seq:
-                try:
-                    frames = cursor.take()
-                except CloseConnection as exc:
-                    self._fell_behind(exc)
-                    break
-                if not frames:
-                    break
-                for text in frames:
-                    if not self.socket.send_now(text):
-                        await self.socket.send(text)
-                    cursor.sent()
+            while not self._send_ready():
+                await self._send_waiting()
         except SocketClosed:
             pass
+        except CloseConnection as exc:
+            self._fell_behind(exc)
         finally:
             self._draining = False
+
+    async def _send_waiting(self) -> None:
+        """Send the frame :meth:`_send_ready` left (the socket would not take it at once)
+        and those after it, awaiting the socket for each one it will not take at once (an
+        ASGI socket never does)."""
+        if self._welcome is not None:
+            welcome, self._welcome = self._welcome, None
+            await self.socket.send(welcome)
+            return
+        cursor = self._attached()
+        if cursor is None:
+            return
+        for text in cursor.take():
+            if not self.socket.send_now(text):
+                await self.socket.send(text)
+            cursor.sent()
 
     def close(self, code: int, reason: str) -> None:
         """Close the connection soon (call on the loop)."""
