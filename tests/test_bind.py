@@ -122,3 +122,46 @@ def test_current_is_what_param_resolves_for_every_kind_of_argument():
     x.value, owner.n, word.value = 5, 9, "ho"
     expected = (5, 9, 10, "HO", "plain", 6, "ho")
     assert bound.current() == expected == param.parameterized.resolve_value(bound)
+
+
+def test_dependencies_are_what_param_finds_in_its_own_bind():
+    """``dependencies`` (what a shown bind watches) must name what ``param.resolve_ref``
+    finds in param's own bind of the same arguments, each parameter once."""
+    class Owner(param.Parameterized):
+        n = param.Integer(3)
+
+    owner = Owner()
+    x = ds.widgets.IntSlider(end=10, value=2)
+    word = ds.widgets.TextInput(value="ha")
+    press = ds.widgets.Button()
+    loud = ds.rx(word).upper()
+    twice = ds.bind(lambda v: v * 2, x)
+
+    @ds.depends(x)
+    def plus_one(v):
+        return v + 1
+
+    bound = ds.bind(lambda *a, **k: (a, k), x, owner.param.n, twice, loud, "plain", press,
+                    f=plus_one, g=word, h=Owner.param.n)
+    ours = [(id(o), n) for o, n in bound.dependencies()]
+    theirs = {(id(p.owner), p.name) for p in param.parameterized.resolve_ref(bound._param_bound())
+              if isinstance(p.owner, param.Parameterized)}
+    assert len(ours) == len(set(ours))
+    assert set(ours) == theirs == {(id(x), "value"), (id(owner), "n"), (id(word), "value"),
+                                   (id(press), "clicks")}
+
+
+def test_a_shown_bind_leaves_the_widget_without_an_instance_parameter():
+    """Showing ``bind(f, widget)`` reads the widget by name: param's copy of the widget's
+    parameter for the instance (memory every session would hold for every widget shown)
+    is made only when param itself is given the bind, or the widget is set (param copies
+    a parameter on an instance's first set of it)."""
+    x = ds.widgets.IntSlider(end=10, value=2)
+    shown = ds.panel(ds.bind(lambda v: f"v={v}", x))
+    assert shown.child.object == "v=2"
+    assert x.param.objects("existing")["value"] is ds.widgets.IntSlider.param["value"]
+    bound = ds.bind(lambda v: v + 1, x)
+    assert param.parameterized.resolve_value(bound) == 3  # param's view: made on demand
+    assert x.param.objects("existing")["value"].owner is x
+    x.value = 3
+    assert shown.child.object == "v=3"

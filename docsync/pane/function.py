@@ -41,6 +41,8 @@ def references(obj: Any) -> list[tuple[param.Parameterized, str, str]]:
     functions, bound functions and reactive expressions on their references (``param``'s
     ``resolve_ref``); anything else on nothing.
     """
+    if isinstance(obj, BoundFunction):  # without making param's own bind of it
+        return [(owner, name, "value") for owner, name in obj.dependencies()]
     if is_method(obj):
         owner: param.Parameterized = obj.__self__
         return [(d.inst if d.inst is not None else owner, d.name, d.what)

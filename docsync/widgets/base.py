@@ -24,8 +24,8 @@ from docsync.exceptions import Invalid
 from docsync.runtime.current import CURRENT_SESSION
 from docsync.settings import sizing_default
 
-__all__ = ["BUTTON_TYPES", "Widget", "as_reference", "number", "use_widget_references",
-           "within"]
+__all__ = ["BUTTON_TYPES", "Widget", "as_reference", "number", "reference_name",
+           "use_widget_references", "within"]
 
 BUTTON_TYPES = ["default", "primary", "success", "warning", "danger", "light"]
 
@@ -168,14 +168,26 @@ class Widget(Model):
         return cls(**params)
 
 
+def reference_name(widget: Widget) -> str | None:
+    """The parameter a widget stands for as a reference: ``value``, or ``clicks`` for a
+    ``Button``, which has no value; None for a widget with neither."""
+    for name in ("value", "clicks"):
+        if name in type(widget).param:
+            return name
+    return None
+
+
 def as_reference(arg: Any) -> Any:
-    """``arg`` as ``param`` reads references: a docsync widget becomes its ``value``
-    parameter (a ``Button``, which has none, its ``clicks``); anything else is returned
-    unchanged."""
+    """``arg`` as ``param`` reads references: a docsync widget becomes its
+    :func:`reference_name` parameter; anything else is returned unchanged.
+
+    The widget's parameter is the instance's own (``widget.param[name]``), which param
+    copies for that instance the first time it is asked for (about 0.4 KiB and 70 µs):
+    ``ds.bind`` asks only when param itself needs the reference."""
     if isinstance(arg, Widget):
-        for name in ("value", "clicks"):
-            if name in arg.param:
-                return arg.param[name]
+        name = reference_name(arg)
+        if name is not None:
+            return arg.param[name]
     return arg
 
 
