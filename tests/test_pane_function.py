@@ -125,6 +125,12 @@ def test_a_new_object_is_followed_instead_of_the_old_one():
     assert pf.child.object == "b=7"
     b.value = 8
     assert pf.child.object == "b=8"
+    calls = []
+    pf.param.update(object=ds.bind(lambda v: calls.append(v) or f"c={v}", a))
+    assert pf.child.object == "c=2" and calls == [2]
+    pf.object = pf.object  # the same object again: nothing to link or compute
+    assert calls == [2]
+    assert "object" not in pf.param.watchers  # followed by ParamFunction itself
 
 
 def test_outside_a_session_defer_load_and_loading_indicator_compute_at_once():

@@ -143,8 +143,7 @@ class ParamFunction(Model):
         super().__init__(object=object, **params)
         self._generation = 0  # the latest computation; a stream of an older one stops
         self._watchers: list[tuple[param.Parameterized, param.parameterized.Watcher]] = []
-        self._link()
-        self.param.watch(self._object_changed, "object")
+        self._link()  # from here on, a new object is linked and shown (__setattr__)
         release_at_session_end(self._unlink)
         if deferred:
             # Deferred only in a session whose page is not shown yet: there is a context.
@@ -183,9 +182,16 @@ class ParamFunction(Model):
         for (_, what), (owner, names) in groups.items():
             self._watchers.append((owner, owner.param.watch(self._changed, names, what=what)))
 
-    def _object_changed(self, *_: Any) -> None:
-        self._link()
-        self._render()
+    def __setattr__(self, name: str, value: Any) -> None:
+        linked = name == "object" and "_watchers" in self.__dict__  # after __init__
+        old = self.object if linked else None
+        super().__setattr__(name, value)
+        # Here rather than by a param watcher on ``object``, whose dicts and lists would
+        # cost every bind shown in every session about 1 KiB; param.update sets through
+        # here too. Like that watcher, setting the same object again does nothing.
+        if linked and self.object is not old:
+            self._link()
+            self._render()
 
     def _show_deferred(self) -> None:
         self.child = None
