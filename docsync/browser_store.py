@@ -28,6 +28,7 @@ from typing import Any
 import param
 
 from docsync.core.model import JSON, Model
+from docsync.core.params import Integer
 
 __all__ = ["Store", "json_size"]
 
@@ -74,7 +75,7 @@ class Store(Model):
     data = _JSONData(default=None, doc="The stored JSON value (client-writable).")
     storage = param.Selector(default="memory", objects=["memory", "session", "local"])
     key = param.String(default=None, allow_None=True, doc="The browser storage entry's name.")
-    max_bytes = param.Integer(default=DEFAULT_MAX_BYTES, bounds=(1, None), constant=True,
+    max_bytes = Integer(default=DEFAULT_MAX_BYTES, bounds=(1, None), constant=True,
                               doc="The largest ``data``, in bytes of compact UTF-8 JSON.")
 
     def __init__(self, data: Any = None, **params: Any) -> None:

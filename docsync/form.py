@@ -46,6 +46,7 @@ import param
 
 from docsync.cache import cache as process_cache
 from docsync.core.model import JSON, Model, children
+from docsync.core.params import Integer
 from docsync.exceptions import Invalid
 from docsync.handlers import accepts, call_handler, takes_session
 from docsync.layout import Column, ListLike
@@ -75,7 +76,7 @@ class Form(ListLike):
 
     label = param.String(default="", doc="A heading above the fields; the form's name.")
     submit_label = param.String(default="Submit", doc="The submit button's text.")
-    submits = param.Integer(default=0, bounds=(0, None), doc=(
+    submits = Integer(default=0, bounds=(0, None), doc=(
         "Submits so far. The browser raises it by one with each submit; app code may too "
         "(see ``submit``)."))
     result = param.ClassSelector(class_=Model, default=None, allow_None=True,

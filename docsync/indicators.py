@@ -9,6 +9,8 @@ from typing import Any
 import param
 
 from docsync.core.model import JSON, Model
+from docsync.core.params import Integer
+from docsync.core.params import Number as NumberParameter
 from docsync.settings import sizing_default
 from docsync.widgets.base import caption_params, set_caption_twin
 
@@ -46,7 +48,7 @@ class Number(Indicator):
     the page's text color). The page receives the formatted ``text`` and its ``color``.
     """
 
-    value = param.Number(default=0, allow_None=True)
+    value = NumberParameter(default=0, allow_None=True)
     format = param.String(default="{value}")
     nan_format = param.String(default="-")
     colors = param.List(default=None, allow_None=True)
@@ -101,8 +103,8 @@ class Progress(Indicator):
     """A progress bar (a native ``<progress>``): ``value`` out of ``max``; a ``value`` of
     None (or -1, as in Panel) shows an indeterminate bar that keeps moving."""
 
-    value = param.Integer(default=None, allow_None=True, bounds=(-1, None))
-    max = param.Integer(default=100, bounds=(1, None))
+    value = Integer(default=None, allow_None=True, bounds=(-1, None))
+    max = Integer(default=100, bounds=(1, None))
     bar_color = param.Selector(
         default="primary",
         objects=["primary", "secondary", "success", "info", "warning", "danger", "light", "dark"])
@@ -113,7 +115,7 @@ class LoadingSpinner(Indicator):
     "Loading")."""
 
     value = param.Boolean(default=False)
-    size = param.Integer(default=48, bounds=(8, None), doc="Diameter in pixels.")
+    size = Integer(default=48, bounds=(8, None), doc="Diameter in pixels.")
 
 
 def __getattr__(name: str) -> Any:

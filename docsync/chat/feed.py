@@ -20,6 +20,7 @@ from docsync.chat.message import ChatMessage
 from docsync.chat.options import check_options
 from docsync.chat.reply import start_reply
 from docsync.core.model import JSON, Model, to_json
+from docsync.core.params import Integer, Number
 
 __all__ = ["ChatFeed", "Reply"]
 
@@ -64,7 +65,7 @@ class ChatFeed(Model):
         "(a message with the traceback), 'ignore', 'raise' (logged and shown as an error "
         "toast), or a function fn(exception, instance)."))
     placeholder_text = param.String(default="", doc="The text of the waiting message.")
-    placeholder_threshold = param.Number(default=1.0, bounds=(0, None), doc=(
+    placeholder_threshold = Number(default=1.0, bounds=(0, None), doc=(
         "Seconds without a reply before the placeholder message shows (0: never)."))
     message_params = param.Dict(default={}, doc="Parameters of every message the feed makes.")
     post_hook = param.Callable(default=None, allow_None=True, doc=(
@@ -73,7 +74,7 @@ class ChatFeed(Model):
     show_activity_dot = param.Boolean(default=True, doc="Pulse a dot on streaming replies.")
     disabled = param.Boolean(default=False, doc="The page may not send (True while replying).")
     running = param.Boolean(default=False, doc="A reply is being made (read-only to apps).")
-    auto_scroll_limit = param.Integer(default=200, bounds=(0, None), doc=(
+    auto_scroll_limit = Integer(default=200, bounds=(0, None), doc=(
         "Follow new messages while the log is scrolled to within this many px of its end."))
     view_latest = param.Boolean(default=True, doc="Open scrolled to the newest message.")
 

@@ -14,6 +14,7 @@ from typing import Any
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer
 from docsync.widgets import Widget
 
 __all__ = ["ChatAreaInput"]
@@ -27,9 +28,9 @@ class ChatAreaInput(Widget):
     value = param.String(default="", doc="The text last sent.")
     value_input = param.String(default="", doc="The text as it is being typed.")
     placeholder = param.String(default="Send a message")
-    max_length = param.Integer(default=50000, bounds=(1, None),
+    max_length = Integer(default=50000, bounds=(1, None),
                                doc="The longest text, in characters.")
-    rows = param.Integer(default=1, bounds=(1, None), doc="The visible height, in lines.")
+    rows = Integer(default=1, bounds=(1, None), doc="The visible height, in lines.")
     enter_sends = param.Boolean(default=True, doc="Enter sends (else Ctrl/Cmd+Enter does).")
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:

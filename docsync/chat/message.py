@@ -28,6 +28,7 @@ import param
 from docsync.chat.options import check_options
 from docsync.core.chunks import Chunks
 from docsync.core.model import JSON, Model
+from docsync.core.params import Date
 from docsync.pane.choose import panel
 from docsync.pane.text import render_markdown, safe_url
 
@@ -75,7 +76,7 @@ class ChatMessage(Model):
     avatar_lookup = param.Callable(default=None, allow_None=True,
                                    doc="user → avatar, used when ``avatar`` is empty.")
     default_avatars = param.Dict(default=dict(DEFAULT_AVATARS), doc="Lower-cased user → avatar.")
-    timestamp = param.Date(default=None, allow_None=True, doc="When it was sent.")
+    timestamp = Date(default=None, allow_None=True, doc="When it was sent.")
     timestamp_format = param.String(default="%H:%M")
     timestamp_tz = param.String(default=None, allow_None=True, doc="An IANA time zone.")
     show_avatar = param.Boolean(default=True)

@@ -21,6 +21,7 @@ import param
 from docsync.core.build import mark_servable
 from docsync.core.chunks import Chunks
 from docsync.core.link import link
+from docsync.core.params import Integer
 from docsync.exceptions import ArgumentError, UsageError
 
 __all__ = ["ChangeHook", "Model", "check_arguments", "chunk_props", "iter_models", "listen",
@@ -108,8 +109,8 @@ class Model(param.Parameterized):
         "recomputed."))
     css_classes = param.List(default=[], item_type=str, doc="Extra CSS classes.")
     styles = param.Dict(default={}, doc="Inline CSS properties.")
-    width = param.Integer(default=None, allow_None=True, bounds=(0, None))
-    height = param.Integer(default=None, allow_None=True, bounds=(0, None))
+    width = Integer(default=None, allow_None=True, bounds=(0, None))
+    height = Integer(default=None, allow_None=True, bounds=(0, None))
     margin = param.Parameter(default=None, doc="An int or [top, right, bottom, left] in px.")
     sizing_mode: param.Selector[Any] = param.Selector(
         default=None,
@@ -120,10 +121,10 @@ class Model(param.Parameterized):
     # while they all keep their defaults (so they cost a page nothing until used).
     align = Align(default="start", doc="Where the component sits in its layout's room.")
     aspect_ratio = AspectRatio(default=None, doc="Width / height to keep, or 'auto'.")
-    min_width = param.Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
-    max_width = param.Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
-    min_height = param.Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
-    max_height = param.Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
+    min_width = Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
+    max_width = Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
+    min_height = Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
+    max_height = Integer(default=None, allow_None=True, bounds=(0, None), doc="In px.")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -7,6 +7,7 @@ from typing import Any
 import param
 
 from docsync.core.model import Model
+from docsync.core.params import Integer
 from docsync.layout.base import ListLike
 
 __all__ = ["Column", "Row", "WidgetBox"]
@@ -29,11 +30,11 @@ class Column(ListLike):
 
     _client_writable = frozenset({"scroll_position"})
 
-    scroll_position = param.Integer(default=0, bounds=(0, None),
+    scroll_position = Integer(default=0, bounds=(0, None),
                                     doc="Pixels scrolled from the top.")
-    auto_scroll_limit = param.Integer(default=0, bounds=(0, None),
+    auto_scroll_limit = Integer(default=0, bounds=(0, None),
                                       doc="Follow new children within this many pixels.")
-    scroll_button_threshold = param.Integer(default=0, bounds=(0, None),
+    scroll_button_threshold = Integer(default=0, bounds=(0, None),
                                             doc="Offer a scroll button beyond this distance.")
     view_latest = param.Boolean(default=False, doc="Start scrolled to the last child.")
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import param
-
+from docsync.core.params import Integer
 from docsync.layout.base import ListLike
 
 __all__ = ["GridBox"]
@@ -13,5 +12,5 @@ class GridBox(ListLike):
     """Children in a grid, filled row by row: ``ncols`` columns, or ``nrows`` rows filled
     column by column when only ``nrows`` is given (Panel's ``GridBox``)."""
 
-    ncols = param.Integer(default=None, allow_None=True, bounds=(1, None))
-    nrows = param.Integer(default=None, allow_None=True, bounds=(1, None))
+    ncols = Integer(default=None, allow_None=True, bounds=(1, None))
+    nrows = Integer(default=None, allow_None=True, bounds=(1, None))

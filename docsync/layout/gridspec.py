@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON, Model, to_json
+from docsync.core.params import Integer
 from docsync.layout.base import own_copy, panel_of
 
 __all__ = ["GridSpec"]
@@ -86,9 +87,9 @@ class GridSpec(Model):
     objects = ChildDict(default={}, doc="Region (y0, x0, y1, x1) → child.")
     mode = param.Selector(default="warn", objects=["warn", "error", "override"],
                           doc="What placing over cells in use does.")
-    ncols = param.Integer(default=None, allow_None=True, bounds=(0, None),
+    ncols = Integer(default=None, allow_None=True, bounds=(0, None),
                           doc="Columns: fixed when given, else as many as in use.")
-    nrows = param.Integer(default=None, allow_None=True, bounds=(0, None),
+    nrows = Integer(default=None, allow_None=True, bounds=(0, None),
                           doc="Rows: fixed when given, else as many as in use.")
 
     def __init__(self, **params: Any) -> None:

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON, Model, to_json
+from docsync.core.params import Integer
 from docsync.exceptions import Invalid
 from docsync.layout.named import NamedList
 
@@ -38,7 +39,7 @@ class Tabs(NamedList):
         **NamedList._derived_props, "children": ("objects", "active", "dynamic")}
     _structural_params = frozenset({"active", "dynamic"})
 
-    active = param.Integer(default=0, bounds=(0, None), doc="Index of the shown tab.")
+    active = Integer(default=0, bounds=(0, None), doc="Index of the shown tab.")
     closable = param.Boolean(default=False, doc="Whether the reader may close tabs.")
     dynamic = param.Boolean(default=False, doc="Send only the shown tab's contents.")
     tabs_location = param.Selector(default="above",

@@ -9,6 +9,7 @@ from typing import Any
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer
 from docsync.exceptions import Invalid
 from docsync.pane.base import PaneBase, set_computed
 from docsync.pane.frame import SortedOrders, SortKey, fields_of, page_cells
@@ -48,8 +49,8 @@ class DataFrame(PaneBase):
 
     object = param.Parameter(default=None, allow_refs=True,
                              doc="A pandas DataFrame or Series.")
-    page_size = param.Integer(default=20, bounds=(1, None), doc="Rows per page.")
-    page = param.Integer(default=1, bounds=(1, None), doc="The page shown, from 1.")
+    page_size = Integer(default=20, bounds=(1, None), doc="Rows per page.")
+    page = Integer(default=1, bounds=(1, None), doc="The page shown, from 1.")
     sort = param.List(default=[], item_type=dict,
                       doc='The order: [{"field": name, "dir": "asc" | "desc"}, ...].')
     index = param.Boolean(default=True, doc="Show the index as the first column.")

@@ -7,6 +7,7 @@ from typing import Any
 
 import param
 
+from docsync.core.params import Integer
 from docsync.pane.base import PaneBase, set_computed
 from docsync.pane.plain import to_plain
 
@@ -24,7 +25,7 @@ class JSON(PaneBase):
 
     _wire_exclude = PaneBase._wire_exclude | {"object"}
 
-    depth = param.Integer(default=1, bounds=(-1, None), doc="Levels open at first; -1: all.")
+    depth = Integer(default=1, bounds=(-1, None), doc="Levels open at first; -1: all.")
     data = param.Parameter(default=None, constant=True, doc="Computed: the object as JSON.")
 
     @param.depends("object", watch=True, on_init=True)

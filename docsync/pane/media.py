@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON, Model
+from docsync.core.params import Integer, Number
 from docsync.exceptions import Invalid
 from docsync.pane.base import PaneBase, set_computed
 
@@ -154,8 +155,8 @@ class _Player(_MediaSource):
     loop = param.Boolean(default=False)
     muted = param.Boolean(default=False)
     paused = param.Boolean(default=True)
-    time = param.Number(default=0.0, bounds=(0, None), doc="The position, in seconds.")
-    throttle = param.Integer(default=250, bounds=(0, None),
+    time = Number(default=0.0, bounds=(0, None), doc="The position, in seconds.")
+    throttle = Integer(default=250, bounds=(0, None),
                              doc="Milliseconds between the browser's time updates.")
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
@@ -180,7 +181,7 @@ class Video(_Player, PaneBase):
 
     _types = ("video/mp4", "video/webm", "video/ogg")
 
-    volume = param.Integer(default=100, bounds=(0, 100))
+    volume = Integer(default=100, bounds=(0, 100))
 
 
 class Audio(_Player, PaneBase):
@@ -196,7 +197,7 @@ class Audio(_Player, PaneBase):
                        "path or bytes",
     }
 
-    volume = param.Integer(default=None, allow_None=True, bounds=(0, 100))
+    volume = Integer(default=None, allow_None=True, bounds=(0, 100))
 
 
 class PDF(_MediaSource, PaneBase):
@@ -212,7 +213,7 @@ class PDF(_MediaSource, PaneBase):
                  "file is embedded in the page as it is",
     }
 
-    start_page = param.Integer(default=1, bounds=(1, None))
+    start_page = Integer(default=1, bounds=(1, None))
 
 
 def media_pane(obj: Any) -> type[Video | Audio | PDF] | None:

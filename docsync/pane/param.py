@@ -12,6 +12,7 @@ import param
 
 from docsync import widgets
 from docsync.core.model import JSON, Model, to_json
+from docsync.core.params import Number
 from docsync.exceptions import Invalid
 from docsync.layout import Column, ListLike
 from docsync.pane.function import release_at_session_end
@@ -122,7 +123,7 @@ class Param(Model):
     show_name = param.Boolean(default=True, doc="Show the title above the widgets.")
     show_labels = param.Boolean(default=True, doc="Label each widget with its parameter.")
     hide_constant = param.Boolean(default=False, doc="Hide constant parameters' widgets.")
-    display_threshold = param.Number(default=0, doc=(
+    display_threshold = Number(default=0, doc=(
         "Parameters with a precedence below this are not shown."))
     expand = param.Boolean(default=False, doc=(
         "Show Parameterized sub-objects as nested forms from the start."))
@@ -131,7 +132,7 @@ class Param(Model):
     sort = param.ClassSelector(default=False, class_=(bool, Callable), doc=(
         "True: order the widgets by label; a function: the sort key of each "
         "(name, parameter) pair."))
-    default_precedence = param.Number(default=1e-8, doc=(
+    default_precedence = Number(default=1e-8, doc=(
         "The precedence of parameters that declare none, for ordering."))
     initializer = param.Callable(default=None, allow_None=True, doc=(
         "Called with the object once, before the form is made."))

@@ -9,6 +9,7 @@ from typing import Any
 
 import param
 
+from docsync.core.params import Integer
 from docsync.pane.base import PaneBase, set_computed
 from docsync.pane.plain import to_plain
 
@@ -50,7 +51,7 @@ class Matplotlib(PaneBase):
     object = param.Parameter(default=None, allow_refs=True,
                              doc="A matplotlib.figure.Figure.")
     format: param.Selector[str] = param.Selector(default="svg", objects=["svg", "png"])
-    dpi = param.Integer(default=144, bounds=(1, None), doc="Resolution of a PNG.")
+    dpi = Integer(default=144, bounds=(1, None), doc="Resolution of a PNG.")
     tight = param.Boolean(default=True, doc="Crop the figure to its contents.")
     alt_text = param.String(default="", doc="Text for screen readers (default: \"Figure\").")
     src = param.String(default=None, allow_None=True, constant=True,

@@ -9,6 +9,8 @@ from typing import Any, Protocol
 
 import param
 
+from docsync.core.params import Integer
+
 __all__ = ["CallbackOwner", "PeriodicCallback", "callback_name"]
 
 
@@ -36,11 +38,11 @@ class PeriodicCallback(param.Parameterized):
     """
 
     callback = param.Callable(allow_refs=False, doc="A sync or async function of no arguments.")
-    period = param.Integer(default=500, bounds=(1, None), doc="Milliseconds between runs.")
-    count = param.Integer(default=None, allow_None=True, bounds=(1, None))
-    timeout = param.Integer(default=None, allow_None=True, bounds=(1, None),
+    period = Integer(default=500, bounds=(1, None), doc="Milliseconds between runs.")
+    count = Integer(default=None, allow_None=True, bounds=(1, None))
+    timeout = Integer(default=None, allow_None=True, bounds=(1, None),
                             doc="Milliseconds after start() when it stops by itself.")
-    counter = param.Integer(default=0, doc="Runs completed so far.")
+    counter = Integer(default=0, doc="Runs completed so far.")
     running = param.Boolean(default=False)
 
     def __init__(self, *, owner: CallbackOwner, **params: Any) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer
 from docsync.pane.base import set_computed
 from docsync.pane.dataframe import is_frame
 from docsync.pane.frame import SortedOrders, SortKey
@@ -96,8 +97,8 @@ class Tabulator(Widget):
     value = param.Parameter(default=None, doc="The pandas DataFrame shown.")
     pagination: param.Selector[Any] = param.Selector(
         default=None, objects=[None, "local", "remote"], allow_None=True)
-    page = param.Integer(default=1, bounds=(1, None), doc="The page shown, from 1.")
-    page_size = param.Integer(default=20, bounds=(1, None), doc="Rows per page.")
+    page = Integer(default=1, bounds=(1, None), doc="The page shown, from 1.")
+    page_size = Integer(default=20, bounds=(1, None), doc="Rows per page.")
     sorters = param.List(default=[], item_type=dict,
                          doc='The order: [{"field": name, "dir": "asc" | "desc"}, ...].')
     filters = param.List(default=[], item_type=dict,

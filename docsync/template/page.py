@@ -7,6 +7,7 @@ from typing import Any
 import param
 
 from docsync.core.model import Model
+from docsync.core.params import Integer
 from docsync.pane.choose import panel
 from docsync.settings import config
 
@@ -43,7 +44,7 @@ class Page(Model):
     modal_open = param.Boolean(default=False, doc="Whether the modal dialog is shown.")
     theme: param.Selector[Any] = param.Selector(default="auto", objects=["auto", "light", "dark"])
     theme_toggle = param.Boolean(default=True, doc="Show the header's light/dark switch.")
-    sidebar_width = param.Integer(default=300, bounds=(120, 800), doc="In px.")
+    sidebar_width = Integer(default=300, bounds=(120, 800), doc="In px.")
     main_max_width = param.String(default="", doc="A CSS width the main area keeps within "
                                                   "(\"1200px\"); empty for none.")
     accent = param.String(default="", doc="A CSS color for the header and controls; "

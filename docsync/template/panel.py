@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import param
 
+from docsync.core.params import Integer
 from docsync.layout import Column, ListLike
 from docsync.settings import config
 from docsync.template.page import Page
@@ -110,7 +111,7 @@ class FastListTemplate(BasicTemplate):
     _default_accent = "#0072B5"
 
     theme_toggle = param.Boolean(default=True, doc="Show the header's light/dark switch.")
-    sidebar_width = param.Integer(default=330, bounds=(120, 800), doc="In px.")
+    sidebar_width = Integer(default=330, bounds=(120, 800), doc="In px.")
 
 
 class BootstrapTemplate(BasicTemplate):
@@ -118,7 +119,7 @@ class BootstrapTemplate(BasicTemplate):
 
     _default_accent = "#0d6efd"
 
-    sidebar_width = param.Integer(default=350, bounds=(120, 800), doc="In px.")
+    sidebar_width = Integer(default=350, bounds=(120, 800), doc="In px.")
 
 
 class MaterialTemplate(BasicTemplate):
@@ -126,7 +127,7 @@ class MaterialTemplate(BasicTemplate):
 
     _default_accent = "#3f51b5"
 
-    sidebar_width = param.Integer(default=370, bounds=(120, 800), doc="In px.")
+    sidebar_width = Integer(default=370, bounds=(120, 800), doc="In px.")
 
 
 class VanillaTemplate(BasicTemplate):
@@ -134,7 +135,7 @@ class VanillaTemplate(BasicTemplate):
 
     _default_accent = "#0072B5"
 
-    sidebar_width = param.Integer(default=330, bounds=(120, 800), doc="In px.")
+    sidebar_width = Integer(default=330, bounds=(120, 800), doc="In px.")
 
 
 #: ``config.template`` names → the template class (Panel's names).

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer
 from docsync.handlers import takes_session
 from docsync.runtime.current import CURRENT_SESSION
 from docsync.widgets.base import BUTTON_TYPES, Widget
@@ -33,7 +34,7 @@ class Button(Widget):
     _unsupported: ClassVar[Mapping[str, str]] = BUTTON_UNSUPPORTED
     _panel_defaults: ClassVar[Mapping[str, Any]] = {"button_style": "solid"}
 
-    clicks = param.Integer(default=0, bounds=(0, None))
+    clicks = Integer(default=0, bounds=(0, None))
     button_type = param.Selector(default="default", objects=BUTTON_TYPES)
 
     def __init__(self, **params: Any) -> None:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer
 from docsync.widgets.base import BUTTON_TYPES, Widget
 
 __all__ = ["CheckButtonGroup", "CheckboxGroup", "MultiSelect", "RadioBoxGroup",
@@ -158,7 +159,7 @@ class Select(_SingleChoice):
     groups = param.Dict(default=None, allow_None=True,
                         doc="Group title → a list of values or a dict of label → value.")
     disabled_options = param.List(default=[], doc="Options shown but not choosable.")
-    size = param.Integer(default=1, bounds=(1, None),
+    size = Integer(default=1, bounds=(1, None),
                          doc="How many options show at once: 1 is a drop-down.")
 
     def __init__(self, **params: Any) -> None:
@@ -249,7 +250,7 @@ class _MultiChoice(Widget):
 class MultiSelect(_MultiChoice):
     """A list box; ``size`` is how many options show at once (4, as in Panel)."""
 
-    size = param.Integer(default=4, bounds=(1, None))
+    size = Integer(default=4, bounds=(1, None))
 
 
 class CheckboxGroup(_MultiChoice):

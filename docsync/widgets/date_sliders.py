@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Date, Integer
 from docsync.widgets.base import Widget, within
 from docsync.widgets.sliders import SLIDER_UNSUPPORTED
 
@@ -72,11 +73,11 @@ class DateSlider(Widget):
         "direction": "ltr", "orientation": "horizontal", "show_value": True,
         "as_datetime": False}
 
-    value = param.Date(default=None, allow_None=True)
-    value_throttled = param.Date(default=None, allow_None=True)
-    start = param.Date(default=None)
-    end = param.Date(default=None)
-    step = param.Integer(default=1, bounds=(1, None), doc="Days per step of the handle.")
+    value = Date(default=None, allow_None=True)
+    value_throttled = Date(default=None, allow_None=True)
+    start = Date(default=None)
+    end = Date(default=None)
+    step = Integer(default=1, bounds=(1, None), doc="Days per step of the handle.")
 
     def __init__(self, **params: Any) -> None:
         _check_bounds(type(self).__name__, params)
@@ -106,9 +107,9 @@ class DateRangeSlider(Widget):
 
     value = param.DateRange(default=None, allow_None=True)
     value_throttled = param.DateRange(default=None, allow_None=True)
-    start = param.Date(default=None)
-    end = param.Date(default=None)
-    step = param.Integer(default=1, bounds=(1, None), doc="Days per step of a handle.")
+    start = Date(default=None)
+    end = Date(default=None)
+    step = Integer(default=1, bounds=(1, None), doc="Days per step of a handle.")
 
     def __init__(self, **params: Any) -> None:
         _check_bounds(type(self).__name__, params)

@@ -8,6 +8,7 @@ from typing import Any
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer, Number
 from docsync.widgets.base import number, within
 from docsync.widgets.sliders import _Slider
 
@@ -65,13 +66,13 @@ class EditableIntSlider(_Slider):
 
     _integer = True
 
-    start = param.Integer(default=0)
-    end = param.Integer(default=1)
-    step = param.Integer(default=1)
-    value = param.Integer(default=0)
-    value_throttled = param.Integer(default=None, allow_None=True)
-    fixed_start = param.Integer(default=None, allow_None=True)
-    fixed_end = param.Integer(default=None, allow_None=True)
+    start = Integer(default=0)
+    end = Integer(default=1)
+    step = Integer(default=1)
+    value = Integer(default=0)
+    value_throttled = Integer(default=None, allow_None=True)
+    fixed_start = Integer(default=None, allow_None=True)
+    fixed_end = Integer(default=None, allow_None=True)
     editable = param.Boolean(default=True, doc="Whether the user may type a value.")
 
     def __init__(self, **params: Any) -> None:
@@ -86,13 +87,13 @@ class EditableIntSlider(_Slider):
 class EditableFloatSlider(_Slider):
     """A ``FloatSlider`` with a number field; otherwise as ``EditableIntSlider``."""
 
-    start = param.Number(default=0.0)
-    end = param.Number(default=1.0)
-    step = param.Number(default=0.1)
-    value = param.Number(default=0.0)
-    value_throttled = param.Number(default=None, allow_None=True)
-    fixed_start = param.Number(default=None, allow_None=True)
-    fixed_end = param.Number(default=None, allow_None=True)
+    start = Number(default=0.0)
+    end = Number(default=1.0)
+    step = Number(default=0.1)
+    value = Number(default=0.0)
+    value_throttled = Number(default=None, allow_None=True)
+    fixed_start = Number(default=None, allow_None=True)
+    fixed_end = Number(default=None, allow_None=True)
     editable = param.Boolean(default=True, doc="Whether the user may type a value.")
 
     def __init__(self, **params: Any) -> None:

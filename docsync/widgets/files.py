@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer
 from docsync.runtime.current import CURRENT_SESSION
 from docsync.runtime.download import send_file
 from docsync.widgets.base import BUTTON_TYPES, Widget
@@ -80,7 +81,7 @@ class FileInput(Widget):
     _panel_defaults: ClassVar[Mapping[str, Any]] = {"multiple": False, "directory": False}
 
     accept = param.String(default="")
-    max_size = param.Integer(default=10 * 1024 * 1024, bounds=(0, None))
+    max_size = Integer(default=10 * 1024 * 1024, bounds=(0, None))
     value = param.Bytes(default=None, allow_None=True)
     filename = param.String(default=None, allow_None=True)
     mime_type = param.String(default=None, allow_None=True)
@@ -186,7 +187,7 @@ class FileDownload(Widget):
     button_type = param.Selector(default="default", objects=BUTTON_TYPES)
     mime_type = param.String(default=None, allow_None=True,
                              doc="The file's type; None guesses it from filename.")
-    downloads = param.Integer(default=0, bounds=(0, None), doc="Files sent so far.")
+    downloads = Integer(default=0, bounds=(0, None), doc="Files sent so far.")
 
     def __init__(self, file: Any = None, **params: Any) -> None:
         if params.get("filename") is None and _is_path(file):

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import CalendarDate, Integer, Number
 from docsync.widgets.base import Widget, number, within
 
 __all__ = ["Checkbox", "ColorPicker", "DatePicker", "FloatInput", "IntInput", "NumberInput",
@@ -45,17 +46,17 @@ class _NumberInput(Widget):
 class IntInput(_NumberInput):
     _integer = True
 
-    start = param.Integer(default=None, allow_None=True)
-    end = param.Integer(default=None, allow_None=True)
-    step = param.Integer(default=1)
-    value = param.Integer(default=0, allow_None=True)
+    start = Integer(default=None, allow_None=True)
+    end = Integer(default=None, allow_None=True)
+    step = Integer(default=1)
+    value = Integer(default=0, allow_None=True)
 
 
 class FloatInput(_NumberInput):
-    start = param.Number(default=None, allow_None=True)
-    end = param.Number(default=None, allow_None=True)
-    step = param.Number(default=0.1)
-    value = param.Number(default=0.0, allow_None=True)
+    start = Number(default=None, allow_None=True)
+    end = Number(default=None, allow_None=True)
+    step = Number(default=0.1)
+    value = Number(default=0.0, allow_None=True)
 
 
 def NumberInput(**params: Any) -> IntInput | FloatInput:
@@ -83,7 +84,7 @@ class TextInput(Widget):
     value = param.String(default="")
     value_throttled = param.String(default=None, allow_None=True)
     placeholder = param.String(default="")
-    max_length = param.Integer(default=5000, allow_None=True, bounds=(0, None))
+    max_length = Integer(default=5000, allow_None=True, bounds=(0, None))
 
     @classmethod
     def _complete_params(cls, params: dict[str, Any]) -> None:
@@ -105,7 +106,7 @@ class PasswordInput(TextInput):
 class TextAreaInput(TextInput):
     """Several lines of text; ``rows`` is the visible height."""
 
-    rows = param.Integer(default=2, bounds=(1, None))
+    rows = Integer(default=2, bounds=(1, None))
 
 
 class Checkbox(Widget):
@@ -146,9 +147,9 @@ class DatePicker(Widget):
                         "start and end only"),
     }
 
-    value = param.CalendarDate(default=None, allow_None=True)
-    start = param.CalendarDate(default=None, allow_None=True)
-    end = param.CalendarDate(default=None, allow_None=True)
+    value = CalendarDate(default=None, allow_None=True)
+    start = CalendarDate(default=None, allow_None=True)
+    end = CalendarDate(default=None, allow_None=True)
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         if value is None:

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer
 from docsync.widgets.base import Widget, number, within
 from docsync.widgets.choices import is_in, option_values
 
@@ -68,12 +69,12 @@ class Player(_PlayButtons, Widget):
     _unsupported: ClassVar[Mapping[str, str]] = _UNSUPPORTED
     _panel_defaults: ClassVar[Mapping[str, Any]] = _PANEL_DEFAULTS
 
-    start = param.Integer(default=0)
-    end = param.Integer(default=10)
-    step = param.Integer(default=1, bounds=(1, None))
-    value = param.Integer(default=0)
-    interval = param.Integer(default=500, bounds=(10, None), doc="Milliseconds per step.")
-    direction = param.Integer(default=0, bounds=(-1, 1),
+    start = Integer(default=0)
+    end = Integer(default=10)
+    step = Integer(default=1, bounds=(1, None))
+    value = Integer(default=0)
+    interval = Integer(default=500, bounds=(10, None), doc="Milliseconds per step.")
+    direction = Integer(default=0, bounds=(-1, 1),
                               doc="1 playing forwards, -1 backwards, 0 paused.")
     loop_policy = param.Selector(default="once", objects=["once", "loop", "reflect"])
     show_loop_controls = param.Boolean(default=True)
@@ -115,9 +116,9 @@ class DiscretePlayer(_PlayButtons, Widget):
 
     options = param.ClassSelector(default=[], class_=(list, dict))
     value = param.Parameter(default=None)
-    step = param.Integer(default=1, bounds=(1, None), doc="Options advanced per frame.")
-    interval = param.Integer(default=500, bounds=(10, None), doc="Milliseconds per step.")
-    direction = param.Integer(default=0, bounds=(-1, 1),
+    step = Integer(default=1, bounds=(1, None), doc="Options advanced per frame.")
+    interval = Integer(default=500, bounds=(10, None), doc="Milliseconds per step.")
+    direction = Integer(default=0, bounds=(-1, 1),
                               doc="1 playing forwards, -1 backwards, 0 paused.")
     loop_policy = param.Selector(default="once", objects=["once", "loop", "reflect"])
     show_loop_controls = param.Boolean(default=True)

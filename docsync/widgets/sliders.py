@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer, Number
 from docsync.widgets.base import Widget, number, within
 
 __all__ = ["SLIDER_UNSUPPORTED", "FloatSlider", "IntRangeSlider", "IntSlider", "RangeSlider",
@@ -67,19 +68,19 @@ class _Slider(Widget):
 class IntSlider(_Slider):
     _integer = True
 
-    start = param.Integer(default=0)
-    end = param.Integer(default=1)
-    step = param.Integer(default=1)
-    value = param.Integer(default=0)
-    value_throttled = param.Integer(default=None, allow_None=True)
+    start = Integer(default=0)
+    end = Integer(default=1)
+    step = Integer(default=1)
+    value = Integer(default=0)
+    value_throttled = Integer(default=None, allow_None=True)
 
 
 class FloatSlider(_Slider):
-    start = param.Number(default=0.0)
-    end = param.Number(default=1.0)
-    step = param.Number(default=0.1)
-    value = param.Number(default=0.0)
-    value_throttled = param.Number(default=None, allow_None=True)
+    start = Number(default=0.0)
+    end = Number(default=1.0)
+    step = Number(default=0.1)
+    value = Number(default=0.0)
+    value_throttled = Number(default=None, allow_None=True)
 
 
 def _both_ends(cls: type[_Slider], params: dict[str, Any]) -> tuple[Any, Any]:
@@ -133,9 +134,9 @@ class IntRangeSlider(_Range, _Slider):
 
     _integer = True
 
-    start = param.Integer(default=0)
-    end = param.Integer(default=1)
-    step = param.Integer(default=1)
+    start = Integer(default=0)
+    end = Integer(default=1)
+    step = Integer(default=1)
     value = param.Range(default=(0, 1))
     value_throttled = param.Range(default=None, allow_None=True)
 
@@ -145,9 +146,9 @@ class RangeSlider(_Range, _Slider):
     """``IntRangeSlider``'s float twin: ``value`` is ``(lower, upper)``, ``(start, end)``
     when not given; the handles move by ``step`` (0.1 unless given)."""
 
-    start = param.Number(default=0.0)
-    end = param.Number(default=1.0)
-    step = param.Number(default=0.1)
+    start = Number(default=0.0)
+    end = Number(default=1.0)
+    step = Number(default=0.1)
     value = param.Range(default=(0.0, 1.0))
     value_throttled = param.Range(default=None, allow_None=True)
 

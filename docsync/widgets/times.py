@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Date
 from docsync.widgets.base import Widget, within
 
 __all__ = ["DatetimePicker", "TimePicker", "parse_time"]
@@ -39,9 +40,9 @@ class DatetimePicker(Widget):
                                "numpy.datetime64(value)",
     }
 
-    value = param.Date(default=None, allow_None=True)
-    start = param.Date(default=None, allow_None=True)
-    end = param.Date(default=None, allow_None=True)
+    value = Date(default=None, allow_None=True)
+    start = Date(default=None, allow_None=True)
+    end = Date(default=None, allow_None=True)
     enable_time = param.Boolean(default=True, doc="Whether the user picks a time of day.")
     enable_seconds = param.Boolean(default=True, doc="Whether the user picks seconds.")
 

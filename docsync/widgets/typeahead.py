@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 import param
 
 from docsync.core.model import JSON
+from docsync.core.params import Integer
 from docsync.widgets.base import Widget
 from docsync.widgets.choices import _MultiChoice, option_values
 
@@ -39,8 +40,8 @@ class AutocompleteInput(Widget):
     restrict = param.Boolean(default=True, doc="Whether value must be one of the options.")
     case_sensitive = param.Boolean(default=True)
     search_strategy = param.Selector(default="starts_with", objects=["starts_with", "includes"])
-    min_characters = param.Integer(default=2, bounds=(0, None))
-    max_length = param.Integer(default=5000, allow_None=True, bounds=(0, None))
+    min_characters = Integer(default=2, bounds=(0, None))
+    max_length = Integer(default=5000, allow_None=True, bounds=(0, None))
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
         if not isinstance(value, str):
@@ -69,7 +70,7 @@ class MultiChoice(_MultiChoice):
     }
     _panel_defaults: ClassVar[Mapping[str, Any]] = {"solid": True, "delete_button": True}
 
-    max_items = param.Integer(default=None, allow_None=True, bounds=(1, None))
+    max_items = Integer(default=None, allow_None=True, bounds=(1, None))
     placeholder = param.String(default="")
 
     def _coerce_client_value(self, prop: str, value: JSON) -> Any:
