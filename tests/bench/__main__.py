@@ -128,6 +128,9 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     enc, pset = _m(r, "cost_model", "json_encode_us"), _m(r, "cost_model", "param_set_us")
     add("cost model in-process: JSON encode of one patch / one param set with a watcher",
         f"{enc:.1f} / {pset:.1f} us", "-", None)
+    chain = _m(r, "cost_model", "param_chain_us")
+    add("  param's floor of a round trip (set, watcher, set, watcher on bare objects) / "
+        "x the echo floor", f"{chain:.1f} us / x{chain / floor_msg:.2f}", "-", None)
     ups, cpu = _m(r, "periodic", "updates_per_s"), _m(r, "periodic", "server_cpu_pct")
     add("200 sessions with a 10 Hz update: delivered updates/s", f"{ups:.0f} /s",
         ">= 1,960 /s (98% of 2,000)", ups >= 1960)

@@ -1,7 +1,7 @@
 """The floors docsync's figures are compared with, measured in the same run (issue 13):
 a bare websockets echo server's CPU per message under 100 clients back to back, a bare
 broadcast's CPU per frame to 200 clients at 10 Hz, and a cost model of our own path in
-this process (JSON encode of one patch, one param set)."""
+this process (JSON encode of one patch, one param set, param's floor of a round trip)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import json
 import time
 from typing import Any
 
+import param
 from websockets.asyncio.client import connect
 
 import docsync as ds
@@ -80,9 +81,20 @@ async def broadcast_cpu(secret: str, runs: int, window: float, *,
         srv.stop()
 
 
+class _Source(param.Parameterized):
+    value = param.Integer(default=0, bounds=(0, 1000))
+
+
+class _Shown(param.Parameterized):
+    object = param.String(default="")
+
+
 def cost_model(runs: int, n: int) -> dict[str, Any]:
-    """In this process: µs to JSON-encode one patch frame, and to set one param value
-    with a watcher (what one client edit costs at least, with no transport)."""
+    """In this process: µs to JSON-encode one patch frame, to set one param value with a
+    watcher (what one client edit costs at least, with no transport), and param's own
+    floor of the slider → Markdown round trip: two bare ``param.Parameterized`` objects,
+    the first's watcher formatting its value into the second, whose watcher records it
+    (the sets, validations and watcher calls the round trip cannot do without)."""
     patch = {"seq": 12, "type": "patch", "cseq": 3,
              "ops": [{"op": "replace", "path": "/models/m2/props/value", "value": 42},
                      {"op": "replace", "path": "/models/m4/props/object",
@@ -90,7 +102,13 @@ def cost_model(runs: int, n: int) -> dict[str, Any]:
     slider = ds.widgets.IntSlider(name="x", start=0, end=1000)
     seen: list[Any] = []
     slider.param.watch(lambda e: seen.append(e.new), "value")
-    out: dict[str, list[float]] = {"json_encode_us": [], "param_set_us": []}
+    source, shown = _Source(), _Shown()
+    source.param.watch(
+        lambda e: setattr(shown, "object", f"**{e.new}** squared is **{e.new * e.new}**"),
+        "value")
+    shown.param.watch(lambda e: seen.append(e.new), "object")
+    out: dict[str, list[float]] = {"json_encode_us": [], "param_set_us": [],
+                                   "param_chain_us": []}
     for _ in range(runs):
         t0 = time.perf_counter()
         for _ in range(n):
@@ -100,4 +118,9 @@ def cost_model(runs: int, n: int) -> dict[str, Any]:
         for i in range(n):
             slider.value = i % 1000
         out["param_set_us"].append((time.perf_counter() - t0) / n * 1e6)
+        t0 = time.perf_counter()
+        for i in range(n):
+            source.value = i % 1000
+        out["param_chain_us"].append((time.perf_counter() - t0) / n * 1e6)
+        seen.clear()
     return out
