@@ -76,5 +76,6 @@ def test_every_numeric_parameter_of_every_model_is_ours():
 
     slow = [f"{cls.__name__}.{name}" for cls in _model_types()
             for name, p in cls.param.objects("existing").items()
-            if isinstance(p, param.Number) and type(p).__module__ != "docsync.core.params"]
+            if cls.__module__.startswith("docsync.")  # not the models tests define
+            and isinstance(p, param.Number) and type(p).__module__ != "docsync.core.params"]
     assert slow == []
