@@ -17,33 +17,35 @@ holds for these, so code that maps parameter types (``pn.Param``) treats them al
 
 from __future__ import annotations
 
+from typing import Any
+
 import param
 
 __all__ = ["CalendarDate", "Date", "Integer", "Number"]
 
 
-class Number(param.Number):
+class Number(param.Number[Any]):
     """``param.Number`` read and set as a plain parameter (see the module docstring)."""
 
     __get__ = param.Parameter.__get__
     __set__ = param.Parameter.__set__
 
 
-class Integer(param.Integer):
+class Integer(param.Integer[Any]):
     """``param.Integer`` read and set as a plain parameter (see the module docstring)."""
 
     __get__ = param.Parameter.__get__
     __set__ = param.Parameter.__set__
 
 
-class Date(param.Date):
+class Date(param.Date[Any]):
     """``param.Date`` read and set as a plain parameter (see the module docstring)."""
 
     __get__ = param.Parameter.__get__
     __set__ = param.Parameter.__set__
 
 
-class CalendarDate(param.CalendarDate):
+class CalendarDate(param.CalendarDate[Any]):
     """``param.CalendarDate`` read and set as a plain parameter (see the module
     docstring)."""
 
