@@ -26,7 +26,8 @@ from param.parameterized import eval_function_with_deps, resolve_ref, transform_
 
 from docsync.widgets.base import Widget, as_reference, reference_name, use_widget_references
 
-__all__ = ["BoundFunction", "as_reference", "bind", "depends", "rx", "use_widget_references"]
+__all__ = ["BoundFunction", "as_reference", "bind", "depends", "instance_parameters", "rx",
+           "use_widget_references"]
 
 
 class BoundFunction:
@@ -100,14 +101,21 @@ class BoundFunction:
                 name = reference_name(ref)
                 pairs = [] if name is None else [(ref, name)]
             else:
-                pairs = [(p.owner, p.name) for p in resolve_ref(ref)
-                         if isinstance(p.owner, param.Parameterized) and p.name is not None]
+                pairs = instance_parameters(ref)
             for owner, name in pairs:
                 found.setdefault((id(owner), name), (owner, name))
         return list(found.values())
 
     def __repr__(self) -> str:
         return f"bind({self.__name__})"
+
+
+def instance_parameters(ref: Any) -> list[tuple[param.Parameterized, str]]:
+    """``(object, parameter name)`` for each parameter of an instance that ``param``'s
+    ``resolve_ref`` finds in ``ref`` (a parameter, a depends function, an ``rx``...; none
+    for a plain value). Parameters of classes are left out: nothing watches them."""
+    return [(p.owner, p.name) for p in resolve_ref(ref)
+            if isinstance(p.owner, param.Parameterized) and p.name is not None]
 
 
 def _reference(arg: Any) -> Any:

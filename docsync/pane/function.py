@@ -10,9 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 import param
-from param.parameterized import resolve_ref, resolve_value, transform_reference
+from param.parameterized import resolve_value, transform_reference
 
-from docsync.bind import BoundFunction
+from docsync.bind import BoundFunction, instance_parameters
 from docsync.core.model import Model
 from docsync.indicators import LoadingSpinner
 from docsync.pane.base import PaneBase
@@ -47,8 +47,7 @@ def references(obj: Any) -> list[tuple[param.Parameterized, str, str]]:
         owner: param.Parameterized = obj.__self__
         return [(d.inst if d.inst is not None else owner, d.name, d.what)
                 for d in owner.param.method_dependencies(obj.__name__)]
-    return [(p.owner, p.name, "value") for p in resolve_ref(obj)
-            if isinstance(p.owner, param.Parameterized) and p.name is not None]
+    return [(owner, name, "value") for owner, name in instance_parameters(obj)]
 
 
 def evaluate(obj: Any) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any, ClassVar, TypeVar
 
 import param
@@ -171,8 +172,13 @@ class Widget(Model):
 def reference_name(widget: Widget) -> str | None:
     """The parameter a widget stands for as a reference: ``value``, or ``clicks`` for a
     ``Button``, which has no value; None for a widget with neither."""
+    return _reference_name(type(widget))
+
+
+@cache  # read on every re-render of a bind: once per widget type, not per read
+def _reference_name(cls: type[Widget]) -> str | None:
     for name in ("value", "clicks"):
-        if name in type(widget).param:
+        if name in cls.param:
             return name
     return None
 
