@@ -32,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from docsync.core.session import Session
@@ -41,7 +42,7 @@ from docsync.runtime.bus import Subscription
 from docsync.runtime.busy import BusySignal
 from docsync.runtime.current import CURRENT_RUNTIME, CURRENT_SESSION
 from docsync.runtime.executor import SerialExecutor
-from docsync.runtime.periodic import PeriodicCallback, callback_name
+from docsync.runtime.periodic import PeriodicCallback, callback_name, future_error
 from docsync.runtime.running import Running
 from docsync.runtime.services import BUSY_DELAY, Checkpoint, Hook, Runtime, RuntimeConfig
 from docsync.runtime.store import SessionStore
@@ -110,9 +111,9 @@ class SessionContext:
         self.registered: dict[Any, int] = {}
         #: Tells the page of long busy spells (the ``busy`` command).
         self.busy_signal = BusySignal(
-            loop=runtime.loop, delay=runtime.config.busy_delay,
-            queue_since=self._queue_since, queue_pending=self._queue_pending,
-            tell=self._tell_busy, on_loop=runtime.on_loop, closed=self._closed)
+            watch=runtime.busy_watch, queue_since=self._queue_since,
+            queue_pending=self._queue_pending, tell=self._tell_busy, on_loop=runtime.on_loop,
+            closed=self._closed)
         self._running = Running()  # async callbacks: cancelled at destroy
 
     def _queue_busy(self, busy: bool) -> None:
@@ -238,6 +239,28 @@ class SessionContext:
         if not self.executor.post(run):
             future.cancel()
         return future
+
+    def call_then(self, callback: Callable[[], Any],
+                  done: Callable[[BaseException | None], None]) -> None:
+        """Run ``callback`` as :meth:`call` does, then ``done(error)`` on the loop: what it
+        raised, None when it returned or was dropped because the session ended. A sync
+        callback costs no future and no loop callback of its own: the path of a periodic
+        callback's every run (issue 13)."""
+        if inspect.iscoroutinefunction(callback):
+            self.call(callback).add_done_callback(lambda f: done(future_error(f)))
+            return
+
+        def run() -> None:
+            try:
+                callback()
+                error = None
+            except Exception as exc:
+                error = exc
+            # With the frames this call numbered (``_in_context``): one loop wake-up for both.
+            self.runtime.inbox.post(partial(done, error))
+
+        if not self.executor.post(run):
+            self.loop.call_soon(done, None)
 
     def execute(self, callback: Callable[..., Any], *, threaded: bool = False) -> None:
         """Run ``callback`` soon for this session (thread-safe). ``threaded=True`` runs a

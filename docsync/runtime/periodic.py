@@ -11,7 +11,7 @@ import param
 
 from docsync.core.params import Integer
 
-__all__ = ["CallbackOwner", "PeriodicCallback", "callback_name"]
+__all__ = ["CallbackOwner", "PeriodicCallback", "callback_name", "future_error"]
 
 
 class CallbackOwner(Protocol):
@@ -23,7 +23,8 @@ class CallbackOwner(Protocol):
     max_callback_errors: int
     closed: bool
 
-    def call(self, callback: Callable[..., Any], *args: Any) -> asyncio.Future[Any]: ...
+    def call_then(self, callback: Callable[[], Any],
+                  done: Callable[[BaseException | None], None]) -> None: ...
     def report_error(self, error: BaseException, what: str) -> None: ...
     def report_stopped(self, message: str) -> None: ...
 
@@ -117,12 +118,10 @@ class PeriodicCallback(param.Parameterized):
             return
         self._inflight = True
         self._last_start = now
-        future = self._owner.call(self._callback)
-        future.add_done_callback(self._done)
+        self._owner.call_then(self._callback, self._done)
 
-    def _done(self, future: asyncio.Future[Any]) -> None:
+    def _done(self, error: BaseException | None) -> None:
         self._inflight = False
-        error = None if future.cancelled() else future.exception()
         self.counter = counter = self.counter + 1
         if error is not None:
             self._errors += 1
@@ -146,3 +145,8 @@ class PeriodicCallback(param.Parameterized):
 def callback_name(fn: Any) -> str:
     """How logs and toasts name a callback."""
     return getattr(fn, "__qualname__", None) or repr(fn)
+
+
+def future_error(future: asyncio.Future[Any]) -> BaseException | None:
+    """What a finished ``future`` raised: None when it returned or was cancelled."""
+    return None if future.cancelled() else future.exception()

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from docsync.core.session import Session
 from docsync.runtime.bus import LocalBus
+from docsync.runtime.busy import BusyWatch
 from docsync.runtime.current import CURRENT_RUNTIME
 from docsync.runtime.executor import Workers
 from docsync.runtime.inbox import LoopInbox
 from docsync.runtime.observer import CallbackObserver
 from docsync.runtime.once import OncePerServer
 from docsync.runtime.pending import REGISTRATIONS
-from docsync.runtime.periodic import PeriodicCallback, callback_name
+from docsync.runtime.periodic import PeriodicCallback, callback_name, future_error
 from docsync.runtime.running import Running
 from docsync.runtime.tasks import Leases, TaskScheduler
 from docsync.settings import call_exception_handler
@@ -84,6 +85,8 @@ class Runtime:
         self.loop_thread = threading.get_ident()
         #: What other threads hand the loop (``on_loop``): one loop wake-up per batch.
         self.inbox = LoopInbox(self.loop)
+        #: Times every session's busy spells with one loop timer (the ``busy`` command).
+        self.busy_watch = BusyWatch(self.loop, config.busy_delay)
         #: Drain the sessions' serial queues (client frames, their callbacks).
         self.workers = Workers(config.num_threads)
         #: Everything else that must not block the loop: new sessions (app code), tasks,
@@ -141,6 +144,12 @@ class Runtime:
                     return await callback(*args)
             return self.start(run_async())
         return asyncio.wrap_future(self.pool.submit(run))
+
+    def call_then(self, callback: Callable[[], Any],
+                  done: Callable[[BaseException | None], None]) -> None:
+        """:meth:`call`, then ``done(error)`` on the loop: what ``callback`` raised, None
+        when it returned or was cancelled."""
+        self.call(callback).add_done_callback(lambda f: done(future_error(f)))
 
     def start(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run ``coroutine`` as a task on the loop (call there) that :meth:`close` cancels

@@ -114,6 +114,11 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         f"{floor_msg:.0f} us", "-", None)
     add("server CPU per slider -> markdown round trip, 100 sessions / x the echo floor",
         f"{per_rt:.0f} us / x{per_rt / floor_msg:.1f}", "<= x3", per_rt / floor_msg <= 3)
+    threaded_msg = _m(r, "echo_cpu_threaded", "server_cpu_us_per_msg")
+    add("  floor: the echo with each message handed to a worker thread and back (DESIGN.md "
+        "section 4's shape) / x the echo floor / docsync x this floor",
+        f"{threaded_msg:.0f} us / x{threaded_msg / floor_msg:.1f} / x{per_rt / threaded_msg:.1f}",
+        "-", None)
     add("  same with --server asgi (uvicorn)",
         f"{per_rt_asgi:.0f} us / x{per_rt_asgi / floor_msg:.1f}", "-", None)
     p99a = _m(r, "rt_concurrent_asgi", "p99_ms")
@@ -125,6 +130,13 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     add("server CPU per delivered update, 200 sessions at 10 Hz / x the broadcast floor",
         f"{per_update:.0f} us / x{per_update / per_frame:.1f}", "<= x3",
         per_update / per_frame <= 3)
+    for case, what in (("broadcast_per_client", "a timer per client"),
+                       ("broadcast_threaded", "a timer per client and each tick in a worker "
+                                              "thread (DESIGN.md section 4's shape)")):
+        floor_frame = _m(r, case, "server_cpu_us_per_frame")
+        add(f"  floor: the broadcast with {what} / x the broadcast floor / docsync x this "
+            "floor", f"{floor_frame:.1f} us / x{floor_frame / per_frame:.1f} / "
+            f"x{per_update / floor_frame:.1f}", "-", None)
     enc, pset = _m(r, "cost_model", "json_encode_us"), _m(r, "cost_model", "param_set_us")
     add("cost model in-process: JSON encode of one patch / one param set with a watcher",
         f"{enc:.1f} / {pset:.1f} us", "-", None)
@@ -252,8 +264,14 @@ def _cases(bench: Bench) -> dict[str, Callable[[], Any]]:
         "rt_concurrent": bench.round_trip_concurrent,
         "rt_concurrent_asgi": lambda: bench.round_trip_concurrent("--server", "asgi"),
         "echo_cpu": lambda: floor.echo_cpu(bench.secret, bench.runs, bench.n(50)),
+        "echo_cpu_threaded": lambda: floor.echo_cpu(bench.secret, bench.runs, bench.n(50),
+                                                    "--threaded"),
         "broadcast": lambda: floor.broadcast_cpu(bench.secret, bench.runs,
                                                  4.0 * max(bench.scale, 0.5)),
+        "broadcast_per_client": lambda: floor.broadcast_cpu(
+            bench.secret, bench.runs, 4.0 * max(bench.scale, 0.5), "--per-client"),
+        "broadcast_threaded": lambda: floor.broadcast_cpu(
+            bench.secret, bench.runs, 4.0 * max(bench.scale, 0.5), "--threaded"),
         "cost_model": lambda: _sync(floor.cost_model(bench.runs, bench.n(20_000))),
         "periodic": bench.periodic,
         "workers_open": lambda: WorkerBench.like(bench).open_rate(),

@@ -22,10 +22,12 @@ FRAME = ('{"type":"patch","cseq":1,"base":1,"ops":[{"op":"replace",'
          '"path":"/models/m2/props/value","value":42}]}')
 
 
-async def echo_cpu(secret: str, runs: int, n: int, *, clients: int = 100) -> dict[str, Any]:
+async def echo_cpu(secret: str, runs: int, n: int, *options: str,
+                   clients: int = 100) -> dict[str, Any]:
     """Server CPU per echoed message, ``clients`` connections each sending back to back
-    (the shape of docsync's ``rt_concurrent`` case)."""
-    srv = ServerProcess("", secret=secret, module="tests.bench.echo")
+    (the shape of docsync's ``rt_concurrent`` case); ``options``: ``--threaded`` (see
+    ``tests/bench/echo.py``)."""
+    srv = ServerProcess("", *options, secret=secret, module="tests.bench.echo")
     try:
         sockets = [await connect(srv.ws_url, compression=None, ping_interval=None)
                    for _ in range(clients)]
@@ -48,11 +50,12 @@ async def echo_cpu(secret: str, runs: int, n: int, *, clients: int = 100) -> dic
         srv.stop()
 
 
-async def broadcast_cpu(secret: str, runs: int, window: float, *,
+async def broadcast_cpu(secret: str, runs: int, window: float, *options: str,
                         clients: int = 200) -> dict[str, Any]:
     """Server CPU per frame delivered by a bare server sending each of ``clients`` a
-    60-byte frame at 10 Hz."""
-    srv = ServerProcess("", secret=secret, module="tests.bench.broadcast")
+    60-byte frame at 10 Hz (``options``: ``--per-client``, ``--threaded``; see
+    ``tests/bench/broadcast.py``)."""
+    srv = ServerProcess("", *options, secret=secret, module="tests.bench.broadcast")
     try:
         sockets = [await connect(srv.ws_url, compression=None, ping_interval=None)
                    for _ in range(clients)]
