@@ -20,11 +20,11 @@ __all__ = ["BusySignal", "BusyWatch"]
 class BusyWatch:
     """Looks at the busy spells of many :class:`BusySignal` s with one timer on ``loop``.
 
-    :meth:`watch` (on the loop) adds a signal whose spell began; the timer fires when the
-    earliest spell it knows of is ``delay`` old and asks each signal (:meth:`BusySignal.
-    check`) whether it is still waiting, then re-arms for the earliest that is. No timer is
-    armed while no spell is waiting. Signals are held until checked, so a closed session is
-    let go at the next fire.
+    :meth:`watch` (on the loop) adds a signal whose spell began. The timer fires when the
+    earliest spell it knows of is ``delay`` old and asks each signal
+    (:meth:`BusySignal.check`) whether it is still waiting, then re-arms for the earliest
+    that is. No timer is armed while no spell is waiting. Signals are held until checked,
+    so a closed session is let go at the next fire.
     """
 
     def __init__(self, loop: asyncio.AbstractEventLoop, delay: float) -> None:
@@ -60,7 +60,8 @@ class BusyWatch:
                 del self._signals[signal]
             elif earliest is None or due < earliest:
                 earliest = due
-        if earliest is not None:
+        # A check that told a page may have watched a new spell meanwhile (and armed).
+        if earliest is not None and (self._timer is None or earliest < self._when):
             self._arm(earliest)
 
 
