@@ -21,7 +21,8 @@ import param
 from docsync.core.build import mark_servable
 from docsync.core.chunks import Chunks
 from docsync.core.link import link
-from docsync.core.params import Integer
+from docsync.core.params import Align, AspectRatio, Integer
+from docsync.core.references import is_reference, take_references
 from docsync.exceptions import ArgumentError, UsageError
 
 __all__ = ["ChangeHook", "Model", "check_arguments", "chunk_props", "iter_models", "listen",
@@ -37,32 +38,6 @@ ChangeHook = Callable[["Model", str, bool], None]
 
 # Values that cannot change in place: setting one that is the current value changes nothing.
 _IMMUTABLE = (str, int, float, bool, type(None), bytes, complex)
-
-
-_ALIGNS = ("start", "center", "end")
-
-
-class Align(param.Parameter):  # type: ignore[type-arg]
-    """Panel's ``align``: ``"start"``, ``"center"`` or ``"end"``, or a pair of them
-    (horizontal, vertical)."""
-
-    def _validate_value(self, val: Any, allow_None: bool) -> None:  # param's hook
-        pair = val if isinstance(val, (tuple, list)) else (val, val)
-        if len(pair) != 2 or any(v not in _ALIGNS for v in pair):
-            raise ValueError(f"align must be 'start', 'center' or 'end', or a (horizontal, "
-                             f"vertical) pair of them, not {val!r}")
-
-
-class AspectRatio(param.Parameter):  # type: ignore[type-arg]
-    """Panel's ``aspect_ratio``: None, ``"auto"`` or a width / height ratio above 0."""
-
-    def _validate_value(self, val: Any, allow_None: bool) -> None:  # param's hook
-        if val is None or val == "auto":
-            return
-        if isinstance(val, bool) or not isinstance(val, (int, float)) or not val > 0 or \
-                not math.isfinite(val):
-            raise ValueError(f"aspect_ratio must be None, 'auto' or a number above 0 "
-                             f"(width / height), not {val!r}")
 
 
 #: The parameters sent together as the derived prop ``box`` (see ``Model._derived``).
@@ -102,6 +77,9 @@ class Model(param.Parameterized):
     #: ``_sent_children``): setting one makes a document look again for models to add or
     #: drop, as setting a parameter that holds models does.
     _structural_params: ClassVar[frozenset[str]] = frozenset()
+    #: Parameters declared by this type or a subclass that take references (see
+    #: :func:`take_references`) beyond those of scalar types: a widget's ``value``.
+    _reference_params: ClassVar[frozenset[str]] = frozenset()
 
     visible = param.Boolean(default=True, doc="Whether the component is shown.")
     loading = param.Boolean(default=False, doc=(
@@ -130,6 +108,7 @@ class Model(param.Parameterized):
         super().__init_subclass__(**kwargs)
         if "box" not in cls._derived_props:
             cls._derived_props = {**cls._derived_props, "box": BOX_PARAMS}
+        take_references(cls)  # before param reads the class's parameters
 
     def __init__(self, **params: Any) -> None:
         """Set ``params``; an argument that is no parameter raises :class:`ArgumentError`
@@ -234,7 +213,8 @@ class Model(param.Parameterized):
         # where the app sets it, rather than failing every session at its snapshot.
         if name in wire_param_set(type(self)) and not isinstance(value, _IMMUTABLE):
             unsent = unsendable(value)
-            if unsent is not None:
+            if unsent is not None and not (type(self).param[name].allow_refs
+                                           and is_reference(value)):
                 raise ValueError(
                     f"{type(self).__name__}.{name} cannot hold a {unsent} value: it would "
                     f"be sent to the browser, which only takes JSON values and components")
@@ -447,6 +427,7 @@ def prop_json(model: Model, prop: str, ref: Callable[[Model], str]) -> JSON:
 
 _SCALAR_PARAMS = (param.String, param.Number, param.Boolean, param.Callable, param.Date,
                   param.Selector, Align, AspectRatio)
+take_references(Model)
 
 
 @cache

@@ -1,5 +1,6 @@
-"""The numeric and date parameters of docsync's models: param's own types, without the
-time-dependent ("dynamic") values that param's numbers support.
+"""docsync's own parameter types: Panel's ``align`` and ``aspect_ratio``, and the numeric
+and date parameters of docsync's models, param's own types without the time-dependent
+("dynamic") values that param's numbers support.
 
 ``param.Number`` and its subclasses accept a callable as a value and call it on every
 read (param's ``Dynamic``), so each read of an ``Integer`` asks whether its value is
@@ -17,11 +18,37 @@ holds for these, so code that maps parameter types (``pn.Param``) treats them al
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import param
 
-__all__ = ["CalendarDate", "Date", "Integer", "Number"]
+__all__ = ["Align", "AspectRatio", "CalendarDate", "Date", "Integer", "Number"]
+
+_ALIGNS = ("start", "center", "end")
+
+
+class Align(param.Parameter):  # type: ignore[type-arg]
+    """Panel's ``align``: ``"start"``, ``"center"`` or ``"end"``, or a pair of them
+    (horizontal, vertical)."""
+
+    def _validate_value(self, val: Any, allow_None: bool) -> None:  # param's hook
+        pair = val if isinstance(val, (tuple, list)) else (val, val)
+        if len(pair) != 2 or any(v not in _ALIGNS for v in pair):
+            raise ValueError(f"align must be 'start', 'center' or 'end', or a (horizontal, "
+                             f"vertical) pair of them, not {val!r}")
+
+
+class AspectRatio(param.Parameter):  # type: ignore[type-arg]
+    """Panel's ``aspect_ratio``: None, ``"auto"`` or a width / height ratio above 0."""
+
+    def _validate_value(self, val: Any, allow_None: bool) -> None:  # param's hook
+        if val is None or val == "auto":
+            return
+        if isinstance(val, bool) or not isinstance(val, (int, float)) or not val > 0 or \
+                not math.isfinite(val):
+            raise ValueError(f"aspect_ratio must be None, 'auto' or a number above 0 "
+                             f"(width / height), not {val!r}")
 
 
 class Number(param.Number[Any]):

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 import param
-from param.parameterized import resolve_value, transform_reference
+from param.parameterized import resolve_value
 
 from docsync.bind import BoundFunction, instance_parameters
-from docsync.core.model import Model
+from docsync.core.model import Model, is_reference
 from docsync.indicators import LoadingSpinner
 from docsync.pane.base import PaneBase
 from docsync.runtime.current import CURRENT_SESSION
@@ -26,11 +26,6 @@ __all__ = ["ParamFunction", "ParamMethod", "evaluate", "is_method", "references"
 def is_method(obj: Any) -> bool:
     """Whether ``obj`` is a method bound to a ``param.Parameterized`` instance."""
     return inspect.ismethod(obj) and isinstance(obj.__self__, param.Parameterized)
-
-
-def _is_reference(obj: Any) -> bool:
-    ref = transform_reference(obj)
-    return isinstance(ref, param.Parameter) or hasattr(ref, "_dinfo")
 
 
 def references(obj: Any) -> list[tuple[param.Parameterized, str, str]]:
@@ -57,7 +52,7 @@ def evaluate(obj: Any) -> Any:
     (see :func:`is_stream`)."""
     if isinstance(obj, BoundFunction):  # the short way, reading each reference once
         return obj.current()
-    return resolve_value(obj, recursive=False) if _is_reference(obj) else obj()
+    return resolve_value(obj, recursive=False) if is_reference(obj) else obj()
 
 
 def is_stream(value: Any) -> bool:
@@ -117,7 +112,7 @@ class ParamFunction(Model):
         "ds.config.loading_indicator)."))
 
     def __init__(self, object: Any = None, **params: Any) -> None:
-        if object is not None and not callable(object) and not _is_reference(object):
+        if object is not None and not callable(object) and not is_reference(object):
             raise TypeError(f"{type(self).__name__} shows a function, a bind result, a "
                             f"method or a reactive expression, not {type(object).__name__}")
         if params.get("defer_load") is None:
