@@ -77,9 +77,9 @@ class Model(param.Parameterized):
     #: ``_sent_children``): setting one makes a document look again for models to add or
     #: drop, as setting a parameter that holds models does.
     _structural_params: ClassVar[frozenset[str]] = frozenset()
-    #: Parameters declared by this type or a subclass that take references (see
-    #: :func:`take_references`) beyond those of scalar types: a widget's ``value``.
-    _reference_params: ClassVar[frozenset[str]] = frozenset()
+    #: Parameters declared by this type or a subclass that take references beyond those
+    #: of plain types (see :func:`docsync.core.references.take_references`).
+    _reference_params: ClassVar[frozenset[str]] = frozenset({"styles"})
 
     visible = param.Boolean(default=True, doc="Whether the component is shown.")
     loading = param.Boolean(default=False, doc=(

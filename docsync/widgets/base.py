@@ -21,7 +21,7 @@ import param
 from param.parameterized import register_reference_transform, transform_reference
 
 from docsync.core.model import JSON, Model
-from docsync.core.references import link_references, split_references
+from docsync.core.references import FollowsReferences
 from docsync.exceptions import Invalid
 from docsync.runtime.current import CURRENT_SESSION
 from docsync.settings import sizing_default
@@ -56,7 +56,7 @@ def set_caption_twin(model: Model, attr: str, value: Any) -> None:
         super(Model, model).__setattr__(twin, value)
 
 
-class Widget(Model):
+class Widget(Model, metaclass=FollowsReferences):
     """A control with a caption and a client-writable ``value``.
 
     ``label`` is the caption, Panel's current name for it; ``name`` is the same caption
@@ -67,7 +67,7 @@ class Widget(Model):
     _wire_exclude = frozenset({"key", "label"})
     _client_writable = frozenset({"value"})
     _clone_exclude = frozenset({"key"})
-    _reference_params = frozenset({"value"})  # whatever its type, as in Panel
+    _reference_params = Model._reference_params | {"value"}  # whatever its type
     _unsupported: ClassVar[Mapping[str, str]] = {
         **Model._unsupported,
         "description": "docsync shows no tooltip: say it in the label, or in a Markdown "
@@ -83,9 +83,6 @@ class Widget(Model):
         "already set, wins. Server-only: never sent."))
 
     def __init__(self, **params: Any) -> None:
-        # The rules below see a reference's current value; the widget follows it once built.
-        params, refs = split_references(type(self), params)
-        resolved = {name: params[name] for name in refs}
         caption_params(params, type(self).param["label"].default)
         if "color" in params and "button_type" in type(self).param:
             # Panel 1.10 renamed button_type to color; given both, color wins there too.
@@ -97,15 +94,11 @@ class Widget(Model):
             store = ctx.store if ctx is not None else None
             if store is not None and params["key"] in store:
                 params["value"] = store[params["key"]]
-                refs.pop("value", None)  # the store's value wins, as over a plain value
         type(self)._complete_params(params)
         super().__init__(**params)
         # From here on, the rules that react to a set (the caption's twin, a choice's
         # fallback) apply; while param sets the constructor's values they must not.
         self.__dict__["_widget_ready"] = True
-        # A reference whose value a rule above replaced (a choice's fallback) is dropped.
-        link_references(self, {name: ref for name, ref in refs.items()
-                               if params.get(name) is resolved[name]})
         if store is not None:
             store.mirror(params["key"], self)
 

@@ -82,6 +82,45 @@ def test_a_choice_starts_at_its_references_value_and_follows_it():
     assert parts["second"].value == "c" and client.client.prop(second_id, "value") == "c"
 
 
+def test_a_choice_whose_options_follow_another_choice():
+    cities = {"Europe": ["Paris", "Rome"], "Asia": ["Tokyo", "Seoul", "Delhi"]}
+
+    def build():
+        continent = ds.widgets.Select(name="continent", options=list(cities))
+        city = ds.widgets.Select(name="city", options=ds.bind(cities.get, continent))
+        note = ds.pane.Markdown("x", css_classes=ds.bind(lambda c: [c.lower()], continent),
+                                styles=ds.bind(lambda c: {"color": "red" if c == "Asia"
+                                                          else "blue"}, continent))
+        return {"city": city, "note": note, "page": ds.Column(continent, city, note)}
+
+    client, parts = _served(build)
+    continent_id, city_id = _ids(client, "Select")
+    city, note = parts["city"], parts["note"]
+    assert (city.options, city.value) == (["Paris", "Rome"], "Paris")
+    assert (note.css_classes, note.styles) == (["europe"], {"color": "blue"})
+    client.set(continent_id, "value", "Asia")
+    assert (city.options, city.value) == (["Tokyo", "Seoul", "Delhi"], "Tokyo")
+    assert client.client.prop(city_id, "options") == ["Tokyo", "Seoul", "Delhi"]
+    assert (note.css_classes, note.styles) == (["asia"], {"color": "red"})
+
+
+def test_a_value_a_constructor_rule_replaces_is_not_followed_nor_a_value_set_later():
+    def build():
+        word = ds.widgets.TextInput(name="word", value="z")
+        choice = ds.widgets.Select(name="choice", options=["a", "b"], value=word)
+        keyed = ds.widgets.TextInput(name="keyed", key="k", value=word)
+        return {"choice": choice, "keyed": keyed, "page": ds.Column(word, choice, keyed)}
+
+    client, parts = _served(build)
+    word_id = _ids(client, "TextInput")[0]
+    assert parts["choice"].value == "a"  # "z" is no option: the fallback
+    client.set(word_id, "value", "b")
+    assert parts["choice"].value == "a" and parts["keyed"].value == "b"
+    client.context.store["k"] = "kept"  # the key's store sets a plain value: unlinked
+    client.set(word_id, "value", "c")
+    assert parts["keyed"].value == "kept"
+
+
 def test_a_reference_set_after_the_constructor_is_followed():
     def build():
         size = ds.widgets.IntSlider(name="size", start=1, end=50, value=20)
