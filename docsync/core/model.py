@@ -250,11 +250,12 @@ def check_arguments(cls: type[Model], params: dict[str, Any]) -> dict[str, Any]:
     ``_unsupported``), the message says what to do instead; for any other, it names the
     nearest parameter.
     """
+    parameters = cls.param  # param builds this namespace at each access: once per call
     params = {name: value for name, value in params.items()
-              if name in cls.param or name not in cls._panel_defaults
+              if name in parameters or name not in cls._panel_defaults
               or value != cls._panel_defaults[name]}
     for name in params:
-        if name in cls.param:
+        if name in parameters:
             continue
         advice = cls._unsupported.get(name)
         if advice is not None:
