@@ -1,9 +1,9 @@
 """Which parameters of a model take references, as every parameter of a Panel component
 does: given a widget, ``obj.param.x``, a bound function or an ``rx`` expression, such a
 parameter takes the reference's current value and follows it
-(``Tabulator(df, page_size=slider)``) until it is set to a plain value. ``param`` does the
-following (``allow_refs``); this module says which parameters allow it, and lets a model's
-constructor see the current values of the references it is given.
+(``Tabulator(df, page_size=slider)``) until it is set to a plain value. ``param`` itself
+follows the references (a parameter's ``allow_refs``); this module says which parameters
+take them, and lets a widget's constructor see the current values of those it is given.
 """
 
 from __future__ import annotations
