@@ -37,8 +37,8 @@ def test_widgets_follow_panels_mapping():
         "ratio": "FloatSlider", "free": "FloatInput", "count": "IntSlider",
         "open_count": "IntInput", "flag": "Checkbox", "kind": "Select",
         "many": "MultiSelect", "title": "TextInput", "day": "DatePicker",
-        "colour": "ColorPicker", "span": "IntRangeSlider", "float_span": None,
-        "data": None, "fired": "Button"}
+        "colour": "ColorPicker", "span": "IntRangeSlider", "float_span": "RangeSlider",
+        "data": "LiteralInput", "fired": "Button"}
 
 
 def test_the_form_shows_a_title_and_a_widget_per_parameter_in_precedence_order():
@@ -58,13 +58,41 @@ def test_the_form_shows_a_title_and_a_widget_per_parameter_in_precedence_order()
     assert not isinstance(form.layout[0], Markdown)
 
 
-def test_unmapped_parameters_show_as_text_that_follows_them():
-    s = Settings()
-    form = Param(s, parameters=["data"])
-    [shown] = form.layout.objects[1:]
-    assert isinstance(shown, Str) and shown.object == "Data: {'k': 1}"
-    s.data = {"k": 2}
-    assert shown.object == "Data: {'k': 2}"
+def test_parameters_without_a_widget_show_as_text_that_follows_them():
+    class Held(param.Parameterized):
+        action = param.Callable(default=print)
+        table = param.Array(default=None, allow_None=True)
+
+    held = Held()
+    form = Param(held, parameters=["action", "table"])
+    shown = form.layout.objects[1:]
+    assert all(isinstance(s, Str) for s in shown)
+    assert shown[0].object == "Action: <built-in function print>"
+    held.action = len
+    assert shown[0].object == "Action: <built-in function len>"
+
+
+def test_other_parameters_are_typed_python_literals_as_in_panel():
+    class Held(param.Parameterized):
+        data = param.Dict(default={"k": 1})
+        items = param.List(default=[1, 2])
+        pair = param.Tuple(default=(1, "a"))
+        anything = param.Parameter(default=None)
+
+    held = Held()
+    form = Param(held)
+    data, items, pair, anything = (form.widget_map[n] for n in ("data", "items", "pair",
+                                                                  "anything"))
+    assert [type(w).__name__ for w in (data, items, pair, anything)] == ["LiteralInput"] * 4
+    assert (data.type, items.type, pair.type, anything.type) == (dict, list, tuple, None)
+    data.value = {"k": 2}
+    anything.value = [3]
+    assert held.data == {"k": 2} and held.anything == [3]
+    held.items = [4]
+    assert items.value == [4]
+    with pytest.raises(ValueError, match="must be a dict"):
+        data.value = [1]  # the widget refuses what its parameter's type cannot hold
+    assert held.data == {"k": 2}
 
 
 def test_edits_reach_the_object_and_the_object_reaches_the_widgets():

@@ -36,7 +36,16 @@ _MAPPING: dict[type[param.Parameter], str] = {
     param.Selector: "Select",
     param.Range: "IntRangeSlider",
     param.String: "TextInput",
+    # Every other parameter, as in Panel: its value as a Python literal, typed as text.
+    param.Parameter: "LiteralInput",
 }
+
+#: Parameter types shown as read-only text instead: values that are no literal to edit
+#: (Panel has array and table widgets for the first two; a callback is no value to type).
+_READOUT = (param.Array, param.DataFrame, param.Series, param.Callable)
+
+#: The type a ``LiteralInput`` holds for a parameter of these types (else any literal).
+_LITERAL_TYPES = ((param.Tuple, tuple), (param.Dict, dict), (param.List, list))
 
 _INPUTS = {"IntSlider": "IntInput", "FloatSlider": "FloatInput"}
 
@@ -50,21 +59,30 @@ def _widgets_module() -> Any:
 
 
 def widget_type(pobj: param.Parameter) -> type[Model] | None:
-    """The widget class Panel's mapping gives parameter ``pobj``, or None when docsync has
-    no widget for it (it is then shown as read-only text)."""
+    """The widget class Panel's mapping gives parameter ``pobj``, or None when it is shown
+    as read-only text (:data:`_READOUT`)."""
     widgets = _widgets_module()
-    for cls in type(pobj).__mro__:
+    for cls in type(pobj).__mro__:  # the most derived type wins (an Action is a Callable)
+        if cls in _READOUT:
+            return None
         name = _MAPPING.get(cls)
         if name is None:
             continue
         if name in _INPUTS and None in _soft_bounds(pobj):
             name = _INPUTS[name]
-        if name == "IntRangeSlider" and not all(
-                isinstance(b, int) and not isinstance(b, bool) for b in _soft_bounds(pobj)):
-            return None  # no float range slider yet
+        if name == "IntRangeSlider":
+            bounds = _soft_bounds(pobj)
+            if None in bounds:
+                continue  # no slider without both ends: a literal tuple
+            if not all(isinstance(b, int) and not isinstance(b, bool) for b in bounds):
+                name = "RangeSlider"
         cls_: type[Model] = getattr(widgets, name)
         return cls_
     return None
+
+
+def _literal_type(pobj: param.Parameter) -> type | None:
+    return next((kind for ptype, kind in _LITERAL_TYPES if isinstance(pobj, ptype)), None)
 
 
 def _soft_bounds(pobj: param.Parameter) -> tuple[Any, Any]:
@@ -89,8 +107,10 @@ class Param(Model):
       ``ListSelector`` → ``MultiSelect``; ``String`` → ``TextInput``; ``Date`` and
       ``CalendarDate`` → ``DatePicker``; ``Color`` → ``ColorPicker``; ``Action`` and
       ``Event`` → ``Button`` (a click calls the action, or triggers the event);
-      ``Range`` with whole-number bounds → ``IntRangeSlider``. Any other parameter is shown
-      as read-only text that follows its value.
+      ``Range`` with both bounds → ``IntRangeSlider`` (whole numbers) or ``RangeSlider``;
+      any other parameter → ``LiteralInput`` (typed ``tuple``, ``dict`` or ``list`` for
+      those parameters). Arrays, DataFrames, Series, callables and Parameterized
+      sub-objects are shown as read-only text that follows the value.
     - ``parameters`` picks and orders the parameters (default: all but ``name``, ordered by
       precedence); ``widgets`` maps a name to a widget class, a widget instance, or a dict
       of widget arguments with an optional ``"type"``/``"widget_type"``.
@@ -308,8 +328,8 @@ class Param(Model):
                 kwargs = dict(spec)
                 spec = kwargs.pop("type", kwargs.pop("widget_type", None))
             cls = spec if spec is not None else widget_type(pobj)
-            if cls is None:
-                return self._readout(name, label)
+            if cls is None or (spec is None and self._subobject(name) is not None):
+                return self._readout(name, label)  # a sub-object: its form, not its repr
             widget = cls(**{**self._arguments(pobj, cls, label), **kwargs})
         self._link_widget(name, pobj, widget)
         return widget
@@ -334,6 +354,8 @@ class Param(Model):
             kw["step"] = pobj.step
         if "clicks" not in cls.param and (value is not None or cls.param["value"].allow_None):
             kw["value"] = _to_widget(value)
+        if "type" in cls.param and "serializer" in cls.param:  # a LiteralInput
+            kw["type"] = _literal_type(pobj)
         return kw
 
     def _readout(self, name: str, label: str) -> Model:
