@@ -72,6 +72,10 @@ def test_parameters_without_a_widget_show_as_text_that_follows_them():
     assert shown[0].object == "Action: <built-in function len>"
 
 
+class Blob(param.Parameterized):
+    blob = param.Bytes(default=b"abc")
+
+
 def test_other_parameters_are_typed_python_literals_as_in_panel():
     class Held(param.Parameterized):
         data = param.Dict(default={"k": 1})
@@ -90,6 +94,8 @@ def test_other_parameters_are_typed_python_literals_as_in_panel():
     assert held.data == {"k": 2} and held.anything == [3]
     held.items = [4]
     assert items.value == [4]
+    blob = Param(Blob()).widget_map["blob"]
+    assert type(blob).__name__ == "FileInput" and blob.value == b"abc"
     with pytest.raises(ValueError, match="must be a dict"):
         data.value = [1]  # the widget refuses what its parameter's type cannot hold
     assert held.data == {"k": 2}

@@ -36,6 +36,7 @@ _MAPPING: dict[type[param.Parameter], str] = {
     param.Selector: "Select",
     param.Range: "IntRangeSlider",
     param.String: "TextInput",
+    param.Bytes: "FileInput",
     # Every other parameter, as in Panel: its value as a Python literal, typed as text.
     param.Parameter: "LiteralInput",
 }
@@ -108,9 +109,10 @@ class Param(Model):
       ``CalendarDate`` → ``DatePicker``; ``Color`` → ``ColorPicker``; ``Action`` and
       ``Event`` → ``Button`` (a click calls the action, or triggers the event);
       ``Range`` with both bounds → ``IntRangeSlider`` (whole numbers) or ``RangeSlider``;
-      any other parameter → ``LiteralInput`` (typed ``tuple``, ``dict`` or ``list`` for
-      those parameters). Arrays, DataFrames, Series, callables and Parameterized
-      sub-objects are shown as read-only text that follows the value.
+      ``Bytes`` → ``FileInput`` (an upload sets it); any other parameter →
+      ``LiteralInput`` (typed ``tuple``, ``dict`` or ``list`` for those parameters).
+      Arrays, DataFrames, Series, callables and Parameterized sub-objects are shown as
+      read-only text that follows the value.
     - ``parameters`` picks and orders the parameters (default: all but ``name``, ordered by
       precedence); ``widgets`` maps a name to a widget class, a widget instance, or a dict
       of widget arguments with an optional ``"type"``/``"widget_type"``.
