@@ -34,9 +34,11 @@ class TimerCountingLoop(ManualClockLoop):
 
 
 def run_due(loop: ManualClockLoop, now: float) -> None:
-    """Move the clock to ``now`` and run the timers due by then."""
+    """Move the clock to ``now`` and run the timers due by then: one loop turn, which
+    moves every due timer to the ready queue before it runs that queue's stop."""
     loop.set_time(now)
-    loop.run_until_complete(asyncio.sleep(0))
+    loop.call_soon(loop.stop)
+    loop.run_forever()
 
 
 def test_many_short_spells_share_one_timer_and_tell_nothing():
