@@ -289,8 +289,9 @@ class SessionContext:
         session.on_load(lambda _s: self.execute(callback, threaded=threaded))
 
     def _check(self, future: asyncio.Future[Any], what: str) -> None:
-        if not future.cancelled() and future.exception() is not None:
-            self.report_error(future.exception(), what)  # type: ignore[arg-type]
+        error = future_error(future)
+        if error is not None:
+            self.report_error(error, what)
 
     def add_periodic(self, callback: Callable[..., Any], **params: Any) -> PeriodicCallback:
         pc = PeriodicCallback(owner=self, callback=callback, **params)

@@ -161,10 +161,8 @@ class Runtime:
         def start() -> None:
             if self.closed:
                 return
-            future = self.call(callback)
-            future.add_done_callback(
-                lambda f: None if f.cancelled() or f.exception() is None
-                else self.report_error(f.exception(), callback_name(callback)))  # type: ignore[arg-type]
+            self.call_then(callback, lambda error: None if error is None
+                           else self.report_error(error, callback_name(callback)))
 
         self.on_loop(start)
 

@@ -155,18 +155,17 @@ class TaskScheduler:
         if task.cancelled or not self._holding(task):
             return
         task.idle.clear()
-        future = self._runtime.call(task.callback)
 
-        def done(fut: asyncio.Future[Any]) -> None:
+        def done(error: BaseException | None) -> None:
             task.idle.set()
-            if not fut.cancelled() and fut.exception() is not None:
-                self._runtime.report_error(fut.exception(), f"task {task.name!r}")
+            if error is not None:
+                self._runtime.report_error(error, f"task {task.name!r}")
             if task.last_run:
                 self._runtime.cancel_task(task.name)
             else:
                 self._arm(task)
 
-        future.add_done_callback(done)
+        self._runtime.call_then(task.callback, done)
 
     def cancel(self, name: str, *, wait: bool = False) -> bool:
         """Cancel task ``name``; True if it existed. ``wait=True`` blocks until a run in
